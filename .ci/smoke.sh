@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Boots ./podometer with a fresh data directory as a user would, runs the README's curl example
+# verbatim, fetches the dashboard and the Chart.js asset, and fails on any ERROR in the log.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+log=$work/podometer.log
+PODOMETER_DATA=$work/data ./podometer >"$log" 2>&1 &
+pid=$!
+cleanup() {
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+fail() {
+  echo "smoke test failed: $*" >&2
+  echo "--- last lines of the log" >&2
+  tail -n 60 "$log" >&2
+  exit 1
+}
+
+for _ in $(seq 1 600); do
+  curl -sf -o /dev/null http://localhost:8080/q/health/ready && break
+  kill -0 "$pid" 2>/dev/null || fail "podometer exited before it was ready"
+  sleep 1
+done
+curl -sf -o /dev/null http://localhost:8080/q/health/ready || fail "not ready after 10 minutes"
+echo "ready: $(grep -m1 -o 'demo organization loaded.*' "$log" || echo 'no demo line')"
+
+# The README's example, extracted verbatim (between the ci:example markers).
+awk '/<!-- ci:example-begin -->/{on=1;next} /<!-- ci:example-end -->/{on=0} on && !/^```/' README.md \
+  >"$work/example.sh"
+[ -s "$work/example.sh" ] || fail "README has no ci:example block"
+bash -euo pipefail "$work/example.sh" >"$work/example.out" || fail "README example failed"
+cat "$work/example.out"
+grep -q '"accepted":1' "$work/example.out" || fail "README example was not accepted"
+grep -q '"mergeCommitSha"' "$work/example.out" || fail "README example is not visible through the API"
+
+page=$(curl -sf http://localhost:8080/) || fail "GET / failed"
+grep -q '/webjars/chart.js/dist/chart.umd.js' <<<"$page" || fail "the dashboard does not load Chart.js"
+grep -q '/js/overview.js' <<<"$page" || fail "the dashboard does not load its script"
+curl -sf http://localhost:8080/webjars/chart.js/dist/chart.umd.js | head -c 400 | grep -qi 'chart' \
+  || fail "Chart.js asset not served"
+overview=$(curl -sf 'http://localhost:8080/api/overview?weeks=26') || fail "GET /api/overview failed"
+grep -q '"mergedPrsByPod":\[{' <<<"$overview" || fail "overview has no pods"
+curl -sf -o /dev/null http://localhost:8080/q/openapi || fail "no OpenAPI document"
+curl -sf -o /dev/null http://localhost:8080/q/health/live || fail "not live"
+
+if grep -n ' ERROR ' "$log"; then
+  fail "ERROR lines in the log"
+fi
+echo "smoke test passed"

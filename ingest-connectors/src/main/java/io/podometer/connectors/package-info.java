@@ -1,0 +1,2 @@
+/** Adapters from the outside world to canonical events. */
+package io.podometer.connectors;

@@ -1,0 +1,71 @@
+package io.podometer.connectors.simulate;
+
+import io.podometer.connectors.simulate.Org.Traits;
+import java.time.LocalDate;
+
+/**
+ * Chooses which pods run a pilot and which act out an anti-pattern: about one pod in eight pilots
+ * (two at least, starting about ten weeks before the end), one in ten has a review bottleneck, one
+ * in twelve culture-copies prompts (poor acceptance), one in twelve drifts into meeting creep.
+ */
+final class PodTraits {
+  private final int podCount;
+  private final SimulatedRange range;
+
+  PodTraits(int podCount, SimulatedRange range) {
+    this.podCount = podCount;
+    this.range = range;
+  }
+
+  Traits[] assign() {
+    boolean[] pilot = new boolean[podCount];
+    int pilots = 0;
+    for (int i = 0; i < podCount; i++) {
+      pilot[i] = i % 8 == 1;
+      pilots += pilot[i] ? 1 : 0;
+    }
+    for (int i = 0; i < podCount && pilots < 2; i++) {
+      if (!pilot[i]) {
+        pilot[i] = true;
+        pilots++;
+      }
+    }
+    boolean[] bottleneck = pick(i -> i % 10 == 3, pilot, new boolean[podCount], true);
+    boolean[] poorAcceptance = pick(i -> i % 12 == 6, pilot, bottleneck, false);
+    boolean[] meetingCreep = pick(i -> i % 12 == 8, pilot, poorAcceptance, false);
+
+    Traits[] traits = new Traits[podCount];
+    int pilotOrder = 0;
+    for (int i = 0; i < podCount; i++) {
+      LocalDate start = pilot[i] ? range.currentMonday().minusWeeks(10 - (pilotOrder++ % 2)) : null;
+      traits[i] = new Traits(start, bottleneck[i], poorAcceptance[i], meetingCreep[i]);
+    }
+    return traits;
+  }
+
+  /**
+   * Pods matching the rule that are no pilot and, if possible, not already {@code taken}; one
+   * fallback pod when none matches (the first or last eligible one).
+   */
+  private boolean[] pick(
+      java.util.function.IntPredicate rule, boolean[] pilot, boolean[] taken, boolean first) {
+    boolean[] chosen = new boolean[podCount];
+    boolean any = false;
+    for (int i = 0; i < podCount; i++) {
+      if (rule.test(i) && !pilot[i] && !taken[i]) {
+        chosen[i] = true;
+        any = true;
+      }
+    }
+    for (int pass = 0; pass < 2 && !any; pass++) {
+      for (int n = 0; n < podCount && !any; n++) {
+        int i = first ? n : podCount - 1 - n;
+        if (!pilot[i] && (pass == 1 || !taken[i])) {
+          chosen[i] = true;
+          any = true;
+        }
+      }
+    }
+    return chosen;
+  }
+}

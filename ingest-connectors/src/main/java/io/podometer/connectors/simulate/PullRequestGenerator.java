@@ -1,0 +1,265 @@
+package io.podometer.connectors.simulate;
+
+import io.podometer.connectors.simulate.Change.FileChange;
+import io.podometer.connectors.simulate.Change.Trailer;
+import io.podometer.connectors.simulate.ChangeFactory.Marks;
+import io.podometer.connectors.simulate.Org.Bet;
+import io.podometer.connectors.simulate.Org.Member;
+import io.podometer.connectors.simulate.Org.Pod;
+import io.podometer.connectors.simulate.Org.Tool;
+import io.podometer.connectors.simulate.PullRequestFlow.PlannedReview;
+import io.podometer.connectors.simulate.PullRequestFlow.Profile;
+import io.podometer.connectors.simulate.PullRequestFlow.Timing;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans the pull requests engineers and agents open each day: about 2.7 merged per engineer-week,
+ * more on days with agent help and in pilot pods; some linked to the pod's bets; agent-authored
+ * ones (Copilot coding agent, Devin) assigned by a pod member; hotfixes after incidents.
+ */
+final class PullRequestGenerator {
+  private static final long STREAM = 0x505247L;
+  private static final long HOTFIX = 0x484658L;
+  private static final double[] COMMIT_WEIGHTS = {0.4, 0.27, 0.15, 0.1, 0.05, 0.03};
+
+  /** Hears when a hotfix merges, so a deployment can carry it out. */
+  interface HotfixMerged {
+    void merged(Repo repo, long at);
+  }
+
+  private final Workplace w;
+  private final HotfixMerged hotfixMerged;
+
+  PullRequestGenerator(Workplace w, HotfixMerged hotfixMerged) {
+    this.w = w;
+    this.hotfixMerged = hotfixMerged;
+  }
+
+  void planDay(LocalDate day) {
+    Rng r = Rng.of(w.seed, STREAM, day.toEpochDay());
+    boolean weekend = SimulatedRange.weekend(day);
+    for (Member m : w.org.members) {
+      if (!m.engineer()) {
+        continue;
+      }
+      int bits = w.plan.day(m, day);
+      if (!UsagePlan.present(bits)) {
+        continue;
+      }
+      double lambda =
+          (weekend ? 0.2 : 0.5)
+              * m.habits().prRate()
+              * (UsagePlan.usesAny(bits) ? 1.2 : 1.0)
+              * (w.plan.inPilot(m, day) ? 1.15 : 1.0);
+      for (int k = r.poisson(lambda); k > 0; k--) {
+        humanPr(r, m, day, bits);
+      }
+    }
+    if (weekend) {
+      return;
+    }
+    double elsewhere = 0.01 + 0.1 * Math.max(0, 0.5 - 0.015 * w.range.weeksToEnd(day));
+    for (Pod pod : w.org.pods) {
+      if (r.chance(pod.traits().pilotOn(day) ? 0.35 : elsewhere)) {
+        agentPr(r, pod, day);
+      }
+    }
+  }
+
+  private void humanPr(Rng r, Member m, LocalDate day, int bits) {
+    Pod pod = w.plan.podOn(m, day);
+    Repo repo = w.repoOf(pod, r);
+    int number = repo.nextNumber();
+    long start = Times.start(day) + r.between(7 * Times.HOUR, 18 * Times.HOUR);
+    int commits = 1 + r.weighted(COMMIT_WEIGHTS);
+    double median = UsagePlan.usesAny(bits) ? 95 : 70;
+    List<List<FileChange>> parts =
+        ChangeFactory.split(r, repo, commits, median, pod.traits().poorAcceptance() ? 0.25 : 0.6);
+    String subject = ChangeFactory.subject(r);
+    String slug = ChangeFactory.slug(subject);
+
+    List<Bet> bets = new ArrayList<>(w.org.betsOf(pod.id()));
+    bets.removeIf(b -> !b.activeOn(day));
+    Bet bet = !bets.isEmpty() && r.chance(0.45) ? r.pick(bets) : null;
+    int link = bet == null ? -1 : r.weighted(0.55, 0.3, 0.15);
+    String title = link == 2 ? "[" + bet.id() + "] " + subject : subject;
+    String branch = link == 1 ? "bet/" + bet.id() + "/" + slug : m.github() + "/" + slug;
+    List<String> labels = new ArrayList<>();
+    if (link == 0) {
+      labels.add("bet:" + bet.id());
+    }
+    if (UsagePlan.uses(bits, Tool.CURSOR) && r.chance(0.6)
+        || UsagePlan.uses(bits, Tool.COPILOT) && r.chance(0.08)) {
+      labels.add("ai-assisted");
+    }
+    if (r.chance(0.012)) {
+      labels.add("hotfix");
+    }
+    Profile profile = pod.traits().reviewBottleneck() ? Profile.BOTTLENECK : Profile.TEAM;
+    Timing t =
+        PullRequestFlow.plan(
+            r, start, commits, changed(parts), profile, w.reviewers(r, pod.id(), day, m.github()));
+    Author author = Author.of(m);
+    List<Change> changes = new ArrayList<>();
+    boolean[] notes = new boolean[commits];
+    boolean fixRequested =
+        t.reviews().stream().anyMatch(v -> v.state().equals("changes_requested"));
+    for (int i = 0; i < commits; i++) {
+      long at = t.commitAt()[i];
+      Marks marks = ChangeFactory.marks(r, w.plan.day(m, Times.day(at)));
+      String s =
+          i == 0
+              ? subject
+              : fixRequested && i == commits - 1
+                  ? ChangeFactory.followUp(r)
+                  : ChangeFactory.subject(r);
+      changes.add(
+          new Change(
+              r.sha(),
+              author,
+              at,
+              ChangeFactory.message(s, null, marks),
+              marks.trailers(),
+              parts.get(i),
+              branch,
+              number));
+      notes[i] = marks.lineNotes();
+    }
+    List<String> openLabels = labels;
+    long labelAt = -1;
+    if (!labels.isEmpty() && r.chance(0.3)) {
+      openLabels = labels.subList(0, labels.size() - 1);
+      labelAt = t.openedAt() + r.between(60, 1_800);
+    }
+    PullRequest pr =
+        new PullRequest(repo, number, author, title, branch, null, labels, changes, r.sha());
+    w.pullRequests.schedule(
+        new PullRequestEvents.Plan(pr, t, openLabels, labelAt, author, notes), r);
+  }
+
+  private void agentPr(Rng r, Pod pod, LocalDate day) {
+    List<Member> engineers = w.org.engineersOn(pod.id(), day);
+    Member assigner = r.pick(engineers);
+    Author bot = r.chance(0.7) ? Author.COPILOT_AGENT : Author.DEVIN;
+    Repo repo = w.repoOf(pod, r);
+    int number = repo.nextNumber();
+    long start = Times.start(day) + r.between(8 * Times.HOUR, 20 * Times.HOUR);
+    int commits = 1 + r.weighted(0.4, 0.3, 0.2, 0.1);
+    List<List<FileChange>> parts = ChangeFactory.split(r, repo, commits, 90, 0.7);
+    String subject = ChangeFactory.subject(r);
+    String slug = ChangeFactory.slug(subject);
+    String branch = bot == Author.COPILOT_AGENT ? "copilot/" + slug : "devin/" + start + "-" + slug;
+    List<Bet> bets = new ArrayList<>(w.org.betsOf(pod.id()));
+    bets.removeIf(b -> !b.activeOn(day));
+    List<String> labels =
+        !bets.isEmpty() && r.chance(0.3) ? List.of("bet:" + r.pick(bets).id()) : List.of();
+    Timing t =
+        PullRequestFlow.plan(
+            r, start, commits, changed(parts), Profile.AGENT, w.reviewers(r, pod.id(), day, null));
+    Marks coAuthored =
+        new Marks(
+            List.of(new Trailer("Co-authored-by", assigner.name() + " <" + assigner.email() + ">")),
+            false,
+            false);
+    List<Change> changes = new ArrayList<>();
+    for (int i = 0; i < commits; i++) {
+      String s = i == 0 ? subject : ChangeFactory.followUp(r);
+      changes.add(
+          new Change(
+              r.sha(),
+              bot,
+              t.commitAt()[i],
+              ChangeFactory.message(s, null, coAuthored),
+              coAuthored.trailers(),
+              parts.get(i),
+              branch,
+              number));
+    }
+    String approver = t.approver();
+    Member merger = approver == null ? assigner : w.member(approver);
+    PullRequest pr =
+        new PullRequest(
+            repo,
+            number,
+            bot,
+            subject,
+            branch,
+            "Assigned by @" + assigner.github() + ".",
+            labels,
+            changes,
+            r.sha());
+    w.pullRequests.schedule(
+        new PullRequestEvents.Plan(pr, t, labels, -1, Author.of(merger), new boolean[commits]), r);
+  }
+
+  /** A fix for an incident, opened soon after it and deployed as soon as it merges. */
+  void hotfix(Repo repo, long at, String incidentTitle) {
+    Rng r = Rng.of(w.seed, HOTFIX, at, repo.service.index());
+    LocalDate day = Times.day(at);
+    List<Member> engineers = w.org.engineersOn(repo.service.pod(), day);
+    Member m = r.pick(engineers);
+    int number = repo.nextNumber();
+    int commits = r.chance(0.3) ? 2 : 1;
+    List<List<FileChange>> parts = ChangeFactory.split(r, repo, commits, 15, 0.5);
+    String subject =
+        "Fix " + Character.toLowerCase(incidentTitle.charAt(0)) + incidentTitle.substring(1);
+    String branch = "hotfix/" + ChangeFactory.slug(subject);
+    long start = at + r.duration(25 * Times.MINUTE, 0.6, 5 * Times.MINUTE, 6 * Times.HOUR);
+    Timing t =
+        PullRequestFlow.plan(
+            r,
+            start,
+            commits,
+            changed(parts),
+            Profile.HOTFIX,
+            w.reviewers(r, repo.service.pod(), day, m.github()));
+    Author author = Author.of(m);
+    List<Change> changes = new ArrayList<>();
+    boolean[] notes = new boolean[commits];
+    for (int i = 0; i < commits; i++) {
+      long when = t.commitAt()[i];
+      Marks marks = ChangeFactory.marks(r, w.plan.day(m, Times.day(when)));
+      String s = i == 0 ? subject : ChangeFactory.followUp(r);
+      changes.add(
+          new Change(
+              r.sha(),
+              author,
+              when,
+              ChangeFactory.message(s, null, marks),
+              marks.trailers(),
+              parts.get(i),
+              branch,
+              number));
+      notes[i] = marks.lineNotes();
+    }
+    PullRequest pr =
+        new PullRequest(
+            repo, number, author, subject, branch, null, List.of("hotfix"), changes, r.sha());
+    w.pullRequests.schedule(new PullRequestEvents.Plan(pr, t, pr.labels, -1, author, notes), r);
+    if (t.merged()) {
+      hotfixMerged.merged(
+          repo, t.end() + r.duration(25 * Times.MINUTE, 0.5, 5 * Times.MINUTE, 3 * Times.HOUR));
+    }
+  }
+
+  static int changed(List<List<FileChange>> parts) {
+    int sum = 0;
+    for (List<FileChange> part : parts) {
+      for (FileChange f : part) {
+        sum += f.additions() + f.deletions();
+      }
+    }
+    return sum;
+  }
+
+  static boolean hasReview(Timing t, String state) {
+    for (PlannedReview v : t.reviews()) {
+      if (v.state().equals(state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,112 @@
+package io.podometer.engine.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Reads and checks the envelope fields of one event, collecting problems. */
+final class EnvelopeReader {
+
+  private static final Pattern REPO = Pattern.compile("[^/\\s]+/[^/\\s]+");
+
+  private final JsonNode node;
+  private final int line;
+  private final String type;
+  private final List<EventProblem> problems;
+
+  EnvelopeReader(JsonNode node, int line, String type, List<EventProblem> problems) {
+    this.node = node;
+    this.line = line;
+    this.type = type;
+    this.problems = problems;
+  }
+
+  String id() {
+    String id = requiredString("id");
+    if (id != null && id.length() > EventCodec.MAX_ID_LENGTH) {
+      problem("id", "longer than " + EventCodec.MAX_ID_LENGTH + " characters");
+      return null;
+    }
+    return id;
+  }
+
+  Instant occurredAt() {
+    JsonNode value = node.get("occurredAt");
+    if (value == null || value.isNull()) {
+      problem("occurredAt", "missing");
+      return null;
+    }
+    Instant instant = Timestamps.parseInstant(value);
+    if (instant == null) {
+      problem("occurredAt", "not " + FieldKind.INSTANT.expectation());
+    }
+    return instant;
+  }
+
+  void schema() {
+    JsonNode value = node.get("schema");
+    if (value == null || value.isNull()) {
+      problem("schema", "missing");
+    } else if (!value.isIntegralNumber() || value.asInt() != 1) {
+      problem("schema", "must be 1 (the only schema this version reads)");
+    }
+  }
+
+  String repo(boolean required) {
+    JsonNode value = node.get("repo");
+    if (value == null || value.isNull()) {
+      if (required) {
+        problem("repo", "missing (required for " + type + ")");
+      }
+      return null;
+    }
+    if (!value.isTextual() || !REPO.matcher(value.asText()).matches()) {
+      problem("repo", "must be 'owner/name'");
+      return null;
+    }
+    return value.asText();
+  }
+
+  String requiredString(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      problem(field, "missing");
+      return null;
+    }
+    if (!value.isTextual() || value.asText().isBlank()) {
+      problem(field, "must be a non-empty string");
+      return null;
+    }
+    return value.asText();
+  }
+
+  String optionalString(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      problem(field, "must be a string");
+      return null;
+    }
+    return value.asText();
+  }
+
+  void rejectUnknownFields() {
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!EventCodec.ENVELOPE_FIELDS.contains(name)) {
+        problem(
+            name,
+            "unknown envelope field (allowed: id, type, source, occurredAt, schema, data, repo,"
+                + " actor; put extra detail inside data)");
+      }
+    }
+  }
+
+  private void problem(String field, String reason) {
+    problems.add(new EventProblem(line, type, field, reason));
+  }
+}

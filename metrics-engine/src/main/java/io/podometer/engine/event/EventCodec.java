@@ -1,0 +1,192 @@
+package io.podometer.engine.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads canonical events from JSON or NDJSON, validating every field against the contract of
+ * EVENTS.md, and writes them back. Thread-safe.
+ */
+public final class EventCodec {
+
+  /** The envelope fields of schema 1; any other top-level field is refused. */
+  static final Set<String> ENVELOPE_FIELDS =
+      Set.of("id", "type", "source", "occurredAt", "schema", "data", "repo", "actor");
+
+  static final int MAX_ID_LENGTH = 200;
+  static final int MAX_PROBLEMS = 100;
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
+
+  private final DataValidator dataValidator = new DataValidator();
+
+  /** The mapper events are read with; shared so callers build trees the same way. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** Parses one event (a JSON object). Problems carry line 0. */
+  public CanonicalEvent parseOne(String json) {
+    List<EventProblem> problems = new ArrayList<>();
+    CanonicalEvent event = parseLine(json, 0, problems);
+    if (!problems.isEmpty()) {
+      throw new EventValidationException(problems);
+    }
+    return event;
+  }
+
+  /**
+   * Parses an NDJSON batch: one event per line, blank lines skipped. Every line is checked; when
+   * any is invalid the whole batch is refused with all problems found (at most {@value
+   * #MAX_PROBLEMS}).
+   */
+  public List<CanonicalEvent> parseNdjson(String body) {
+    List<EventProblem> problems = new ArrayList<>();
+    List<CanonicalEvent> events = new ArrayList<>();
+    int lineNumber = 0;
+    for (String line : body.split("\n", -1)) {
+      lineNumber++;
+      if (line.isBlank()) {
+        continue;
+      }
+      CanonicalEvent event = parseLine(line, lineNumber, problems);
+      if (event != null) {
+        events.add(event);
+      }
+      if (problems.size() >= MAX_PROBLEMS) {
+        problems.add(
+            new EventProblem(lineNumber, null, "batch", "too many problems; checking stopped"));
+        break;
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new EventValidationException(problems);
+    }
+    return events;
+  }
+
+  /** Validates an already parsed tree; returns null and adds to {@code problems} when invalid. */
+  public CanonicalEvent fromTree(JsonNode node, int line, List<EventProblem> problems) {
+    if (node == null || !node.isObject()) {
+      problems.add(new EventProblem(line, null, "event", "must be a JSON object"));
+      return null;
+    }
+    int before = problems.size();
+    Optional<EventType> type = readType(node, line, problems);
+    String typeName = type.map(EventType::wireName).orElse(null);
+    EnvelopeReader envelope = new EnvelopeReader(node, line, typeName, problems);
+    String id = envelope.id();
+    String source = envelope.requiredString("source");
+    Instant occurredAt = envelope.occurredAt();
+    envelope.schema();
+    String repo = envelope.repo(type.map(EventType::requiresRepo).orElse(false));
+    String actor = envelope.optionalString("actor");
+    envelope.rejectUnknownFields();
+    JsonNode data = node.get("data");
+    ObjectNode normalizedData = null;
+    if (data == null || data.isNull()) {
+      problems.add(new EventProblem(line, typeName, "data", "missing"));
+    } else if (!data.isObject()) {
+      problems.add(new EventProblem(line, typeName, "data", "must be an object"));
+    } else if (type.isPresent()) {
+      normalizedData = dataValidator.validate(type.get(), (ObjectNode) data, line, problems);
+    }
+    if (problems.size() > before || type.isEmpty()) {
+      return null;
+    }
+    EventData typed;
+    try {
+      typed = MAPPER.treeToValue(normalizedData, type.get().dataClass());
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      problems.add(new EventProblem(line, typeName, "data", "could not be read"));
+      return null;
+    }
+    ObjectNode canonical = MAPPER.createObjectNode();
+    canonical.put("id", id);
+    canonical.put("type", typeName);
+    canonical.put("source", source);
+    canonical.put("occurredAt", occurredAt.toString());
+    canonical.put("schema", 1);
+    if (repo != null) {
+      canonical.put("repo", repo);
+    }
+    if (actor != null) {
+      canonical.put("actor", actor);
+    }
+    canonical.set("data", normalizedData);
+    return new CanonicalEvent(
+        id,
+        type.get(),
+        source,
+        occurredAt,
+        1,
+        repo,
+        actor,
+        typed,
+        (ObjectNode) data,
+        CanonicalJson.write(canonical));
+  }
+
+  /** The event as canonical JSON (sorted keys, UTC timestamps, unknown data fields kept). */
+  public String toJson(CanonicalEvent event) {
+    return event.canonicalJson();
+  }
+
+  private CanonicalEvent parseLine(String text, int line, List<EventProblem> problems) {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      problems.add(
+          new EventProblem(
+              line,
+              null,
+              "json",
+              "malformed JSON at column "
+                  + e.getLocation().getColumnNr()
+                  + ": "
+                  + e.getOriginalMessage()));
+      return null;
+    }
+    if (node == null || node.isMissingNode()) {
+      problems.add(new EventProblem(line, null, "json", "empty"));
+      return null;
+    }
+    return fromTree(node, line, problems);
+  }
+
+  private static Optional<EventType> readType(
+      JsonNode node, int line, List<EventProblem> problems) {
+    JsonNode type = node.get("type");
+    if (type == null || type.isNull()) {
+      problems.add(new EventProblem(line, null, "type", "missing"));
+      return Optional.empty();
+    }
+    if (!type.isTextual()) {
+      problems.add(new EventProblem(line, null, "type", "must be a string"));
+      return Optional.empty();
+    }
+    Optional<EventType> known = EventType.fromWireName(type.asText());
+    if (known.isEmpty()) {
+      problems.add(
+          new EventProblem(line, null, "type", "unknown event type '" + type.asText() + "'"));
+    }
+    return known;
+  }
+}

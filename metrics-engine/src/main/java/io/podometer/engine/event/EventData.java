@@ -1,0 +1,155 @@
+package io.podometer.engine.event;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The {@code data} of a canonical event, one record per type (EVENTS.md). Optional fields are null
+ * when the event does not carry them; list fields are then null too (not empty), so a fold can tell
+ * "not said" from "said empty".
+ */
+public sealed interface EventData {
+
+  record PrOpened(
+      int number,
+      String title,
+      String author,
+      Instant createdAt,
+      String headBranch,
+      String baseBranch,
+      Boolean draft,
+      List<String> labels,
+      String body)
+      implements EventData {}
+
+  record PrUpdated(
+      int number,
+      Instant at,
+      String action,
+      String title,
+      List<String> labels,
+      Boolean draft,
+      String headSha,
+      String requestedReviewer)
+      implements EventData {}
+
+  record PrReadyForReview(int number, Instant at) implements EventData {}
+
+  record PrReviewSubmitted(
+      int number, String reviewer, String state, Instant submittedAt, String reviewId)
+      implements EventData {}
+
+  record ChangedFile(String path, Integer additions, Integer deletions, Boolean binary) {}
+
+  record PrMerged(
+      int number,
+      String author,
+      Instant mergedAt,
+      String mergeCommitSha,
+      int additions,
+      int deletions,
+      String title,
+      List<String> labels,
+      Integer changedFiles,
+      Instant firstCommitAt,
+      String headBranch,
+      String baseBranch,
+      String mergedBy,
+      List<ChangedFile> files)
+      implements EventData {}
+
+  record PrClosed(int number, Instant closedAt) implements EventData {}
+
+  record Person(String name, String email, String login) {}
+
+  record Trailer(String key, String value) {}
+
+  record Commit(
+      String sha,
+      Person author,
+      Instant authoredAt,
+      Instant committedAt,
+      Person committer,
+      List<String> parents,
+      String message,
+      List<Trailer> trailers,
+      List<ChangedFile> files,
+      Integer additions,
+      Integer deletions,
+      String branch,
+      Integer prNumber)
+      implements EventData {}
+
+  record AttributedFile(String path, int aiLines, String ranges) {}
+
+  record CommitAttribution(
+      String sha, String source, String tool, String model, List<AttributedFile> files)
+      implements EventData {}
+
+  record CiRunCompleted(
+      String runId,
+      String workflow,
+      String conclusion,
+      Instant completedAt,
+      Instant startedAt,
+      String headSha,
+      String branch,
+      List<Integer> prNumbers)
+      implements EventData {}
+
+  record DeploymentFinished(
+      String deploymentId,
+      String service,
+      String environment,
+      String status,
+      Instant finishedAt,
+      Instant startedAt,
+      String sha,
+      String rollbackOf,
+      List<String> labels)
+      implements EventData {}
+
+  record IncidentOpened(
+      String incidentId,
+      String service,
+      Instant at,
+      String severity,
+      String title,
+      String causedByDeploymentId,
+      String causedBySha)
+      implements EventData {}
+
+  record IncidentResolved(String incidentId, Instant at) implements EventData {}
+
+  record AgentUsage(
+      String tool,
+      String user,
+      LocalDate day,
+      Boolean active,
+      Integer suggestions,
+      Integer acceptances,
+      Integer linesSuggested,
+      Integer linesAccepted,
+      Integer linesAdded,
+      Integer linesRemoved,
+      Integer sessions,
+      Integer commits,
+      Integer pullRequests,
+      Integer editAccepts,
+      Integer editRejects,
+      Long tokens,
+      Double costUsd,
+      Double activeSeconds,
+      Integer permissionBypasses)
+      implements EventData {}
+
+  record MeetingSummary(String member, String week, double hours) implements EventData {}
+
+  record BetSignal(String betId, String name, double value, Instant at) implements EventData {}
+
+  record BetLearning(String betId, String author, String text, Instant at) implements EventData {}
+
+  record PulseScore(String respondent, String week, String question, int score)
+      implements EventData {}
+}

@@ -1,0 +1,39 @@
+package io.podometer.engine.fact;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.podometer.engine.event.CanonicalEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Folds the events of one natural key into a fact, field by field: where several events set a
+ * field, the one with the latest {@code occurredAt} wins (ties: the lexically greater canonical
+ * payload). The result depends only on the set of events, never on their order. Thread-safe.
+ */
+public final class FactFolder {
+
+  public FoldedFact fold(FactKey key, Collection<CanonicalEvent> events) {
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("a fact needs at least one event: " + key);
+    }
+    List<CanonicalEvent> ordered = new ArrayList<>(events);
+    ordered.sort(CanonicalEvent::applicationOrder);
+    ObjectNode fields = JsonNodeFactory.instance.objectNode();
+    TreeSet<String> ids = new TreeSet<>();
+    Instant last = Instant.MIN;
+    for (CanonicalEvent event : ordered) {
+      FactKey eventKey = FactKey.of(event);
+      if (!eventKey.equals(key)) {
+        throw new IllegalArgumentException("event " + event.id() + " belongs to " + eventKey);
+      }
+      fields.setAll(FactAssignments.of(event));
+      ids.add(event.id());
+      last = event.occurredAt().isAfter(last) ? event.occurredAt() : last;
+    }
+    return new FoldedFact(key, fields, new ArrayList<>(ids), last);
+  }
+}

@@ -1,0 +1,28 @@
+package io.podometer.engine.org;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How one agent tool shows up in sources. {@code emails} are case-insensitive globs where {@code *}
+ * matches any run of characters; {@code logins} are GitHub logins (case-insensitive); {@code
+ * footers} are commit-message lines; {@code trailerKeys} are trailer keys whose presence alone
+ * marks the tool (besides {@code Co-authored-by} trailers matched on their e-mail); {@code
+ * authorNameSuffix} (null for none) is matched on a commit's author name only.
+ */
+public record AgentPattern(
+    String tool,
+    List<String> emails,
+    List<String> logins,
+    List<String> footers,
+    List<String> trailerKeys,
+    String authorNameSuffix) {
+
+  public AgentPattern {
+    Objects.requireNonNull(tool, "tool");
+    emails = emails == null ? List.of() : List.copyOf(emails);
+    logins = logins == null ? List.of() : List.copyOf(logins);
+    footers = footers == null ? List.of() : List.copyOf(footers);
+    trailerKeys = trailerKeys == null ? List.of() : List.copyOf(trailerKeys);
+  }
+}

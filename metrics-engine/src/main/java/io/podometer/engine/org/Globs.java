@@ -1,0 +1,36 @@
+package io.podometer.engine.org;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Identity matching shared by the directories: e-mail globs and GitHub's no-reply addresses. */
+final class Globs {
+
+  private static final Pattern GITHUB_NOREPLY =
+      Pattern.compile("(?:\\d+\\+)?([^@+]+)@users\\.noreply\\.github\\.com");
+
+  private Globs() {}
+
+  /** A case-insensitive whole-string pattern where {@code *} matches any run of characters. */
+  static Pattern compile(String glob) {
+    String regex =
+        Arrays.stream(glob.strip().split("\\*", -1))
+            .map(Pattern::quote)
+            .collect(Collectors.joining(".*"));
+    return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  static String lower(String value) {
+    return value.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** The login behind a GitHub no-reply address ({@code 123+login@users.noreply.github.com}). */
+  static Optional<String> githubLoginOf(String email) {
+    Matcher matcher = GITHUB_NOREPLY.matcher(email.strip().toLowerCase(Locale.ROOT));
+    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+  }
+}

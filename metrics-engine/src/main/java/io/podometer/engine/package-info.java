@@ -1,0 +1,2 @@
+/** The Podometer domain in plain Java: no framework, database or broker imports. */
+package io.podometer.engine;

@@ -1,0 +1,166 @@
+package io.podometer.engine.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventCodecTest {
+
+  private final EventCodec codec = new EventCodec();
+
+  static final String MERGED =
+      "{\"id\":\"pr:acme/shop#41:merged\",\"type\":\"pr.merged\",\"source\":\"github\","
+          + "\"occurredAt\":\"2026-03-03T17:30:00+02:00\",\"repo\":\"acme/shop\",\"schema\":1,"
+          + "\"data\":{\"number\":41,\"author\":\"ana\",\"mergedAt\":\"2026-03-03T15:30:00Z\","
+          + "\"mergeCommitSha\":\"c0de\",\"additions\":120,\"deletions\":8,\"futureField\":\"kept\","
+          + "\"files\":[{\"path\":\"src/a.py\",\"additions\":120,\"deletions\":8}]}}";
+
+  @Test
+  void readsAValidEventIntoItsTypedRecordAndNormalizesTimestampsToUtc() {
+    CanonicalEvent event = codec.parseOne(MERGED);
+
+    assertEquals(EventType.PR_MERGED, event.type());
+    assertEquals(Instant.parse("2026-03-03T15:30:00Z"), event.occurredAt());
+    EventData.PrMerged data = assertInstanceOf(EventData.PrMerged.class, event.data());
+    assertEquals(41, data.number());
+    assertEquals(120, data.additions());
+    assertEquals("src/a.py", data.files().get(0).path());
+    assertTrue(event.canonicalJson().contains("\"occurredAt\":\"2026-03-03T15:30:00Z\""));
+    assertEquals("kept", event.rawData().get("futureField").asText());
+    assertTrue(event.canonicalJson().contains("\"futureField\":\"kept\""));
+  }
+
+  @Test
+  void theSameFactWrittenDifferentlyHasTheSameCanonicalPayload() {
+    String reordered =
+        "{\"schema\":1,\"data\":{\"deletions\":8,\"additions\":120,\"mergeCommitSha\":\"c0de\","
+            + "\"files\":[{\"deletions\":8,\"additions\":120,\"path\":\"src/a.py\"}],"
+            + "\"futureField\":\"kept\",\"mergedAt\":\"2026-03-03T16:30:00+01:00\","
+            + "\"author\":\"ana\",\"number\":41},\"repo\":\"acme/shop\","
+            + "\"occurredAt\":\"2026-03-03T15:30:00Z\",\"source\":\"github\","
+            + "\"type\":\"pr.merged\",\"id\":\"pr:acme/shop#41:merged\"}";
+
+    CanonicalEvent a = codec.parseOne(MERGED);
+    CanonicalEvent b = codec.parseOne(reordered);
+
+    assertEquals(a.canonicalJson(), b.canonicalJson());
+    assertEquals(a.payloadHash(), b.payloadHash());
+  }
+
+  @Test
+  void aMissingRequiredFieldIsNamedWithItsLineAndType() {
+    String line1 = MERGED;
+    String line3 = MERGED.replace("\"mergedAt\":\"2026-03-03T15:30:00Z\",", "");
+
+    EventValidationException e =
+        assertThrows(
+            EventValidationException.class, () -> codec.parseNdjson(line1 + "\n\n" + line3 + "\n"));
+
+    assertEquals(List.of("line 3: pr.merged data.mergedAt: missing"), messages(e));
+  }
+
+  @Test
+  void everyProblemOfEveryLineIsReported() {
+    String unknownType =
+        "{\"id\":\"x\",\"type\":\"pr.exploded\",\"source\":\"api\","
+            + "\"occurredAt\":\"2026-03-03T15:30:00Z\",\"schema\":1,\"data\":{}}";
+    String wrongTypes =
+        "{\"id\":\"u\",\"type\":\"agent.usage\",\"source\":\"api\",\"occurredAt\":\"yesterday\","
+            + "\"schema\":2,\"data\":{\"tool\":\"copilot\",\"user\":\"ana\",\"day\":\"2026-02-30\","
+            + "\"tokens\":\"many\",\"costUsd\":-1}}";
+    String malformed = "{\"id\": \"deploy:shop:2\", \"type\":";
+
+    EventValidationException e =
+        assertThrows(
+            EventValidationException.class,
+            () -> codec.parseNdjson(String.join("\n", unknownType, wrongTypes, malformed)));
+
+    List<String> messages = messages(e);
+    assertEquals("line 1: type: unknown event type 'pr.exploded'", messages.get(0));
+    assertTrue(
+        messages.contains(
+            "line 2: agent.usage occurredAt: not an ISO-8601 timestamp with an offset, e.g. 2026-03-02T09:00:00Z"));
+    assertTrue(
+        messages.contains(
+            "line 2: agent.usage schema: must be 1 (the only schema this version reads)"));
+    assertTrue(
+        messages.contains(
+            "line 2: agent.usage data.day: must be a date YYYY-MM-DD, got '2026-02-30'"));
+    assertTrue(
+        messages.contains(
+            "line 2: agent.usage data.tokens: must be a non-negative integer, got 'many'"));
+    assertTrue(
+        messages.contains(
+            "line 2: agent.usage data.costUsd: must be a non-negative number, got -1"));
+    assertTrue(
+        messages.get(messages.size() - 1).startsWith("line 3: json: malformed JSON at column"));
+  }
+
+  @Test
+  void envelopeRulesAreEnforced() {
+    String noRepo = MERGED.replace("\"repo\":\"acme/shop\",", "");
+    String extraField = MERGED.replace("\"schema\":1,", "\"schema\":1,\"severity\":\"high\",");
+    String badRepo = MERGED.replace("\"repo\":\"acme/shop\"", "\"repo\":\"shop\"");
+    String longId = MERGED.replace("pr:acme/shop#41:merged", "x".repeat(201));
+
+    assertEquals(List.of("pr.merged repo: missing (required for pr.merged)"), messagesOf(noRepo));
+    assertTrue(
+        messagesOf(extraField).get(0).startsWith("pr.merged severity: unknown envelope field"));
+    assertEquals(List.of("pr.merged repo: must be 'owner/name'"), messagesOf(badRepo));
+    assertEquals(List.of("pr.merged id: longer than 200 characters"), messagesOf(longId));
+  }
+
+  @Test
+  void enumeratedValuesAndNestedObjectsAreChecked() {
+    String review =
+        "{\"id\":\"review:acme/shop#41:9\",\"type\":\"pr.review_submitted\",\"source\":\"github\","
+            + "\"occurredAt\":\"2026-03-03T15:30:00Z\",\"repo\":\"acme/shop\",\"schema\":1,"
+            + "\"data\":{\"number\":41,\"reviewer\":\"raj\",\"state\":\"lgtm\","
+            + "\"submittedAt\":\"2026-03-03T15:30:00Z\"}}";
+    String commit =
+        "{\"id\":\"commit:acme/shop@abc\",\"type\":\"commit\",\"source\":\"git\","
+            + "\"occurredAt\":\"2026-03-03T15:30:00Z\",\"repo\":\"acme/shop\",\"schema\":1,"
+            + "\"data\":{\"sha\":\"abc\",\"author\":{\"name\":\"Ana\"},"
+            + "\"authoredAt\":\"2026-03-03T15:30:00Z\",\"committedAt\":\"2026-03-03T15:30:00Z\","
+            + "\"files\":[{\"path\":\"a\",\"additions\":-3}, 7]}}";
+
+    assertEquals(
+        List.of(
+            "pr.review_submitted data.state: 'lgtm' is not one of [approved, changes_requested,"
+                + " commented, dismissed]"),
+        messagesOf(review));
+    assertEquals(
+        List.of(
+            "commit data.author.email: missing",
+            "commit data.files[0].additions: must be a non-negative integer, got -3",
+            "commit data.files[1]: must be an object"),
+        messagesOf(commit));
+  }
+
+  @Test
+  void aRevisionHasTheSameIdButAnotherPayload() {
+    CanonicalEvent first = codec.parseOne(MERGED);
+    CanonicalEvent revised =
+        codec.parseOne(
+            MERGED.replace(
+                "\"additions\":120,\"deletions\":8,\"future",
+                "\"additions\":121,\"deletions\":8,\"future"));
+
+    assertEquals(first.id(), revised.id());
+    assertNotEquals(first.payloadHash(), revised.payloadHash());
+  }
+
+  private List<String> messagesOf(String json) {
+    return messages(assertThrows(EventValidationException.class, () -> codec.parseOne(json)));
+  }
+
+  private static List<String> messages(EventValidationException e) {
+    return e.problems().stream().map(EventProblem::toString).toList();
+  }
+}

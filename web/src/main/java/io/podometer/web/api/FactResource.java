@@ -1,0 +1,139 @@
+package io.podometer.web.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.podometer.engine.fact.FactKey;
+import io.podometer.engine.fact.FactKind;
+import io.podometer.engine.fact.FoldedFact;
+import io.podometer.web.store.FactQueries;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Facts as folded from events, each with the ids of the events behind it. */
+@Path("/api/facts")
+@Produces(MediaType.APPLICATION_JSON)
+public class FactResource {
+
+  static final int MAX_LIMIT = 1000;
+
+  @Inject FactQueries facts;
+
+  @GET
+  @Path("/pull-requests")
+  @Operation(summary = "A pull request (repo and number), or a repository's newest ones")
+  public List<FactView> pullRequests(
+      @QueryParam("repo") String repo,
+      @QueryParam("number") Integer number,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    if (number != null) {
+      requireParam("repo", repo);
+      return one(new FactKey(FactKind.PULL_REQUEST, repo + "#" + number));
+    }
+    return list(FactKind.PULL_REQUEST, repo, limit);
+  }
+
+  @GET
+  @Path("/commits")
+  @Operation(summary = "A commit (repo and sha), or a repository's newest ones")
+  public List<FactView> commits(
+      @QueryParam("repo") String repo,
+      @QueryParam("sha") String sha,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    if (sha != null) {
+      requireParam("repo", repo);
+      return one(new FactKey(FactKind.COMMIT, repo + "@" + sha));
+    }
+    return list(FactKind.COMMIT, repo, limit);
+  }
+
+  @GET
+  @Path("/deployments")
+  @Operation(summary = "A deployment by id, or the newest deployments")
+  public List<FactView> deployments(
+      @QueryParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit) {
+    return id != null
+        ? one(new FactKey(FactKind.DEPLOYMENT, id))
+        : list(FactKind.DEPLOYMENT, null, limit);
+  }
+
+  @GET
+  @Path("/incidents")
+  @Operation(summary = "An incident by id, or the newest incidents")
+  public List<FactView> incidents(
+      @QueryParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit) {
+    return id != null
+        ? one(new FactKey(FactKind.INCIDENT, id))
+        : list(FactKind.INCIDENT, null, limit);
+  }
+
+  @GET
+  @Path("/{kind}")
+  @Operation(
+      summary =
+          "Any kind of fact by natural key (kind: reviews, ci-runs, agent-usage-days,"
+              + " meeting-weeks, bet-signals, bet-learnings, pulse-answers, commit-attributions)")
+  public List<FactView> byKind(
+      @PathParam("kind") String kind,
+      @QueryParam("key") String key,
+      @QueryParam("repo") String repo,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    FactKind factKind = kindOf(kind);
+    return key != null ? one(new FactKey(factKind, key)) : list(factKind, repo, limit);
+  }
+
+  private List<FactView> one(FactKey key) {
+    return List.of(
+        facts
+            .find(key)
+            .map(FactView::of)
+            .orElseThrow(() -> new NotFoundException("no fact " + key)));
+  }
+
+  private List<FactView> list(FactKind kind, String repo, int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit: must be between 1 and " + MAX_LIMIT);
+    }
+    return facts.list(kind, repo, limit).stream().map(FactView::of).toList();
+  }
+
+  private static void requireParam(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + ": required");
+    }
+  }
+
+  static FactKind kindOf(String path) {
+    String name = path.toUpperCase(Locale.ROOT).replace('-', '_');
+    if (name.endsWith("S")) {
+      name = name.substring(0, name.length() - 1);
+    }
+    try {
+      return FactKind.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("no kind of fact called '" + path + "'");
+    }
+  }
+
+  /** A fact as served: its natural key, folded fields and the events behind it. */
+  public record FactView(
+      String kind, String key, ObjectNode fields, List<String> eventIds, Instant dataAsOf) {
+    static FactView of(FoldedFact fact) {
+      return new FactView(
+          fact.key().kind().name().toLowerCase(Locale.ROOT),
+          fact.key().key(),
+          fact.fields(),
+          fact.eventIds(),
+          fact.lastOccurredAt());
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.podometer.web.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** An RFC 9457 problem-details body; {@code errors} lists each bad field when there are several. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(
+    String type, String title, int status, String detail, List<FieldError> errors) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  /** One bad field: {@code line} is the NDJSON line (absent for a single document). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record FieldError(
+      Integer line, String entry, String field, String reason, String message) {}
+
+  public static Problem of(Response.Status status, String detail) {
+    return new Problem(
+        "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null);
+  }
+
+  public static Problem of(int status, String title, String detail, List<FieldError> errors) {
+    return new Problem("about:blank", title, status, detail, errors);
+  }
+
+  public Response toResponse() {
+    return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+  }
+}

@@ -1,0 +1,45 @@
+package io.podometer.web.demo;
+
+import io.podometer.engine.org.OrgValidationException;
+import io.podometer.web.config.PodometerConfig;
+import io.podometer.web.org.OrgService;
+import io.podometer.web.store.FactQueries;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import org.jboss.logging.Logger;
+
+/** At start: import the organization file if it changed, and load the demo into an empty store. */
+@ApplicationScoped
+public class StartupTasks {
+
+  private static final Logger LOG = Logger.getLogger(StartupTasks.class);
+
+  @Inject PodometerConfig config;
+  @Inject OrgService orgService;
+  @Inject FactQueries facts;
+  @Inject DemoLoader demoLoader;
+
+  private void importOrgFile(Path file) {
+    try {
+      orgService.importFileIfChanged(file);
+    } catch (OrgValidationException e) {
+      LOG.errorf("the organization file %s is invalid:%n%s", file, e.getMessage());
+      throw new IllegalStateException(
+          "invalid organization file " + file + " (see the problems above)", e);
+    }
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    orgService.reloadLatest();
+    config.orgFile().map(Path::of).ifPresent(this::importOrgFile);
+    if (config.demo() && facts.rawEventCount() == 0) {
+      demoLoader.load();
+    }
+    LOG.infof(
+        "organization model version %d (%s) in force; %d events stored",
+        orgService.current().version(), orgService.current().origin(), facts.rawEventCount());
+  }
+}

@@ -1,0 +1,83 @@
+package io.podometer.web.ingest;
+
+import io.podometer.connectors.bus.EventSink;
+import io.podometer.connectors.bus.IngestReceipt;
+import io.podometer.engine.event.CanonicalEvent;
+import io.podometer.engine.event.EventCodec;
+import io.podometer.engine.event.EventProblem;
+import io.podometer.engine.event.EventValidationException;
+import io.podometer.web.api.Problem;
+import io.podometer.web.config.PodometerConfig;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Canonical event ingestion (EVENTS.md): one event as JSON, or a batch as NDJSON. */
+@Path("/api/events")
+@Produces(MediaType.APPLICATION_JSON)
+public class EventResource {
+
+  public static final String NDJSON = "application/x-ndjson";
+
+  @Inject EventSink sink;
+  @Inject PodometerConfig config;
+
+  private final EventCodec codec = new EventCodec();
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Ingest one canonical event")
+  @APIResponse(
+      responseCode = "202",
+      description = "stored durably: {accepted, duplicates, revisions}")
+  @APIResponse(responseCode = "400", description = "invalid event; problem details name the field")
+  @APIResponse(responseCode = "413", description = "body over the configured limit")
+  public CompletionStage<Response> postOne(String body) {
+    return publish(List.of(codec.parseOne(body)));
+  }
+
+  @POST
+  @Consumes(NDJSON)
+  @Operation(summary = "Ingest a batch of canonical events, one JSON object per line")
+  @APIResponse(
+      responseCode = "202",
+      description = "stored durably: {accepted, duplicates, revisions}")
+  @APIResponse(
+      responseCode = "400",
+      description = "a line is invalid: the whole batch is refused, every bad line listed")
+  @APIResponse(responseCode = "413", description = "body over the configured limit")
+  public CompletionStage<Response> postBatch(String body) {
+    List<CanonicalEvent> events = codec.parseNdjson(body);
+    if (events.isEmpty()) {
+      throw new EventValidationException(
+          List.of(
+              new EventProblem(0, null, "body", "no events (NDJSON: one JSON object per line)")));
+    }
+    int max = config.ingest().maxEventsPerRequest();
+    if (events.size() > max) {
+      return java.util.concurrent.CompletableFuture.completedFuture(
+          Problem.of(
+                  413,
+                  "Too many events",
+                  events.size() + " events in one request; the limit is " + max,
+                  null)
+              .toResponse());
+    }
+    return publish(events);
+  }
+
+  private CompletionStage<Response> publish(List<CanonicalEvent> events) {
+    return sink.publish(events)
+        .thenApply(
+            (IngestReceipt receipt) ->
+                Response.status(Response.Status.ACCEPTED).entity(receipt).build());
+  }
+}

@@ -1,0 +1,118 @@
+package io.podometer.web.org;
+
+import io.podometer.engine.org.OrgLoadResult;
+import io.podometer.engine.org.OrgModelLoader;
+import io.podometer.web.store.OrgVersionEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The organization model in force: the newest stored version. A {@code PUT} or a changed file
+ * stores a new version; an invalid one is refused and the current one stays.
+ */
+@ApplicationScoped
+public class OrgService {
+
+  private static final Logger LOG = Logger.getLogger(OrgService.class);
+  static final String EMPTY_ORG = "org:\n  name: My organization\n";
+
+  @Inject Clock clock;
+
+  private final OrgModelLoader loader = new OrgModelLoader();
+  private volatile OrgSnapshot current;
+
+  /** The model in force; never null once the application has started. */
+  public OrgSnapshot current() {
+    OrgSnapshot snapshot = current;
+    if (snapshot == null) {
+      snapshot = reloadLatest();
+    }
+    return snapshot;
+  }
+
+  /** Reads the newest stored version, or the empty default organization when none is stored. */
+  @Transactional
+  public synchronized OrgSnapshot reloadLatest() {
+    OrgVersionEntity latest = OrgVersionEntity.latest();
+    if (latest == null) {
+      OrgLoadResult empty = loader.load(EMPTY_ORG, "default");
+      current = new OrgSnapshot(0, "default", empty.model(), empty.warnings());
+    } else {
+      OrgLoadResult result = loader.load(latest.content, "version " + latest.version);
+      current = new OrgSnapshot(latest.version, latest.origin, result.model(), result.warnings());
+    }
+    return current;
+  }
+
+  /**
+   * Validates and stores {@code text} as a new version (unless it equals the version in force).
+   *
+   * @throws io.podometer.engine.org.OrgValidationException naming each bad entry and field
+   */
+  @Transactional
+  public synchronized OrgSnapshot store(String text, String origin, String sourceName) {
+    OrgLoadResult result = loader.load(text, sourceName);
+    String hash = sha256(text);
+    OrgVersionEntity latest = OrgVersionEntity.latest();
+    if (latest != null && latest.contentHash.equals(hash)) {
+      current = new OrgSnapshot(latest.version, latest.origin, result.model(), result.warnings());
+      return current;
+    }
+    OrgVersionEntity entity = new OrgVersionEntity();
+    entity.origin = origin;
+    entity.sourceName = sourceName;
+    entity.contentHash = hash;
+    entity.content = text;
+    entity.warnings = String.join("\n", result.warnings());
+    entity.createdAt = clock.instant();
+    entity.persist();
+    result.warnings().forEach(warning -> LOG.warnf("organization model: %s", warning));
+    current = new OrgSnapshot(entity.version, origin, result.model(), result.warnings());
+    LOG.infof("organization model version %d stored (%s, %s)", entity.version, origin, sourceName);
+    return current;
+  }
+
+  /** Imports the file when its content differs from the last file import. */
+  @Transactional
+  public void importFileIfChanged(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot read the organization file " + file + ": " + e.getMessage(), e);
+    }
+    OrgVersionEntity lastImport = OrgVersionEntity.latestOfOrigin("file");
+    if (lastImport != null && lastImport.contentHash.equals(sha256(text))) {
+      return;
+    }
+    store(text, "file", file.getFileName().toString());
+  }
+
+  /** Versions stored so far, newest first. */
+  @Transactional
+  public List<OrgVersionEntity> versions() {
+    return OrgVersionEntity.find("order by version desc").list();
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.podometer.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Durability, on the packaged application as a user runs it: after a 202, the process is killed (no
+ * clean shutdown), restarted, and the same batch re-posted: the facts are unchanged and every event
+ * counts as a duplicate.
+ */
+class ApplicationRestartPackagedIT {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Process app;
+
+  @AfterEach
+  void stop() {
+    if (app != null) {
+      app.destroyForcibly();
+    }
+  }
+
+  @Test
+  void acceptedEventsSurviveAKillAndAreDuplicatesWhenSentAgain() throws Exception {
+    Path data = Files.createTempDirectory("podometer-restart");
+    int port = freePort();
+    StringBuilder batch = new StringBuilder();
+    for (int n = 1; n <= 25; n++) {
+      batch.append(Events.prOpened("acme/durable", n, "ana", "2026-03-02T09:00:00Z")).append('\n');
+      batch
+          .append(Events.prMerged("acme/durable", n, "ana", "2026-03-03T10:00:00Z", "m" + n, n))
+          .append('\n');
+    }
+
+    app = start(data, port);
+    HttpResponse<String> first = post(port, batch.toString());
+    assertEquals(202, first.statusCode(), first.body());
+    assertEquals("{\"accepted\":50,\"duplicates\":0,\"revisions\":0}", first.body());
+    String factsBefore = get(port, "/api/facts/pull-requests?repo=acme/durable&limit=1000");
+
+    app.destroyForcibly().waitFor();
+    app = start(data, port);
+
+    assertEquals(factsBefore, get(port, "/api/facts/pull-requests?repo=acme/durable&limit=1000"));
+    HttpResponse<String> again = post(port, batch.toString());
+    assertEquals(202, again.statusCode());
+    assertEquals("{\"accepted\":0,\"duplicates\":50,\"revisions\":0}", again.body());
+    assertEquals(factsBefore, get(port, "/api/facts/pull-requests?repo=acme/durable&limit=1000"));
+    assertTrue(factsBefore.contains("\"number\":25"));
+  }
+
+  private Process start(Path data, int port) throws Exception {
+    Path jar =
+        Path.of(System.getProperty("podometer.app.dir", "target/quarkus-app"), "quarkus-run.jar");
+    assertTrue(Files.exists(jar), "packaged application at " + jar);
+    ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString());
+    builder.environment().put("PODOMETER_DATA", data.toString());
+    builder.environment().put("PODOMETER_DEMO", "false");
+    builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("app.log").toFile()));
+    Process process = builder.start();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (Instant.now().isBefore(deadline)) {
+      assertTrue(process.isAlive(), "application exited; see " + data.resolve("app.log"));
+      try {
+        if (http.send(
+                    request(port, "/q/health/ready").GET().build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
+          return process;
+        }
+      } catch (IOException notYetListening) {
+        // keep waiting until the deadline
+      }
+      process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+    throw new AssertionError("application not ready in 2 minutes; see " + data.resolve("app.log"));
+  }
+
+  private HttpResponse<String> post(int port, String ndjson) throws Exception {
+    return http.send(
+        request(port, "/api/events")
+            .header("Content-Type", "application/x-ndjson")
+            .POST(HttpRequest.BodyPublishers.ofString(ndjson))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String get(int port, String path) throws Exception {
+    HttpResponse<String> response =
+        http.send(request(port, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    return response.body();
+  }
+
+  private static HttpRequest.Builder request(int port, String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(30));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

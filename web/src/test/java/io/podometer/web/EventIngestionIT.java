@@ -1,0 +1,207 @@
+package io.podometer.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class EventIngestionIT {
+
+  static final String REPO = "acme/shop";
+
+  static {
+    TestHttp.init();
+  }
+
+  @Inject TestDatabase db;
+
+  @BeforeEach
+  void reset() {
+    db.reset();
+  }
+
+  @Test
+  void aBatchIsAcceptedStoredAndFoldedIntoFacts() {
+    String batch =
+        Events.ndjson(
+            Events.prMerged(REPO, 41, "ana", "2026-03-03T15:30:00Z", "m41", 120),
+            Events.prOpened(REPO, 41, "ana", "2026-03-02T09:00:00Z"));
+
+    given()
+        .contentType("application/x-ndjson")
+        .body(batch)
+        .when()
+        .post("/api/events")
+        .then()
+        .statusCode(202)
+        .body("accepted", equalTo(2))
+        .body("duplicates", equalTo(0))
+        .body("revisions", equalTo(0));
+
+    given()
+        .when()
+        .get("/api/facts/pull-requests?repo=acme/shop&number=41")
+        .then()
+        .statusCode(200)
+        .body("[0].fields.title", equalTo("Change 41"))
+        .body("[0].fields.mergedAt", equalTo("2026-03-03T15:30:00Z"))
+        .body("[0].fields.additions", equalTo(120))
+        .body("[0].eventIds", contains("pr:acme/shop#41:merged", "pr:acme/shop#41:opened"));
+  }
+
+  @Test
+  void repeatsAreCountedAsDuplicatesAndChangedPayloadsAsRevisions() {
+    String merged = Events.prMerged(REPO, 42, "ana", "2026-03-03T15:30:00Z", "m42", 10);
+    given().contentType("application/json").body(merged).post("/api/events").then().statusCode(202);
+
+    given()
+        .contentType("application/json")
+        .body(merged)
+        .when()
+        .post("/api/events")
+        .then()
+        .statusCode(202)
+        .body("accepted", equalTo(0))
+        .body("duplicates", equalTo(1));
+
+    String revised =
+        merged
+            .replace("\"additions\":10", "\"additions\":12")
+            .replace(
+                "\"occurredAt\":\"2026-03-03T15:30:00Z\"",
+                "\"occurredAt\":\"2026-03-03T15:35:00Z\"");
+    given()
+        .contentType("application/json")
+        .body(revised)
+        .when()
+        .post("/api/events")
+        .then()
+        .statusCode(202)
+        .body("accepted", equalTo(1))
+        .body("revisions", equalTo(1));
+
+    given()
+        .get("/api/facts/pull-requests?repo=acme/shop&number=42")
+        .then()
+        .body("[0].fields.additions", equalTo(12));
+    assertEquals(2, db.count("RawEventEntity"));
+    assertEquals(1, db.count("FactEntity"));
+  }
+
+  @Test
+  void aBatchWithOneBadLineIsRefusedWholeAndNamesTheLineAndField() {
+    String good = Events.prOpened(REPO, 43, "ana", "2026-03-02T09:00:00Z");
+    String bad =
+        Events.prMerged(REPO, 43, "ana", "2026-03-03T15:30:00Z", "m43", 5)
+            .replace("\"mergedAt\":\"2026-03-03T15:30:00Z\",", "");
+
+    given()
+        .contentType("application/x-ndjson")
+        .body(Events.ndjson(good, good, bad))
+        .when()
+        .post("/api/events")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", equalTo("line 3: pr.merged data.mergedAt: missing"))
+        .body("errors[0].line", equalTo(3))
+        .body("errors[0].field", equalTo("data.mergedAt"))
+        .body(not(containsString("at io.podometer")));
+
+    assertEquals(0, db.count("RawEventEntity"));
+    assertEquals(0, db.count("FactEntity"));
+  }
+
+  @Test
+  void oversizedBodiesAndBatchesAreRefusedWith413() {
+    // the test profile limits bodies to 2 MB and batches to 1,000 events
+    String big = "x".repeat(3 * 1024 * 1024);
+    given()
+        .contentType("application/x-ndjson")
+        .body(big)
+        .when()
+        .post("/api/events")
+        .then()
+        .statusCode(413);
+
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 1001; i++) {
+      many.append(Events.prOpened(REPO, 1000 + i, "ana", "2026-03-02T09:00:00Z")).append('\n');
+    }
+    given()
+        .contentType("application/x-ndjson")
+        .body(many.toString())
+        .when()
+        .post("/api/events")
+        .then()
+        .statusCode(413)
+        .body("detail", equalTo("1001 events in one request; the limit is 1000"));
+    assertEquals(0, db.count("RawEventEntity"));
+  }
+
+  @Test
+  void unknownFactsAndKindsAre404ProblemsWithoutStackTraces() {
+    given()
+        .get("/api/facts/pull-requests?repo=acme/none&number=1")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("detail", equalTo("no fact PULL_REQUEST:acme/none#1"));
+    given()
+        .get("/api/facts/widgets")
+        .then()
+        .statusCode(404)
+        .body("detail", containsString("no kind of fact called 'widgets'"));
+    given()
+        .get("/api/facts/pull-requests?number=1")
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("repo: required"));
+  }
+
+  @Test
+  void otherKindsOfFactsAreReachableByNaturalKey() {
+    String usage =
+        "{\"id\":\"usage:copilot:ana@acme.example:2026-03-02\",\"type\":\"agent.usage\","
+            + "\"source\":\"copilot\",\"occurredAt\":\"2026-03-02T23:59:59Z\",\"schema\":1,\"data\":"
+            + "{\"tool\":\"copilot\",\"user\":\"ana@acme.example\",\"day\":\"2026-03-02\",\"active\":true}}";
+    given().contentType("application/json").body(usage).post("/api/events").then().statusCode(202);
+
+    given()
+        .get("/api/facts/agent-usage-days")
+        .then()
+        .statusCode(200)
+        .body("key", hasItem("copilot:ana@acme.example:2026-03-02"));
+  }
+
+  @Test
+  void identitiesThatMapToNoMemberAreListedNotDropped() {
+    String batch =
+        Events.ndjson(
+            Events.prMerged(REPO, 50, "stranger", "2026-03-03T15:30:00Z", "m50", 5),
+            Events.prMerged(REPO, 51, "copilot-swe-agent[bot]", "2026-03-03T15:30:00Z", "m51", 5),
+            Events.prMerged(REPO, 52, "dependabot[bot]", "2026-03-03T15:30:00Z", "m52", 5));
+    given()
+        .contentType("application/x-ndjson")
+        .body(batch)
+        .post("/api/events")
+        .then()
+        .statusCode(202);
+
+    given()
+        .get("/api/org/unmapped-identities")
+        .then()
+        .statusCode(200)
+        .body("stranger", equalTo(1))
+        .body("size()", equalTo(1));
+  }
+}

@@ -1,0 +1,30 @@
+package io.podometer.web;
+
+import io.podometer.web.org.OrgService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Empties the store between tests, so each test sees only the data it wrote. */
+@ApplicationScoped
+public class TestDatabase {
+
+  @Inject EntityManager entityManager;
+  @Inject OrgService orgService;
+
+  @Transactional
+  public void reset() {
+    entityManager.createQuery("delete from RawEventEntity").executeUpdate();
+    entityManager.createQuery("delete from FactEntity").executeUpdate();
+    entityManager.createQuery("delete from OrgVersionEntity").executeUpdate();
+    orgService.reloadLatest();
+  }
+
+  @Transactional
+  public long count(String entity) {
+    return entityManager
+        .createQuery("select count(e) from " + entity + " e", Long.class)
+        .getSingleResult();
+  }
+}
