@@ -19,17 +19,4 @@ record Change(
   record Trailer(String key, String value) {}
 
   record FileChange(String path, int additions, int deletions) {}
-
-  int additions() {
-    int sum = 0;
-    for (FileChange f : files) {
-      sum += f.additions();
-    }
-    return sum;
-  }
-
-  String subject() {
-    int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
-  }
 }

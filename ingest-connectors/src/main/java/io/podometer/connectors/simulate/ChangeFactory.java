@@ -41,10 +41,6 @@ final class ChangeFactory {
   /** How a commit shows AI help: trailers in message order, the footer, line-level notes. */
   record Marks(List<Trailer> trailers, boolean footer, boolean lineNotes) {
     static final Marks NONE = new Marks(List.of(), false, false);
-
-    boolean any() {
-      return footer || !trailers.isEmpty() || lineNotes;
-    }
   }
 
   private ChangeFactory() {}

@@ -53,12 +53,4 @@ final class PullRequest {
     byPath.forEach((path, lines) -> files.add(new FileChange(path, lines[0], lines[1])));
     return files;
   }
-
-  int changedLines() {
-    int sum = 0;
-    for (FileChange f : files()) {
-      sum += f.additions() + f.deletions();
-    }
-    return sum;
-  }
 }

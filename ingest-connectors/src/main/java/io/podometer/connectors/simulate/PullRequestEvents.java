@@ -150,14 +150,13 @@ final class PullRequestEvents {
   }
 
   /**
-   * The CI runs a push starts at {@code startedAt}: the build, then lint on pull request branches
-   * or code scanning on the default branch; each occurs when it completes.
+   * The CI runs a push starts at {@code startedAt}: build and code scanning everywhere, lint on
+   * pull request branches; each occurs when it completes.
    */
   void ci(Rng r, Repo repo, String sha, long startedAt, String branch, Integer prNumber) {
     run(r, repo, WORKFLOW, 8 * Times.MINUTE, sha, startedAt, branch, prNumber);
-    if (Repo.DEFAULT_BRANCH.equals(branch)) {
-      run(r, repo, CODE_SCANNING, 5 * Times.MINUTE, sha, startedAt, branch, null);
-    } else {
+    run(r, repo, CODE_SCANNING, 5 * Times.MINUTE, sha, startedAt, branch, prNumber);
+    if (!Repo.DEFAULT_BRANCH.equals(branch)) {
       run(r, repo, LINT, 2 * Times.MINUTE, sha, startedAt, branch, prNumber);
     }
   }

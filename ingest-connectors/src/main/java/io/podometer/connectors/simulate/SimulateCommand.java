@@ -1,7 +1,9 @@
 package io.podometer.connectors.simulate;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -106,7 +108,12 @@ public final class SimulateCommand {
   }
 
   private static void writeEvents(DemoOrganization demo, OutputStream out) throws IOException {
-    ObjectMapper mapper = new ObjectMapper();
+    // emoji in commit messages go out as UTF-8, not as escaped surrogate pairs
+    ObjectMapper mapper =
+        new ObjectMapper(
+            JsonFactory.builder()
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                .build());
     BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
     try (JsonGenerator json = mapper.getFactory().createGenerator(buffered, JsonEncoding.UTF8)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

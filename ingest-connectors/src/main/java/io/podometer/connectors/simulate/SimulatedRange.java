@@ -2,7 +2,6 @@ package io.podometer.connectors.simulate;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /** The simulated calendar, fixed from one reading of the clock (epoch seconds, UTC). */
 record SimulatedRange(long now, LocalDate firstMonday, LocalDate currentMonday, LocalDate today) {
@@ -22,9 +21,5 @@ record SimulatedRange(long now, LocalDate firstMonday, LocalDate currentMonday, 
 
   static boolean weekend(LocalDate day) {
     return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-  }
-
-  static ZoneOffset zone() {
-    return ZoneOffset.UTC;
   }
 }

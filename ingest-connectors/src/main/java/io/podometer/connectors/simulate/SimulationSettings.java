@@ -31,8 +31,9 @@ public record SimulationSettings(int engineers, int weeks, long seed, Clock cloc
               + MIN_ENGINEERS
               + " and "
               + MAX_ENGINEERS
-              + " (three pods of four at least), got "
-              + engineers);
+              + ", got "
+              + engineers
+              + " (a demo needs three pods of four at least)");
     }
     if (weeks < 1 || weeks > MAX_WEEKS) {
       throw new IllegalArgumentException(

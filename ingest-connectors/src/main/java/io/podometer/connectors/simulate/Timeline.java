@@ -37,10 +37,6 @@ final class Timeline {
     agenda.add(new Entry(at, seq++, fact));
   }
 
-  long now() {
-    return now;
-  }
-
   /** Writes every planned fact before {@code boundary} and not after {@code now}, in order. */
   void runUntil(long boundary, Consumer<ObjectNode> sink) {
     while (!agenda.isEmpty() && agenda.peek().at < boundary) {
@@ -55,9 +51,5 @@ final class Timeline {
         sink.accept(event);
       }
     }
-  }
-
-  int pending() {
-    return agenda.size();
   }
 }
