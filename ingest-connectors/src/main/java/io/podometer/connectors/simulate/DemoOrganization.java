@@ -8,9 +8,10 @@ import java.util.function.Consumer;
  * org.example.yaml}) and the canonical events (EVENTS.md) of its engineers, agents, pipelines and
  * services over the settings' weeks.
  *
- * <p>The clock is read once, here; from then on both methods are pure functions of the settings:
- * same settings and clock reading ⇒ byte-identical YAML and events, on every call. Not thread-safe
- * for concurrent calls to {@link #events}.
+ * <p>The clock is read once, when the instance is built; from then on both methods are pure
+ * functions of the settings: same settings and clock reading ⇒ byte-identical YAML and events, on
+ * every call. Instances are immutable; concurrent calls to {@link #events} each run their own
+ * simulation.
  */
 public final class DemoOrganization {
   private final SimulationSettings settings;

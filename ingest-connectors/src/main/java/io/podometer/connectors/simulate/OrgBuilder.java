@@ -183,7 +183,7 @@ final class OrgBuilder {
     }
     LocalDate moved = range.firstMonday().plusWeeks(settings.weeks() / 2);
     Membership before = mover.memberships().get(0);
-    Member moved2 =
+    Member movedMember =
         new Member(
             mover.index(),
             mover.id(),
@@ -197,9 +197,9 @@ final class OrgBuilder {
                 new Membership(from.id(), before.from(), moved),
                 new Membership(to.id(), moved, null)),
             mover.habits());
-    members.set(mover.index(), moved2);
-    source.set(source.indexOf(mover), moved2);
-    podMembers.get(to.index()).add(moved2);
+    members.set(mover.index(), movedMember);
+    source.set(source.indexOf(mover), movedMember);
+    podMembers.get(to.index()).add(movedMember);
   }
 
   private List<Bet> bets(List<Pod> pods, List<List<Member>> podMembers) {

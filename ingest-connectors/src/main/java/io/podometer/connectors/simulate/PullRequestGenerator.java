@@ -80,8 +80,7 @@ final class PullRequestGenerator {
     String subject = ChangeFactory.subject(r);
     String slug = ChangeFactory.slug(subject);
 
-    List<Bet> bets = new ArrayList<>(w.org.betsOf(pod.id()));
-    bets.removeIf(b -> !b.activeOn(day));
+    List<Bet> bets = activeBets(pod, day);
     Bet bet = !bets.isEmpty() && r.chance(0.45) ? r.pick(bets) : null;
     int link = bet == null ? -1 : r.weighted(0.55, 0.3, 0.15);
     String title = link == 2 ? "[" + bet.id() + "] " + subject : subject;
@@ -102,31 +101,8 @@ final class PullRequestGenerator {
         PullRequestFlow.plan(
             r, start, commits, changed(parts), profile, w.reviewers(r, pod.id(), day, m.github()));
     Author author = Author.of(m);
-    List<Change> changes = new ArrayList<>();
     boolean[] notes = new boolean[commits];
-    boolean fixRequested =
-        t.reviews().stream().anyMatch(v -> v.state().equals("changes_requested"));
-    for (int i = 0; i < commits; i++) {
-      long at = t.commitAt()[i];
-      Marks marks = ChangeFactory.marks(r, w.plan.day(m, Times.day(at)));
-      String s =
-          i == 0
-              ? subject
-              : fixRequested && i == commits - 1
-                  ? ChangeFactory.followUp(r)
-                  : ChangeFactory.subject(r);
-      changes.add(
-          new Change(
-              r.sha(),
-              author,
-              at,
-              ChangeFactory.message(s, null, marks),
-              marks.trailers(),
-              parts.get(i),
-              branch,
-              number));
-      notes[i] = marks.lineNotes();
-    }
+    List<Change> changes = humanCommits(r, author, t, parts, subject, branch, number, notes);
     List<String> openLabels = labels;
     long labelAt = -1;
     if (!labels.isEmpty() && r.chance(0.3)) {
@@ -151,8 +127,7 @@ final class PullRequestGenerator {
     String subject = ChangeFactory.subject(r);
     String slug = ChangeFactory.slug(subject);
     String branch = bot == Author.COPILOT_AGENT ? "copilot/" + slug : "devin/" + start + "-" + slug;
-    List<Bet> bets = new ArrayList<>(w.org.betsOf(pod.id()));
-    bets.removeIf(b -> !b.activeOn(day));
+    List<Bet> bets = activeBets(pod, day);
     List<String> labels =
         !bets.isEmpty() && r.chance(0.3) ? List.of("bet:" + r.pick(bets).id()) : List.of();
     Timing t =
@@ -216,24 +191,8 @@ final class PullRequestGenerator {
             Profile.HOTFIX,
             w.reviewers(r, repo.service.pod(), day, m.github()));
     Author author = Author.of(m);
-    List<Change> changes = new ArrayList<>();
     boolean[] notes = new boolean[commits];
-    for (int i = 0; i < commits; i++) {
-      long when = t.commitAt()[i];
-      Marks marks = ChangeFactory.marks(r, w.plan.day(m, Times.day(when)));
-      String s = i == 0 ? subject : ChangeFactory.followUp(r);
-      changes.add(
-          new Change(
-              r.sha(),
-              author,
-              when,
-              ChangeFactory.message(s, null, marks),
-              marks.trailers(),
-              parts.get(i),
-              branch,
-              number));
-      notes[i] = marks.lineNotes();
-    }
+    List<Change> changes = humanCommits(r, author, t, parts, subject, branch, number, notes);
     PullRequest pr =
         new PullRequest(
             repo, number, author, subject, branch, null, List.of("hotfix"), changes, r.sha());
@@ -242,6 +201,55 @@ final class PullRequestGenerator {
       hotfixMerged.merged(
           repo, t.end() + r.duration(25 * Times.MINUTE, 0.5, 5 * Times.MINUTE, 3 * Times.HOUR));
     }
+  }
+
+  /**
+   * A member's commits for a planned timing: AI marks follow the author's agent use on each
+   * commit's day; the commit answering a change request says so.
+   *
+   * @param notes filled with whether line-level attribution arrives for each commit
+   */
+  private List<Change> humanCommits(
+      Rng r,
+      Author author,
+      Timing t,
+      List<List<FileChange>> parts,
+      String subject,
+      String branch,
+      int number,
+      boolean[] notes) {
+    boolean fixRequested = hasReview(t, "changes_requested");
+    List<Change> changes = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      long at = t.commitAt()[i];
+      Marks marks = ChangeFactory.marks(r, w.plan.day(author.member(), Times.day(at)));
+      String s;
+      if (i == 0) {
+        s = subject;
+      } else if (fixRequested && i == parts.size() - 1) {
+        s = ChangeFactory.followUp(r);
+      } else {
+        s = ChangeFactory.subject(r);
+      }
+      changes.add(
+          new Change(
+              r.sha(),
+              author,
+              at,
+              ChangeFactory.message(s, null, marks),
+              marks.trailers(),
+              parts.get(i),
+              branch,
+              number));
+      notes[i] = marks.lineNotes();
+    }
+    return changes;
+  }
+
+  private List<Bet> activeBets(Pod pod, LocalDate day) {
+    List<Bet> bets = new ArrayList<>(w.org.betsOf(pod.id()));
+    bets.removeIf(b -> !b.activeOn(day));
+    return bets;
   }
 
   static int changed(List<List<FileChange>> parts) {
@@ -254,7 +262,7 @@ final class PullRequestGenerator {
     return sum;
   }
 
-  static boolean hasReview(Timing t, String state) {
+  private static boolean hasReview(Timing t, String state) {
     for (PlannedReview v : t.reviews()) {
       if (v.state().equals(state)) {
         return true;

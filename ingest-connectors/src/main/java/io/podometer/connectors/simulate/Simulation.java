@@ -21,7 +21,9 @@ final class Simulation {
 
   Simulation(long seed, Org org, SimulatedRange range) {
     this.w = new Workplace(seed, org, range);
-    this.usage = new UsageGenerator(seed, org, w.plan, w.timeline);
+    this.usage = new UsageGenerator(w);
+    // an incident asks for a hotfix and a merged hotfix for a deployment, so the two generators
+    // know each other only through these callbacks
     DeploymentGenerator.HotfixPlanner planner = (repo, at, title) -> hotfix(repo, at, title);
     this.deployments = new DeploymentGenerator(w, planner);
     this.pullRequests = new PullRequestGenerator(w, deployments::deployHotfix);

@@ -19,11 +19,11 @@ final class UsageGenerator {
   private final UsagePlan plan;
   private final Timeline timeline;
 
-  UsageGenerator(long seed, Org org, UsagePlan plan, Timeline timeline) {
-    this.seed = seed;
-    this.org = org;
-    this.plan = plan;
-    this.timeline = timeline;
+  UsageGenerator(Workplace w) {
+    this.seed = w.seed;
+    this.org = w.org;
+    this.plan = w.plan;
+    this.timeline = w.timeline;
   }
 
   void planDay(LocalDate day) {
