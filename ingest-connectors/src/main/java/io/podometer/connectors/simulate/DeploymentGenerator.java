@@ -54,7 +54,8 @@ final class DeploymentGenerator {
       }
       if (!weekend && r.chance(0.003)) {
         long at = start + r.between(0, Times.DAY - 1);
-        w.timeline.at(at, () -> incident(repo, at, null, r.uniform()));
+        double luck = r.uniform();
+        w.timeline.at(at, () -> incident(repo, at, null, luck));
       }
     }
   }
@@ -103,9 +104,7 @@ final class DeploymentGenerator {
   }
 
   private void afterSuccess(Rng r, Repo repo, Deployment d) {
-    String previousId = repo.lastGoodDeploymentId;
     String previousSha = repo.lastGoodSha;
-    repo.lastGoodDeploymentId = d.id();
     repo.lastGoodSha = d.sha();
     double roll = r.uniform();
     if (roll < 0.025 && previousSha != null) {
@@ -114,14 +113,14 @@ final class DeploymentGenerator {
       w.timeline.at(
           at,
           () -> {
-            repo.lastGoodDeploymentId = previousId;
             repo.lastGoodSha = previousSha;
             return deploy(repo, PRODUCTION, at, 1.0, previousSha, d.id());
           });
     } else if (roll < 0.045) {
       long at = d.finishedAt() + r.duration(2 * Times.HOUR, 1.0, 5 * Times.MINUTE, 2 * Times.DAY);
       Deployment blamed = r.chance(0.7) ? d : null;
-      w.timeline.at(at, () -> incident(repo, at, blamed, r.uniform()));
+      double luck = r.uniform();
+      w.timeline.at(at, () -> incident(repo, at, blamed, luck));
     }
   }
 

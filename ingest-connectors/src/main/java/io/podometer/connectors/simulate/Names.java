@@ -67,7 +67,7 @@ final class Names {
           "Singh",
           "Vargas");
 
-  /** Pillars, each with the pods that belong in it. */
+  /** Pillar ids; {@link #PODS} holds, at the same index, the pods that belong in each. */
   static final List<String> PILLARS =
       List.of("commerce", "discovery", "platform", "customer", "logistics");
 

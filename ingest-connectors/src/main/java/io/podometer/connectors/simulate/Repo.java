@@ -18,7 +18,8 @@ final class Repo {
   private int nextNumber = 1;
   private String head;
   private final ArrayDeque<Merged> recent = new ArrayDeque<>();
-  String lastGoodDeploymentId;
+
+  /** The sha of the last successful production deployment, what a rollback returns to. */
   String lastGoodSha;
 
   Repo(Service service, String rootSha) {

@@ -37,7 +37,7 @@ public class OverviewService {
       return cached.facts;
     }
     FactSet loaded =
-        new FactSet(
+        FactSet.ofChanges(
             typed(FactKind.PULL_REQUEST, PullRequestFact.class),
             typed(FactKind.COMMIT, CommitFact.class),
             typed(FactKind.COMMIT_ATTRIBUTION, CommitAttributionFact.class));

@@ -1,0 +1,142 @@
+package io.podometer.engine.figure;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Pools the contributions of one cell. Not thread-safe: one per cell, filled by one thread. */
+final class CellAccumulator {
+
+  private double num;
+  private double den;
+  private double exactNum;
+  private int items;
+  private double[] samples;
+  private int sampleCount;
+  private Map<String, Integer> numKeyCounts;
+  private Set<String> denKeys;
+  private Map<String, Double> numBySource;
+
+  void add(Contribution c) {
+    items++;
+    num += c.num();
+    den += c.den();
+    exactNum += c.exactNum();
+    if (c.hasSample()) {
+      if (samples == null) {
+        samples = new double[8];
+      } else if (sampleCount == samples.length) {
+        samples = java.util.Arrays.copyOf(samples, sampleCount * 2);
+      }
+      samples[sampleCount++] = c.sample();
+    }
+    if (c.numKey() != null) {
+      if (numKeyCounts == null) {
+        numKeyCounts = new HashMap<>();
+      }
+      numKeyCounts.merge(c.numKey(), 1, Integer::sum);
+    }
+    if (c.denKey() != null) {
+      if (denKeys == null) {
+        denKeys = new HashSet<>();
+      }
+      denKeys.add(c.denKey());
+    }
+    if (c.source() != null) {
+      if (numBySource == null) {
+        numBySource = new TreeMap<>();
+      }
+      numBySource.merge(c.source(), c.num(), Double::sum);
+    }
+  }
+
+  int items() {
+    return items;
+  }
+
+  /** The pooled value, num, den, exact part and split by source for {@code aggregation}. */
+  Pooled pool(Aggregation aggregation) {
+    int distinctNum = numKeyCounts == null ? 0 : numKeyCounts.size();
+    int distinctDen = denKeys == null ? 0 : denKeys.size();
+    return switch (aggregation) {
+      case RATIO -> {
+        Double value = den == 0 ? null : num / den;
+        Double exact = den == 0 || numBySource == null ? null : exactNum / den;
+        Map<String, Double> bySource = new TreeMap<>();
+        if (numBySource != null && den != 0) {
+          numBySource.forEach((source, n) -> bySource.put(source, n / den));
+        }
+        yield new Pooled(value, num, den, exact, bySource);
+      }
+      case DISTINCT_RATIO ->
+          new Pooled(
+              distinctDen == 0 ? null : (double) distinctNum / distinctDen,
+              (double) distinctNum,
+              (double) distinctDen,
+              null,
+              Map.of());
+      case MEDIAN ->
+          new Pooled(Percentiles.cont(samples, sampleCount, 0.5), null, null, null, Map.of());
+      case P90 ->
+          new Pooled(Percentiles.cont(samples, sampleCount, 0.9), null, null, null, Map.of());
+      case SUM -> new Pooled(num, num, null, null, Map.of());
+      case DISTINCT_COUNT ->
+          new Pooled((double) distinctNum, (double) distinctNum, null, null, Map.of());
+      case SUM_PER_DISTINCT ->
+          new Pooled(
+              distinctDen == 0 ? null : num / distinctDen,
+              num,
+              (double) distinctDen,
+              null,
+              Map.of());
+      case TOP_SHARE -> {
+        int total =
+            numKeyCounts == null ? 0 : numKeyCounts.values().stream().mapToInt(i -> i).sum();
+        int top =
+            numKeyCounts == null
+                ? 0
+                : numKeyCounts.values().stream().mapToInt(i -> i).max().orElse(0);
+        yield new Pooled(
+            total == 0 ? null : (double) top / total, (double) top, (double) total, null, Map.of());
+      }
+      case GINI -> new Pooled(gini(), null, null, null, Map.of());
+      case DERIVED -> throw new IllegalStateException("derived figures are not pooled");
+    };
+  }
+
+  /** Gini of num-key counts over all den keys (zeros included): Σ|xi−xj| / (2 n² mean). */
+  private Double gini() {
+    Set<String> universe = new HashSet<>();
+    if (denKeys != null) {
+      universe.addAll(denKeys);
+    }
+    if (numKeyCounts != null) {
+      universe.addAll(numKeyCounts.keySet());
+    }
+    int n = universe.size();
+    if (n == 0) {
+      return null;
+    }
+    double[] counts = new double[n];
+    int i = 0;
+    double total = 0;
+    for (String key : universe) {
+      counts[i] = numKeyCounts == null ? 0 : numKeyCounts.getOrDefault(key, 0);
+      total += counts[i++];
+    }
+    if (total == 0) {
+      return null;
+    }
+    java.util.Arrays.sort(counts);
+    // with sorted values: G = Σ (2i − n − 1) x_i / (n Σ x)
+    double weighted = 0;
+    for (int k = 0; k < n; k++) {
+      weighted += (2.0 * (k + 1) - n - 1) * counts[k];
+    }
+    return weighted / (n * total);
+  }
+
+  record Pooled(Double value, Double num, Double den, Double exact, Map<String, Double> bySource) {}
+}

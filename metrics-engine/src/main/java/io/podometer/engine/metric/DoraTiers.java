@@ -1,0 +1,51 @@
+package io.podometer.engine.metric;
+
+import io.podometer.engine.figure.MetricId;
+
+/**
+ * DORA performance tiers (State of DevOps 2023 defaults, SPEC §5.2). Deployment frequency is judged
+ * on the week's deploy days and deployments, and on deployments in the 4 weeks ending it.
+ */
+public record DoraTiers(
+    int eliteDeployDays,
+    double eliteLeadHours,
+    double highLeadHours,
+    double mediumLeadHours,
+    double eliteFailureRate,
+    double highFailureRate,
+    double mediumFailureRate,
+    double eliteRecoveryHours,
+    double highRecoveryHours,
+    double mediumRecoveryHours) {
+
+  public static final DoraTiers DEFAULTS =
+      new DoraTiers(5, 24, 168, 720, 0.05, 0.10, 0.15, 1, 24, 168);
+
+  public String deploymentFrequency(double deployDays, double deployments, double lastFourWeeks) {
+    if (deployDays >= eliteDeployDays) {
+      return "elite";
+    }
+    if (deployments >= 1) {
+      return "high";
+    }
+    return lastFourWeeks >= 1 ? "medium" : "low";
+  }
+
+  /** The tier of a DORA figure other than deployment frequency; null for other metrics. */
+  public String of(MetricId metric, double value) {
+    return switch (metric) {
+      case LEAD_TIME_P50_HOURS -> below(value, eliteLeadHours, highLeadHours, mediumLeadHours);
+      case CHANGE_FAILURE_RATE ->
+          value <= eliteFailureRate
+              ? "elite"
+              : value <= highFailureRate ? "high" : value <= mediumFailureRate ? "medium" : "low";
+      case RECOVERY_TIME_P50_HOURS ->
+          below(value, eliteRecoveryHours, highRecoveryHours, mediumRecoveryHours);
+      default -> null;
+    };
+  }
+
+  private static String below(double value, double elite, double high, double medium) {
+    return value < elite ? "elite" : value < high ? "high" : value < medium ? "medium" : "low";
+  }
+}

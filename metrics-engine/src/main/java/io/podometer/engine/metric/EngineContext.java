@@ -1,0 +1,107 @@
+package io.podometer.engine.metric;
+
+import io.podometer.engine.attribution.PathGlobs;
+import io.podometer.engine.attribution.PullRequestAttributor;
+import io.podometer.engine.org.AgentDirectory;
+import io.podometer.engine.org.MemberDirectory;
+import io.podometer.engine.org.OrgModel;
+import io.podometer.engine.scope.ScopeResolver;
+import io.podometer.engine.time.IsoWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * What every metric family reads: the organization model and its lookups, the facts, the weeks to
+ * compute ({@code from}..{@code to} inclusive) and the current instant. Immutable, thread-safe.
+ */
+public final class EngineContext {
+
+  private final OrgModel org;
+  private final MemberDirectory members;
+  private final AgentDirectory agents;
+  private final FactSet facts;
+  private final IsoWeek from;
+  private final IsoWeek to;
+  private final Instant now;
+  private final PodAttribution pods;
+  private final ScopeResolver scopes;
+  private final PullRequestAttributor attributor;
+
+  public EngineContext(OrgModel org, FactSet facts, IsoWeek from, IsoWeek to, Instant now) {
+    this.org = org;
+    this.members = new MemberDirectory(org);
+    this.agents = new AgentDirectory(org.org());
+    this.facts = facts;
+    this.from = from;
+    this.to = to;
+    this.now = now;
+    this.pods = new PodAttribution(members, agents);
+    this.scopes = new ScopeResolver(org, members);
+    this.attributor =
+        new PullRequestAttributor(
+            agents, new PathGlobs(org.org().excludedPaths()), org.org().declaredAiLabels());
+  }
+
+  public OrgModel org() {
+    return org;
+  }
+
+  public MemberDirectory members() {
+    return members;
+  }
+
+  public AgentDirectory agents() {
+    return agents;
+  }
+
+  public FactSet facts() {
+    return facts;
+  }
+
+  public IsoWeek from() {
+    return from;
+  }
+
+  public IsoWeek to() {
+    return to;
+  }
+
+  public Instant now() {
+    return now;
+  }
+
+  public ZoneId zone() {
+    return org.org().timeZone();
+  }
+
+  public PodAttribution pods() {
+    return pods;
+  }
+
+  public ScopeResolver scopes() {
+    return scopes;
+  }
+
+  public PullRequestAttributor attributor() {
+    return attributor;
+  }
+
+  /** The ISO week of an instant in the organization's time zone. */
+  public IsoWeek weekOf(Instant instant) {
+    return IsoWeek.of(instant, zone());
+  }
+
+  public boolean inRange(IsoWeek week) {
+    return week.compareTo(from) >= 0 && week.compareTo(to) <= 0;
+  }
+
+  /** Whether the instant falls in a week being computed (null: no). */
+  public boolean inRange(Instant instant) {
+    return instant != null && inRange(weekOf(instant));
+  }
+
+  /** The member behind an identity (login, e-mail, telemetry id), or null. */
+  public String memberOf(String identity) {
+    return identity == null ? null : members.resolve(identity).orElse(null);
+  }
+}

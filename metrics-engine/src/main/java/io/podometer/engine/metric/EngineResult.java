@@ -1,0 +1,56 @@
+package io.podometer.engine.metric;
+
+import io.podometer.engine.figure.Contribution;
+import io.podometer.engine.figure.Figure;
+import io.podometer.engine.figure.FigureKey;
+import io.podometer.engine.figure.MetricId;
+import io.podometer.engine.scope.ScopeId;
+import io.podometer.engine.time.IsoWeek;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every figure of a computation, and the contributions behind them for drill-downs. A cell with no
+ * figure has no data: nothing covered that scope and week. Immutable.
+ */
+public final class EngineResult {
+
+  private final Map<FigureKey, Figure> figures;
+  private final Map<MetricWeek, List<Contribution>> contributions;
+
+  EngineResult(Map<FigureKey, Figure> figures, Map<MetricWeek, List<Contribution>> contributions) {
+    this.figures = Map.copyOf(figures);
+    this.contributions = contributions;
+  }
+
+  /** The figure of a cell, or null when there is no data for it. */
+  public Figure figure(MetricId metric, ScopeId scope, IsoWeek week) {
+    return figures.get(new FigureKey(metric, scope, week));
+  }
+
+  public Collection<Figure> figures() {
+    return figures.values();
+  }
+
+  public Map<FigureKey, Figure> figureMap() {
+    return figures;
+  }
+
+  /**
+   * The items behind a cell, each with its evidence: for a ratio their nums add up to the figure's
+   * num and their dens to its den; for a percentile their samples are the values it is taken over.
+   */
+  public List<Contribution> drilldown(MetricId metric, ScopeId scope, IsoWeek week) {
+    return contributions.getOrDefault(new MetricWeek(metric, week), List.of()).stream()
+        .filter(c -> c.scopes().contains(scope))
+        .toList();
+  }
+
+  /** How many contributions the computation produced. */
+  public long contributionCount() {
+    return contributions.values().stream().mapToLong(List::size).sum();
+  }
+
+  record MetricWeek(MetricId metric, IsoWeek week) {}
+}
