@@ -9,6 +9,8 @@ import io.podometer.engine.fact.CiRunFact;
 import io.podometer.engine.fact.CommitAttributionFact;
 import io.podometer.engine.fact.CommitFact;
 import io.podometer.engine.fact.DeploymentFact;
+import io.podometer.engine.fact.FactKind;
+import io.podometer.engine.fact.FoldedFact;
 import io.podometer.engine.fact.IncidentFact;
 import io.podometer.engine.fact.PullRequestFact;
 import io.podometer.engine.fact.ReviewFact;
@@ -42,6 +44,32 @@ public record FactSet(
     betSignals = List.copyOf(betSignals);
     betLearnings = List.copyOf(betLearnings);
     pulseAnswers = List.copyOf(pulseAnswers);
+  }
+
+  /** Typed facts from folded ones, whatever their order. */
+  public static FactSet fromFolded(java.util.Collection<FoldedFact> folded) {
+    java.util.Map<FactKind, List<FoldedFact>> byKind = new java.util.EnumMap<>(FactKind.class);
+    for (FoldedFact fact : folded) {
+      byKind.computeIfAbsent(fact.key().kind(), k -> new java.util.ArrayList<>()).add(fact);
+    }
+    return new FactSet(
+        typed(byKind, FactKind.PULL_REQUEST, PullRequestFact.class),
+        typed(byKind, FactKind.COMMIT, CommitFact.class),
+        typed(byKind, FactKind.COMMIT_ATTRIBUTION, CommitAttributionFact.class),
+        typed(byKind, FactKind.REVIEW, ReviewFact.class),
+        typed(byKind, FactKind.CI_RUN, CiRunFact.class),
+        typed(byKind, FactKind.DEPLOYMENT, DeploymentFact.class),
+        typed(byKind, FactKind.INCIDENT, IncidentFact.class),
+        typed(byKind, FactKind.AGENT_USAGE_DAY, AgentUsage.class),
+        typed(byKind, FactKind.MEETING_WEEK, MeetingSummary.class),
+        typed(byKind, FactKind.BET_SIGNAL, BetSignal.class),
+        typed(byKind, FactKind.BET_LEARNING, BetLearning.class),
+        typed(byKind, FactKind.PULSE_ANSWER, PulseScore.class));
+  }
+
+  private static <T> List<T> typed(
+      java.util.Map<FactKind, List<FoldedFact>> byKind, FactKind kind, Class<T> type) {
+    return byKind.getOrDefault(kind, List.of()).stream().map(f -> f.as(type)).toList();
   }
 
   /** Only the change facts (the overview reads nothing else). */
