@@ -29,7 +29,7 @@ import java.time.format.DateTimeParseException;
 public final class SimulateCommand {
   static final String USAGE =
       """
-      Usage: simulate [--engineers N] [--weeks W] [--seed S] [--now INSTANT] [--org-out FILE]
+      Usage: ./podometer simulate [--engineers N] [--weeks W] [--seed S] [--now INSTANT] [--org-out FILE]
 
       Writes a demo organization's canonical events (NDJSON, one per line) to stdout.
 
@@ -91,7 +91,7 @@ public final class SimulateCommand {
       settings = new SimulationSettings(engineers, weeks, seed, clock);
     } catch (IllegalArgumentException e) {
       err.println("simulate: " + e.getMessage());
-      err.println("Try 'simulate --help'.");
+      err.println("Try './podometer simulate --help'.");
       return 2;
     }
     DemoOrganization demo = new DemoOrganization(settings);
