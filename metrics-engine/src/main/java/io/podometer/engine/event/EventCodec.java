@@ -30,6 +30,9 @@ public final class EventCodec {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
+          .addModule(
+              new com.fasterxml.jackson.databind.module.SimpleModule("podometer-instants")
+                  .addDeserializer(Instant.class, new InstantDeserializer()))
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
@@ -110,13 +113,6 @@ public final class EventCodec {
     if (problems.size() > before || type.isEmpty()) {
       return null;
     }
-    EventData typed;
-    try {
-      typed = MAPPER.treeToValue(normalizedData, type.get().dataClass());
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      problems.add(new EventProblem(line, typeName, "data", "could not be read"));
-      return null;
-    }
     ObjectNode canonical = MAPPER.createObjectNode();
     canonical.put("id", id);
     canonical.put("type", typeName);
@@ -135,12 +131,38 @@ public final class EventCodec {
         type.get(),
         source,
         occurredAt,
-        1,
         repo,
         actor,
-        typed,
-        (ObjectNode) data,
+        null,
+        normalizedData,
         CanonicalJson.write(canonical));
+  }
+
+  /**
+   * Reads an event this codec wrote ({@link CanonicalEvent#canonicalJson()}), e.g. from the event
+   * store, without validating it again.
+   *
+   * @throws IllegalStateException when the text is not a stored canonical event
+   */
+  public CanonicalEvent readStored(String canonicalJson) {
+    try {
+      JsonNode node = MAPPER.readTree(canonicalJson);
+      EventType type =
+          EventType.fromWireName(node.path("type").asText())
+              .orElseThrow(() -> new IllegalStateException("unknown type in stored event"));
+      return new CanonicalEvent(
+          node.get("id").asText(),
+          type,
+          node.get("source").asText(),
+          io.podometer.engine.time.Instants.parse(node.get("occurredAt").asText()),
+          node.hasNonNull("repo") ? node.get("repo").asText() : null,
+          node.hasNonNull("actor") ? node.get("actor").asText() : null,
+          null,
+          (ObjectNode) node.get("data"),
+          canonicalJson);
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new IllegalStateException("not a stored canonical event: " + e.getMessage(), e);
+    }
   }
 
   /** The event as canonical JSON (sorted keys, UTC timestamps, unknown data fields kept). */

@@ -242,6 +242,7 @@ public enum EventType {
   private final Class<? extends EventData> dataClass;
   private final boolean requiresRepo;
   private final List<FieldSpec> fields;
+  private final List<String> fieldNames;
 
   EventType(
       String wireName,
@@ -252,6 +253,7 @@ public enum EventType {
     this.dataClass = dataClass;
     this.requiresRepo = requiresRepo;
     this.fields = List.of(fields);
+    this.fieldNames = this.fields.stream().map(FieldSpec::name).toList();
   }
 
   /** The name on the wire, e.g. {@code pr.merged}. */
@@ -272,6 +274,11 @@ public enum EventType {
 
   List<FieldSpec> fields() {
     return fields;
+  }
+
+  /** The names of the data fields the contract defines for this type (others are ignored). */
+  public List<String> dataFieldNames() {
+    return fieldNames;
   }
 
   public static Optional<EventType> fromWireName(String name) {

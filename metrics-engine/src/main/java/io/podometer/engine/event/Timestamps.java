@@ -3,7 +3,6 @@ package io.podometer.engine.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
@@ -19,7 +18,7 @@ final class Timestamps {
       return null;
     }
     try {
-      return OffsetDateTime.parse(value.asText()).toInstant();
+      return io.podometer.engine.time.Instants.parse(value.asText());
     } catch (DateTimeParseException e) {
       return null;
     }

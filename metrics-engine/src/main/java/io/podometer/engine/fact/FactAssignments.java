@@ -1,10 +1,9 @@
 package io.podometer.engine.fact;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podometer.engine.event.CanonicalEvent;
-import io.podometer.engine.event.EventCodec;
 
 /**
  * The fact fields one event sets. Only the fields the event carries are set, so folding never
@@ -12,13 +11,17 @@ import io.podometer.engine.event.EventCodec;
  */
 final class FactAssignments {
 
-  private static final ObjectMapper NON_NULL =
-      EventCodec.mapper().copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
-
   private FactAssignments() {}
 
   static ObjectNode of(CanonicalEvent event) {
-    ObjectNode fields = NON_NULL.valueToTree(event.data());
+    ObjectNode fields = JsonNodeFactory.instance.objectNode();
+    ObjectNode data = event.dataTree();
+    for (String name : event.type().dataFieldNames()) {
+      JsonNode value = data.get(name);
+      if (value != null && !value.isNull()) {
+        fields.set(name, value);
+      }
+    }
     if (event.repo() != null) {
       fields.put("repo", event.repo());
     }

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 /**
  * Folds the events of one natural key into a fact, field by field: where several events set a
  * field, the one with the latest {@code occurredAt} wins (ties: the lexically greater canonical
- * payload). The result depends only on the set of events, never on their order. Thread-safe.
+ * payload). The result depends only on the set of events, never on their order. The caller groups
+ * events by {@link FactKey#of}. Thread-safe.
  */
 public final class FactFolder {
 
@@ -20,20 +21,22 @@ public final class FactFolder {
     if (events.isEmpty()) {
       throw new IllegalArgumentException("a fact needs at least one event: " + key);
     }
+    if (events.size() == 1) {
+      CanonicalEvent only = events.iterator().next();
+      return new FoldedFact(key, FactAssignments.of(only), List.of(only.id()), only.occurredAt());
+    }
     List<CanonicalEvent> ordered = new ArrayList<>(events);
-    ordered.sort(CanonicalEvent::applicationOrder);
+    if (ordered.size() > 1) {
+      ordered.sort(CanonicalEvent::applicationOrder);
+    }
     ObjectNode fields = JsonNodeFactory.instance.objectNode();
     TreeSet<String> ids = new TreeSet<>();
     Instant last = Instant.MIN;
     for (CanonicalEvent event : ordered) {
-      FactKey eventKey = FactKey.of(event);
-      if (!eventKey.equals(key)) {
-        throw new IllegalArgumentException("event " + event.id() + " belongs to " + eventKey);
-      }
       fields.setAll(FactAssignments.of(event));
       ids.add(event.id());
       last = event.occurredAt().isAfter(last) ? event.occurredAt() : last;
     }
-    return new FoldedFact(key, fields, new ArrayList<>(ids), last);
+    return new FoldedFact(key, fields, List.copyOf(ids), last);
   }
 }

@@ -1,7 +1,7 @@
 package io.podometer.engine.fact;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podometer.engine.event.CanonicalEvent;
-import io.podometer.engine.event.EventData;
 import java.util.Locale;
 
 /**
@@ -11,54 +11,46 @@ import java.util.Locale;
 public record FactKey(FactKind kind, String key) {
 
   public static FactKey of(CanonicalEvent event) {
-    EventData data = event.data();
+    ObjectNode d = event.dataTree();
     String repo = event.repo();
-    if (data instanceof EventData.PrOpened d) {
-      return pr(repo, d.number());
-    } else if (data instanceof EventData.PrUpdated d) {
-      return pr(repo, d.number());
-    } else if (data instanceof EventData.PrReadyForReview d) {
-      return pr(repo, d.number());
-    } else if (data instanceof EventData.PrMerged d) {
-      return pr(repo, d.number());
-    } else if (data instanceof EventData.PrClosed d) {
-      return pr(repo, d.number());
-    } else if (data instanceof EventData.PrReviewSubmitted d) {
-      String review =
-          d.reviewId() != null
-              ? d.reviewId()
-              : d.reviewer().toLowerCase(Locale.ROOT) + "@" + d.submittedAt();
-      return new FactKey(FactKind.REVIEW, repo + "#" + d.number() + ":" + review);
-    } else if (data instanceof EventData.Commit d) {
-      return new FactKey(FactKind.COMMIT, repo + "@" + d.sha());
-    } else if (data instanceof EventData.CommitAttribution d) {
-      return new FactKey(FactKind.COMMIT_ATTRIBUTION, repo + "@" + d.sha() + ":" + d.source());
-    } else if (data instanceof EventData.CiRunCompleted d) {
-      return new FactKey(FactKind.CI_RUN, repo + ":" + d.runId());
-    } else if (data instanceof EventData.DeploymentFinished d) {
-      return new FactKey(FactKind.DEPLOYMENT, d.deploymentId());
-    } else if (data instanceof EventData.IncidentOpened d) {
-      return new FactKey(FactKind.INCIDENT, d.incidentId());
-    } else if (data instanceof EventData.IncidentResolved d) {
-      return new FactKey(FactKind.INCIDENT, d.incidentId());
-    } else if (data instanceof EventData.AgentUsage d) {
-      return new FactKey(
-          FactKind.AGENT_USAGE_DAY, d.tool() + ":" + lower(d.user()) + ":" + d.day());
-    } else if (data instanceof EventData.MeetingSummary d) {
-      return new FactKey(FactKind.MEETING_WEEK, lower(d.member()) + ":" + d.week());
-    } else if (data instanceof EventData.BetSignal d) {
-      return new FactKey(FactKind.BET_SIGNAL, d.betId() + ":" + d.name() + ":" + d.at());
-    } else if (data instanceof EventData.BetLearning d) {
-      return new FactKey(FactKind.BET_LEARNING, d.betId() + ":" + d.at());
-    } else if (data instanceof EventData.PulseScore d) {
-      return new FactKey(
-          FactKind.PULSE_ANSWER, lower(d.respondent()) + ":" + d.week() + ":" + d.question());
-    }
-    throw new IllegalArgumentException("no fact for event type " + event.type());
+    return switch (event.type()) {
+      case PR_OPENED, PR_UPDATED, PR_READY_FOR_REVIEW, PR_MERGED, PR_CLOSED ->
+          new FactKey(FactKind.PULL_REQUEST, repo + "#" + d.get("number").asInt());
+      case PR_REVIEW_SUBMITTED -> {
+        String review =
+            d.hasNonNull("reviewId")
+                ? text(d, "reviewId")
+                : lower(text(d, "reviewer")) + "@" + text(d, "submittedAt");
+        yield new FactKey(FactKind.REVIEW, repo + "#" + d.get("number").asInt() + ":" + review);
+      }
+      case COMMIT -> new FactKey(FactKind.COMMIT, repo + "@" + text(d, "sha"));
+      case COMMIT_ATTRIBUTION ->
+          new FactKey(
+              FactKind.COMMIT_ATTRIBUTION, repo + "@" + text(d, "sha") + ":" + text(d, "source"));
+      case CI_RUN_COMPLETED -> new FactKey(FactKind.CI_RUN, repo + ":" + text(d, "runId"));
+      case DEPLOYMENT_FINISHED -> new FactKey(FactKind.DEPLOYMENT, text(d, "deploymentId"));
+      case INCIDENT_OPENED, INCIDENT_RESOLVED ->
+          new FactKey(FactKind.INCIDENT, text(d, "incidentId"));
+      case AGENT_USAGE ->
+          new FactKey(
+              FactKind.AGENT_USAGE_DAY,
+              text(d, "tool") + ":" + lower(text(d, "user")) + ":" + text(d, "day"));
+      case MEETING_SUMMARY ->
+          new FactKey(FactKind.MEETING_WEEK, lower(text(d, "member")) + ":" + text(d, "week"));
+      case BET_SIGNAL ->
+          new FactKey(
+              FactKind.BET_SIGNAL, text(d, "betId") + ":" + text(d, "name") + ":" + text(d, "at"));
+      case BET_LEARNING ->
+          new FactKey(FactKind.BET_LEARNING, text(d, "betId") + ":" + text(d, "at"));
+      case PULSE_SCORE ->
+          new FactKey(
+              FactKind.PULSE_ANSWER,
+              lower(text(d, "respondent")) + ":" + text(d, "week") + ":" + text(d, "question"));
+    };
   }
 
-  private static FactKey pr(String repo, int number) {
-    return new FactKey(FactKind.PULL_REQUEST, repo + "#" + number);
+  private static String text(ObjectNode data, String field) {
+    return data.get(field).asText();
   }
 
   private static String lower(String identity) {

@@ -1,6 +1,5 @@
 package io.podometer.engine.fact;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podometer.engine.event.EventCodec;
 import java.time.Instant;
@@ -17,11 +16,19 @@ public record FoldedFact(
     eventIds = List.copyOf(eventIds);
   }
 
+  private static final ClassValue<com.fasterxml.jackson.databind.ObjectReader> READERS =
+      new ClassValue<>() {
+        @Override
+        protected com.fasterxml.jackson.databind.ObjectReader computeValue(Class<?> type) {
+          return EventCodec.mapper().readerFor(type);
+        }
+      };
+
   /** The fields as a typed fact record, e.g. {@link PullRequestFact}. */
   public <T> T as(Class<T> type) {
     try {
-      return EventCodec.mapper().treeToValue(fields, type);
-    } catch (JsonProcessingException e) {
+      return READERS.get(type).readValue(fields);
+    } catch (java.io.IOException e) {
       throw new IllegalStateException(
           "fact " + key + " does not read as " + type.getSimpleName(), e);
     }

@@ -69,7 +69,7 @@ public record FactSet(
 
   private static <T> List<T> typed(
       java.util.Map<FactKind, List<FoldedFact>> byKind, FactKind kind, Class<T> type) {
-    return byKind.getOrDefault(kind, List.of()).stream().map(f -> f.as(type)).toList();
+    return byKind.getOrDefault(kind, List.of()).parallelStream().map(f -> f.as(type)).toList();
   }
 
   /** Only the change facts (the overview reads nothing else). */

@@ -32,7 +32,7 @@ class EventCodecTest {
     assertEquals(120, data.additions());
     assertEquals("src/a.py", data.files().get(0).path());
     assertTrue(event.canonicalJson().contains("\"occurredAt\":\"2026-03-03T15:30:00Z\""));
-    assertEquals("kept", event.rawData().get("futureField").asText());
+    assertEquals("kept", event.dataTree().get("futureField").asText());
     assertTrue(event.canonicalJson().contains("\"futureField\":\"kept\""));
   }
 

@@ -54,7 +54,7 @@ public class FactWriter {
     for (Object[] row : rows) {
       events
           .computeIfAbsent((String) row[0], k -> new ArrayList<>())
-          .add(codec.parseOne((String) row[1]));
+          .add(codec.readStored((String) row[1]));
     }
     Map<String, FactEntity> existing = new HashMap<>();
     entityManager

@@ -1,0 +1,229 @@
+package io.podometer.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.podometer.connectors.simulate.DemoOrganization;
+import io.podometer.connectors.simulate.SimulationSettings;
+import io.podometer.engine.event.CanonicalEvent;
+import io.podometer.engine.event.EventCodec;
+import io.podometer.engine.event.EventProblem;
+import io.podometer.engine.event.EventValidationException;
+import io.podometer.engine.fact.FactFolder;
+import io.podometer.engine.fact.FactKey;
+import io.podometer.engine.fact.FoldedFact;
+import io.podometer.engine.metric.EngineContext;
+import io.podometer.engine.metric.EngineResult;
+import io.podometer.engine.metric.FactSet;
+import io.podometer.engine.metric.MetricFamilies;
+import io.podometer.engine.metric.MetricsEngine;
+import io.podometer.engine.org.OrgModel;
+import io.podometer.engine.org.OrgModelLoader;
+import io.podometer.engine.time.IsoWeek;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code ./podometer bench}: simulates an organization, then measures in one JVM the fold of its
+ * events into facts (parsing and validation of the canonical JSON included), the full computation
+ * of every figure for every scope and week, and the heap it all holds. Prints medians.
+ */
+public final class EngineBench {
+
+  private final BenchSettings settings;
+
+  private EngineBench(BenchSettings settings) {
+    this.settings = settings;
+  }
+
+  public static void main(String[] args) {
+    BenchSettings settings;
+    try {
+      settings = BenchSettings.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench: " + e.getMessage());
+      System.err.println(BenchSettings.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (settings.help()) {
+      System.out.println(BenchSettings.USAGE);
+      return;
+    }
+    new EngineBench(settings).run();
+  }
+
+  private void run() {
+    Instant now = settings.now();
+    SimulationSettings simulation =
+        SimulationSettings.defaults(Clock.fixed(now, ZoneOffset.UTC))
+            .withEngineers(settings.engineers())
+            .withWeeks(settings.weeks());
+    DemoOrganization demo = new DemoOrganization(simulation);
+    OrgModel org = new OrgModelLoader().load(demo.orgYaml(), "simulated").model();
+    report("machine", machine());
+    report(
+        "organization",
+        settings.engineers()
+            + " engineers, "
+            + org.pods().size()
+            + " pods, "
+            + settings.weeks()
+            + " weeks ending "
+            + now);
+
+    long start = System.nanoTime();
+    Map<FactKey, List<String>> byKey = new HashMap<>();
+    long[] events = {0};
+    EventCodec codec = new EventCodec();
+    demo.events(
+        (ObjectNode node) -> {
+          List<EventProblem> problems = new ArrayList<>();
+          CanonicalEvent event = codec.fromTree(node, 0, problems);
+          if (event == null) {
+            throw new EventValidationException(problems);
+          }
+          byKey
+              .computeIfAbsent(FactKey.of(event), k -> new ArrayList<>(2))
+              .add(event.canonicalJson());
+          events[0]++;
+        });
+    report("simulated", events[0] + " events, " + byKey.size() + " facts in " + seconds(start));
+
+    double[] parseSeconds = new double[settings.runs()];
+    double[] ingestSeconds = new double[settings.runs()];
+    FactSet facts = null;
+    for (int run = 0; run < settings.runs(); run++) {
+      long t = System.nanoTime();
+      long parsed = parseOnly(byKey, codec);
+      parseSeconds[run] = (System.nanoTime() - t) / 1e9;
+      if (parsed != events[0]) {
+        throw new IllegalStateException("parsed " + parsed + " of " + events[0] + " events");
+      }
+      facts = null;
+      t = System.nanoTime();
+      facts = parseAndFold(byKey, codec);
+      ingestSeconds[run] = (System.nanoTime() - t) / 1e9;
+    }
+    double parse = median(parseSeconds);
+    double ingest = median(ingestSeconds);
+    report(
+        "parse + validate",
+        String.format(
+            Locale.ROOT,
+            "%,.0f events/s (%.2f s, median of %d)",
+            events[0] / parse,
+            parse,
+            settings.runs()));
+    report(
+        "fold from stored events",
+        String.format(
+            Locale.ROOT,
+            "%,.0f events/s (%.2f s, median of %d)",
+            events[0] / ingest,
+            ingest,
+            settings.runs()));
+    byKey.clear();
+
+    IsoWeek to = IsoWeek.of(now, ZoneOffset.UTC);
+    IsoWeek from = to.plusWeeks(-(settings.weeks() - 1));
+    MetricsEngine engine = MetricFamilies.engine();
+    double[] computeSeconds = new double[settings.runs()];
+    EngineResult result = null;
+    for (int run = 0; run < settings.runs(); run++) {
+      result = null;
+      long t = System.nanoTime();
+      result = engine.compute(new EngineContext(org, facts, from, to, now));
+      computeSeconds[run] = (System.nanoTime() - t) / 1e9;
+    }
+    report(
+        "full computation",
+        String.format(
+            Locale.ROOT,
+            "%.2f s median of %d (runs: %s); %,d figures from %,d contributions",
+            median(computeSeconds),
+            settings.runs(),
+            Arrays.toString(rounded(computeSeconds)),
+            result.figures().size(),
+            result.contributionCount()));
+
+    System.gc();
+    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    report(
+        "heap after full computation",
+        String.format(Locale.ROOT, "%,d MB (facts and figures held)", heap / (1024 * 1024)));
+    if (facts.pullRequests().isEmpty()) {
+      throw new IllegalStateException("no pull requests were folded");
+    }
+  }
+
+  private static long parseOnly(Map<FactKey, List<String>> byKey, EventCodec codec) {
+    return byKey.values().parallelStream()
+        .mapToLong(
+            jsons -> {
+              long n = 0;
+              for (String json : jsons) {
+                n += codec.parseOne(json).id().isEmpty() ? 0 : 1;
+              }
+              return n;
+            })
+        .sum();
+  }
+
+  /**
+   * Folds the stored canonical JSON into typed facts, as the store does: parsing included, not
+   * validated again. Both cores: facts of different keys are independent.
+   */
+  private static FactSet parseAndFold(Map<FactKey, List<String>> byKey, EventCodec codec) {
+    FactFolder folder = new FactFolder();
+    List<FoldedFact> folded =
+        byKey.entrySet().parallelStream()
+            .map(
+                entry -> {
+                  List<CanonicalEvent> events = new ArrayList<>(entry.getValue().size());
+                  for (String json : entry.getValue()) {
+                    events.add(codec.readStored(json));
+                  }
+                  return folder.fold(entry.getKey(), events);
+                })
+            .toList();
+    return FactSet.fromFolded(folded);
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+
+  private static double[] rounded(double[] values) {
+    return Arrays.stream(values).map(v -> Math.round(v * 100) / 100.0).toArray();
+  }
+
+  private static String seconds(long startNanos) {
+    return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
+  }
+
+  private static String machine() {
+    Runtime runtime = Runtime.getRuntime();
+    return String.format(
+        Locale.ROOT,
+        "%d cores, max heap %,d MB, Java %s, %s %s",
+        runtime.availableProcessors(),
+        runtime.maxMemory() / (1024 * 1024),
+        System.getProperty("java.version"),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"));
+  }
+
+  private static void report(String what, String value) {
+    System.out.printf(Locale.ROOT, "%-28s %s%n", what + ":", value);
+  }
+}
