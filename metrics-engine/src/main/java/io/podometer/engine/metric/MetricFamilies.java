@@ -1,5 +1,9 @@
 package io.podometer.engine.metric;
 
+import io.podometer.engine.metric.ai.AiAdoptionFamily;
+import io.podometer.engine.metric.dora.DoraFamily;
+import io.podometer.engine.metric.flow.FlowFamily;
+import io.podometer.engine.metric.review.ReviewFamily;
 import java.util.List;
 
 /** Every metric family the engine runs. */
@@ -8,7 +12,7 @@ public final class MetricFamilies {
   private MetricFamilies() {}
 
   public static List<MetricFamily> all() {
-    return List.of();
+    return List.of(new AiAdoptionFamily(), new DoraFamily(), new ReviewFamily(), new FlowFamily());
   }
 
   public static MetricsEngine engine() {

@@ -1,0 +1,135 @@
+package io.podometer.connectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.podometer.engine.event.CanonicalEvent;
+import io.podometer.engine.figure.Aggregation;
+import io.podometer.engine.figure.Contribution;
+import io.podometer.engine.figure.Figure;
+import io.podometer.engine.figure.FigureKey;
+import io.podometer.engine.figure.MetricId;
+import io.podometer.engine.metric.EngineContext;
+import io.podometer.engine.metric.EngineResult;
+import io.podometer.engine.metric.FactSet;
+import io.podometer.engine.metric.FactWindow;
+import io.podometer.engine.metric.MetricFamilies;
+import io.podometer.engine.time.IsoWeek;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every metric family together, on the simulated demo organization. */
+class EngineOnDemoTest {
+
+  static DemoFigures demo;
+  static IsoWeek to;
+  static IsoWeek from;
+  static EngineResult full;
+
+  @BeforeAll
+  static void computeOnce() {
+    demo = new DemoFigures(40, 26);
+    to = IsoWeek.of(DemoFigures.NOW, ZoneOffset.UTC);
+    from = to.plusWeeks(-25);
+    full = compute(DemoFigures.fold(demo.events), from, to);
+  }
+
+  static EngineResult compute(FactSet facts, IsoWeek from, IsoWeek to) {
+    return MetricFamilies.engine()
+        .compute(new EngineContext(demo.org, facts, from, to, DemoFigures.NOW));
+  }
+
+  @Test
+  void everyMetricHasNonTrivialValuesOnTheDemo() {
+    Set<MetricId> withValues = EnumSet.noneOf(MetricId.class);
+    for (Figure figure : full.figures()) {
+      if (figure.value() != null && figure.value() != 0) {
+        withValues.add(figure.metric());
+      }
+    }
+    assertEquals(EnumSet.allOf(MetricId.class), withValues);
+  }
+
+  @Test
+  void drilldownsAddUpToTheFiguresTheyExplain() {
+    Random random = new Random(7);
+    List<Figure> ratios =
+        full.figures().stream()
+            .filter(f -> f.metric().aggregation() == Aggregation.RATIO && f.num() != null)
+            .toList();
+    for (int i = 0; i < 300; i++) {
+      Figure figure = ratios.get(random.nextInt(ratios.size()));
+      List<Contribution> items = full.drilldown(figure.metric(), figure.scope(), figure.week());
+      double num = items.stream().mapToDouble(Contribution::num).sum();
+      double den = items.stream().mapToDouble(Contribution::den).sum();
+      String cell = figure.metric() + " " + figure.scope() + " " + figure.week();
+      assertEquals(figure.num(), num, 1e-6, cell);
+      assertEquals(figure.den(), den, 1e-6, cell);
+      assertEquals(figure.n(), items.size(), cell);
+      assertTrue(
+          items.stream().allMatch(c -> c.evidence() != null && c.evidence().ref() != null), cell);
+    }
+  }
+
+  @Test
+  void shuffledAndDuplicatedEventsGiveTheSameFigures() {
+    List<CanonicalEvent> delivered = new ArrayList<>(demo.events);
+    Random random = new Random(42);
+    for (int i = 0; i < 2000; i++) {
+      delivered.add(delivered.get(random.nextInt(delivered.size())));
+    }
+    Collections.shuffle(delivered, random);
+    EngineResult again = compute(DemoFigures.fold(delivered), from, to);
+    assertEquals(sorted(full.figureMap()), sorted(again.figureMap()));
+  }
+
+  @Test
+  void recomputingAFewWeeksFromTheirWindowGivesTheFullComputationsFigures() {
+    IsoWeek week = to.plusWeeks(-8);
+    FactSet facts = DemoFigures.fold(demo.events);
+    EngineResult windowed =
+        compute(FactWindow.around(facts, week, week, ZoneOffset.UTC), week, week);
+    Map<String, Figure> expected = new TreeMap<>();
+    full.figureMap()
+        .forEach(
+            (k, f) -> {
+              // weeks_to_90pct_adoption reads every week since the pilot started, not a window:
+              // it is derived again from the stored weekly figures, so a window leaves it out
+              if (k.week().equals(week) && k.metric() != MetricId.WEEKS_TO_90PCT_ADOPTION) {
+                expected.put(k.toString(), f);
+              }
+            });
+    assertTrue(expected.size() > 500, "the week has figures");
+    Map<String, Figure> actual = sorted(windowed.figureMap());
+    actual
+        .keySet()
+        .removeIf(k -> k.contains("metric=" + MetricId.WEEKS_TO_90PCT_ADOPTION.id() + ","));
+    List<String> differences = new ArrayList<>();
+    expected.forEach(
+        (k, f) -> {
+          if (!f.equals(actual.get(k))) {
+            differences.add(k + ": full " + f + " windowed " + actual.get(k));
+          }
+        });
+    actual.keySet().stream()
+        .filter(k -> !expected.containsKey(k))
+        .forEach(k -> differences.add(k + ": only windowed"));
+    assertEquals(
+        List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
+  }
+
+  private static Map<String, Figure> sorted(Map<FigureKey, Figure> figures) {
+    Map<String, Figure> sorted = new TreeMap<>();
+    figures.forEach((k, f) -> sorted.put(k.toString(), f));
+    return sorted;
+  }
+}
