@@ -10,13 +10,17 @@ import io.podometer.engine.event.EventValidationException;
 import io.podometer.engine.fact.FactFolder;
 import io.podometer.engine.fact.FactKey;
 import io.podometer.engine.fact.FoldedFact;
+import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.metric.EngineResult;
 import io.podometer.engine.metric.FactSet;
+import io.podometer.engine.metric.FactWindow;
 import io.podometer.engine.metric.MetricFamilies;
 import io.podometer.engine.metric.MetricsEngine;
+import io.podometer.engine.metric.PodSlice;
 import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.org.OrgModelLoader;
+import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -153,6 +157,8 @@ public final class EngineBench {
             result.figures().size(),
             result.contributionCount()));
 
+    recomputeAfterLateEvent(org, facts, to, now);
+
     System.gc();
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     report(
@@ -161,6 +167,55 @@ public final class EngineBench {
     if (facts.pullRequests().isEmpty()) {
       throw new IllegalStateException("no pull requests were folded");
     }
+  }
+
+  /**
+   * A late review arrives for a pull request of one pod, some weeks back: the pod's cell of that
+   * week is recomputed from the facts that can move it (the week's window, then the pod's slice),
+   * and, for comparison, the whole week for every scope.
+   */
+  private void recomputeAfterLateEvent(OrgModel org, FactSet facts, IsoWeek to, Instant now) {
+    IsoWeek week = to.plusWeeks(-5);
+    MetricsEngine engine = MetricFamilies.engine();
+    EngineContext lookups = new EngineContext(org, facts, week, week, now);
+    double[] cellSeconds = new double[settings.runs() * 3];
+    int cells = 0;
+    for (int run = 0; run < settings.runs(); run++) {
+      for (int p = 0; p < 3; p++) {
+        String pod = org.pods().get((run * 3 + p) * 37 % org.pods().size()).id();
+        long t = System.nanoTime();
+        FactSet window = FactWindow.around(facts, week, week, ZoneOffset.UTC);
+        FactSet slice = PodSlice.of(lookups, window, pod);
+        EngineResult result = engine.compute(new EngineContext(org, slice, week, week, now));
+        cellSeconds[cells++] = (System.nanoTime() - t) / 1e9;
+        if (result.figure(MetricId.AI_CODE_SHARE, ScopeId.pod(pod), week) == null
+            && result.figures().isEmpty()) {
+          throw new IllegalStateException("no figures recomputed for pod " + pod);
+        }
+      }
+    }
+    report(
+        "recompute one (pod, week)",
+        String.format(
+            Locale.ROOT,
+            "%.0f ms median of %d pods (window of the week, the pod's slice, every metric)",
+            median(cellSeconds) * 1000,
+            cells));
+    double[] weekSeconds = new double[settings.runs()];
+    for (int run = 0; run < settings.runs(); run++) {
+      long t = System.nanoTime();
+      engine.compute(
+          new EngineContext(
+              org, FactWindow.around(facts, week, week, ZoneOffset.UTC), week, week, now));
+      weekSeconds[run] = (System.nanoTime() - t) / 1e9;
+    }
+    report(
+        "recompute one week",
+        String.format(
+            Locale.ROOT,
+            "%.2f s median of %d (every scope of the week, from the week's window)",
+            median(weekSeconds),
+            settings.runs()));
   }
 
   private static long parseOnly(Map<FactKey, List<String>> byKey, EventCodec codec) {

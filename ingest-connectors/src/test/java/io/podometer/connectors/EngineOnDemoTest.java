@@ -14,6 +14,8 @@ import io.podometer.engine.metric.EngineResult;
 import io.podometer.engine.metric.FactSet;
 import io.podometer.engine.metric.FactWindow;
 import io.podometer.engine.metric.MetricFamilies;
+import io.podometer.engine.metric.PodSlice;
+import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -123,6 +125,31 @@ class EngineOnDemoTest {
     actual.keySet().stream()
         .filter(k -> !expected.containsKey(k))
         .forEach(k -> differences.add(k + ": only windowed"));
+    assertEquals(
+        List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
+  }
+
+  @Test
+  void aPodsFiguresFromItsSliceEqualTheFullComputation() {
+    IsoWeek week = to.plusWeeks(-3);
+    FactSet facts = DemoFigures.fold(demo.events);
+    EngineContext context = new EngineContext(demo.org, facts, week, week, DemoFigures.NOW);
+    FactSet window = FactWindow.around(facts, week, week, ZoneOffset.UTC);
+    List<String> differences = new ArrayList<>();
+    for (var pod : demo.org.pods()) {
+      ScopeId scope = ScopeId.pod(pod.id());
+      EngineResult sliced = compute(PodSlice.of(context, window, pod.id()), week, week);
+      for (MetricId metric : MetricId.values()) {
+        if (metric == MetricId.WEEKS_TO_90PCT_ADOPTION) {
+          continue; // derived from every week since the pilot started
+        }
+        Figure expected = full.figure(metric, scope, week);
+        Figure actual = sliced.figure(metric, scope, week);
+        if (expected == null ? actual != null : !expected.equals(actual)) {
+          differences.add(metric + " " + scope + ": full " + expected + " slice " + actual);
+        }
+      }
+    }
     assertEquals(
         List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
   }

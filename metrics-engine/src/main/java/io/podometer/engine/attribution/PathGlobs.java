@@ -11,7 +11,12 @@ import java.util.List;
  */
 public final class PathGlobs {
 
+  /** Paths repeat across commits; remembering this many verdicts bounds the memory it takes. */
+  static final int MAX_REMEMBERED = 500_000;
+
   private final List<PathMatcher> matchers;
+  private final java.util.concurrent.ConcurrentMap<String, Boolean> verdicts =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public PathGlobs(List<String> globs) {
     this.matchers =
@@ -24,6 +29,18 @@ public final class PathGlobs {
     if (matchers.isEmpty() || path == null || path.isEmpty()) {
       return false;
     }
+    Boolean known = verdicts.get(path);
+    if (known != null) {
+      return known;
+    }
+    boolean verdict = match(path);
+    if (verdicts.size() < MAX_REMEMBERED) {
+      verdicts.put(path, verdict);
+    }
+    return verdict;
+  }
+
+  private boolean match(String path) {
     Path relative = Path.of(path);
     Path rooted = Path.of("/" + path);
     for (PathMatcher matcher : matchers) {

@@ -3,6 +3,7 @@ package io.podometer.engine.figure;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,43 +14,56 @@ public final class Figures {
 
   private Figures() {}
 
+  /**
+   * @param groups contributions grouped so that each list shares one metric and one week; groups
+   *     are pooled in parallel
+   */
   public static Map<FigureKey, Figure> pool(
-      Collection<List<Contribution>> contributions, EngineContext context) {
-    Map<FigureKey, CellAccumulator> cells = new HashMap<>();
-    for (List<Contribution> list : contributions) {
-      for (Contribution c : list) {
-        if (c.metric().aggregation() == Aggregation.DERIVED) {
-          continue;
-        }
-        for (ScopeId scope : c.scopes()) {
-          cells
-              .computeIfAbsent(
-                  new FigureKey(c.metric(), scope, c.week()), k -> new CellAccumulator())
-              .add(c);
-        }
+      Collection<List<Contribution>> groups, EngineContext context) {
+    IsoWeek current = context.weekOf(context.now());
+    List<List<Figure>> pooled =
+        groups.parallelStream().map(group -> poolGroup(group, current)).toList();
+    Map<FigureKey, Figure> figures = new HashMap<>();
+    for (List<Figure> list : pooled) {
+      for (Figure figure : list) {
+        figures.put(new FigureKey(figure.metric(), figure.scope(), figure.week()), figure);
       }
     }
-    IsoWeek current = context.weekOf(context.now());
-    Map<FigureKey, Figure> figures = new HashMap<>(cells.size() * 2);
+    return figures;
+  }
+
+  private static List<Figure> poolGroup(List<Contribution> group, IsoWeek current) {
+    if (group.isEmpty() || group.get(0).metric().aggregation() == Aggregation.DERIVED) {
+      return List.of();
+    }
+    MetricId metric = group.get(0).metric();
+    IsoWeek week = group.get(0).week();
+    Map<ScopeId, CellAccumulator> cells = new HashMap<>();
+    for (Contribution c : group) {
+      for (ScopeId scope : c.scopes()) {
+        cells.computeIfAbsent(scope, s -> new CellAccumulator()).add(c);
+      }
+    }
+    boolean partial = week.compareTo(current) >= 0;
+    List<Figure> figures = new ArrayList<>(cells.size());
     cells.forEach(
-        (key, cell) -> {
-          CellAccumulator.Pooled pooled = cell.pool(key.metric().aggregation());
-          figures.put(
-              key,
+        (scope, cell) -> {
+          CellAccumulator.Pooled p = cell.pool(metric.aggregation());
+          figures.add(
               new Figure(
-                  key.metric(),
-                  key.scope(),
-                  key.week(),
-                  pooled.value(),
-                  pooled.num(),
-                  pooled.den(),
+                  metric,
+                  scope,
+                  week,
+                  p.value(),
+                  p.num(),
+                  p.den(),
                   cell.items(),
                   0,
-                  pooled.exact(),
-                  pooled.bySource(),
+                  p.exact(),
+                  p.bySource(),
                   null,
                   null,
-                  key.week().compareTo(current) >= 0));
+                  partial));
         });
     return figures;
   }

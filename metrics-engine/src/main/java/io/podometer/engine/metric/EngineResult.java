@@ -20,7 +20,8 @@ public final class EngineResult {
   private final Map<MetricWeek, List<Contribution>> contributions;
 
   EngineResult(Map<FigureKey, Figure> figures, Map<MetricWeek, List<Contribution>> contributions) {
-    this.figures = Map.copyOf(figures);
+    // not Map.copyOf: its open addressing probes badly on these keys' clustered hashes
+    this.figures = java.util.Collections.unmodifiableMap(figures);
     this.contributions = contributions;
   }
 

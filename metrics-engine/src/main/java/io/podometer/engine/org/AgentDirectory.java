@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
  */
 public final class AgentDirectory {
 
+  private final java.util.concurrent.ConcurrentMap<String, Optional<String>> emailVerdicts =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentMap<String, Boolean> botVerdicts =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The patterns every organization gets. */
   public static final List<AgentPattern> BUILT_IN =
       List.of(
@@ -122,6 +127,11 @@ public final class AgentDirectory {
     if (email == null || email.isBlank()) {
       return Optional.empty();
     }
+    // the same few thousand addresses come back on every commit: match each once
+    return emailVerdicts.computeIfAbsent(email, this::matchEmail);
+  }
+
+  private Optional<String> matchEmail(String email) {
     for (Map.Entry<Pattern, String> entry : toolByEmail.entrySet()) {
       if (entry.getKey().matcher(email.strip()).matches()) {
         return Optional.of(entry.getValue());
@@ -213,6 +223,10 @@ public final class AgentDirectory {
     if (loginOrEmail == null || loginOrEmail.isBlank()) {
       return false;
     }
+    return botVerdicts.computeIfAbsent(loginOrEmail, this::matchIgnoredBot);
+  }
+
+  private boolean matchIgnoredBot(String loginOrEmail) {
     String value = loginOrEmail.strip();
     Optional<String> login = Globs.githubLoginOf(value);
     return ignoredBots.stream()

@@ -17,6 +17,10 @@ import java.util.Set;
  */
 public final class MemberDirectory {
 
+  /** Identities come back on every fact: each is looked up once. */
+  private final java.util.concurrent.ConcurrentMap<String, Optional<String>> resolved =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final OrgModel model;
   private final Map<String, Member> membersById = new HashMap<>();
   private final Map<String, String> memberByTelemetryId = new HashMap<>();
@@ -60,6 +64,10 @@ public final class MemberDirectory {
     if (identity == null || identity.isBlank()) {
       return Optional.empty();
     }
+    return resolved.computeIfAbsent(identity, this::lookUp);
+  }
+
+  private Optional<String> lookUp(String identity) {
     String byTelemetry = memberByTelemetryId.get(identity.strip());
     if (byTelemetry != null) {
       return Optional.of(byTelemetry);

@@ -91,6 +91,17 @@ public record IsoWeek(int weekBasedYear, int week) implements Comparable<IsoWeek
   }
 
   @Override
+  public int hashCode() {
+    // spread the few hundred weeks in use over the whole int range
+    return (weekBasedYear * 64 + week) * 0x9E3779B1;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof IsoWeek w && w.weekBasedYear == weekBasedYear && w.week == week;
+  }
+
+  @Override
   public String toString() {
     return String.format("%04d-W%02d", weekBasedYear, week);
   }

@@ -1,0 +1,103 @@
+package io.podometer.engine.metric.ai;
+
+import io.podometer.engine.attribution.AttributionSource;
+import io.podometer.engine.attribution.ChangeAttribution;
+import io.podometer.engine.attribution.CommitAttributor;
+import io.podometer.engine.attribution.PullRequestAttributor;
+import io.podometer.engine.fact.CommitFact;
+import io.podometer.engine.fact.PullRequestFact;
+import io.podometer.engine.metric.EngineContext;
+import io.podometer.engine.metric.ai.SourcedAttribution.Part;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Attributes landed changes as the engine's {@link PullRequestAttributor} does, keeping each
+ * commit's source: an agent author makes all of a PR AI; else its commits (the branch when known,
+ * else the commit its merge produced) are attributed one by one and summed, capped at the PR's
+ * added lines strongest source first, so the split by source adds up to the AI lines; else a
+ * declared label marks all of it. Each commit is attributed once.
+ */
+final class ChangeAttributions {
+
+  private static final AttributionSource[] SOURCES = AttributionSource.values();
+
+  private final EngineContext context;
+  private final PullRequestAttributor pullRequests;
+  private final CommitAttributor commits;
+  private final LandedChanges changes;
+  private final Set<String> declaredLabels;
+
+  ChangeAttributions(EngineContext context, LandedChanges changes) {
+    this.context = context;
+    this.pullRequests = context.attributor();
+    this.commits = pullRequests.commitAttributor();
+    this.changes = changes;
+    this.declaredLabels =
+        context.org().org().declaredAiLabels().stream()
+            .map(label -> label.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
+  }
+
+  SourcedAttribution of(CommitFact commit) {
+    return SourcedAttribution.of(commits.attribute(commit, changes.attributionsOf(commit)));
+  }
+
+  SourcedAttribution of(PullRequestFact pr) {
+    int added = pullRequests.addedLines(pr);
+    String agent = context.agents().agentForLogin(pr.author()).orElse(null);
+    if (agent != null) {
+      return single(added, added, AttributionSource.AUTHOR, agent);
+    }
+    List<CommitFact> branch = changes.branchCommits(pr);
+    CommitFact landed = changes.landed(pr);
+    List<CommitFact> decided =
+        !branch.isEmpty() ? branch : landed != null ? List.of(landed) : List.of();
+    int[] lines = new int[SOURCES.length];
+    String[] tools = new String[SOURCES.length];
+    boolean ai = false;
+    for (CommitFact commit : decided) {
+      ChangeAttribution c = commits.attribute(commit, changes.attributionsOf(commit));
+      if (c.isAi()) {
+        int s = c.source().ordinal();
+        ai |= c.aiLines() > 0;
+        lines[s] += c.aiLines();
+        if (tools[s] == null) {
+          tools[s] = c.tool();
+        }
+      }
+    }
+    if (ai) {
+      return capped(added, lines, tools);
+    }
+    boolean declared =
+        pr.labels().stream().anyMatch(l -> declaredLabels.contains(l.toLowerCase(Locale.ROOT)));
+    return declared
+        ? single(added, added, AttributionSource.DECLARED, null)
+        : SourcedAttribution.of(ChangeAttribution.human(added));
+  }
+
+  /** The commits' AI lines by source, capped at the PR's added lines, strongest source first. */
+  private static SourcedAttribution capped(int added, int[] lines, String[] tools) {
+    List<Part> parts = new ArrayList<>(2);
+    int remaining = added;
+    int total = 0;
+    for (AttributionSource source : SOURCES) {
+      int take = Math.min(lines[source.ordinal()], remaining);
+      if (take > 0 || parts.isEmpty() && lines[source.ordinal()] > 0) {
+        parts.add(new Part(source, take, tools[source.ordinal()]));
+        remaining -= take;
+        total += take;
+      }
+    }
+    return new SourcedAttribution(added, total, true, parts);
+  }
+
+  private static SourcedAttribution single(
+      int added, int ai, AttributionSource source, String tool) {
+    return new SourcedAttribution(added, ai, true, List.of(new Part(source, ai, tool)));
+  }
+}

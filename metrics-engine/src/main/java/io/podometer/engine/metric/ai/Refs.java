@@ -1,0 +1,69 @@
+package io.podometer.engine.metric.ai;
+
+import io.podometer.engine.event.EventData.AgentUsage;
+import io.podometer.engine.fact.CommitFact;
+import io.podometer.engine.fact.PullRequestFact;
+import io.podometer.engine.fact.ReviewFact;
+import io.podometer.engine.metric.ai.SourcedAttribution.Part;
+import java.util.Locale;
+
+/** Evidence references and the wording of evidence rules. */
+final class Refs {
+
+  private Refs() {}
+
+  static String of(Object fact) {
+    if (fact instanceof PullRequestFact pr) {
+      return "pr:" + pr.repo() + "#" + pr.number();
+    } else if (fact instanceof CommitFact commit) {
+      return "commit:" + commit.repo() + "@" + commit.sha();
+    } else if (fact instanceof ReviewFact review) {
+      return "review:"
+          + review.repo()
+          + "#"
+          + review.number()
+          + ":"
+          + (review.reviewId() != null
+              ? review.reviewId()
+              : review.reviewer() + "@" + review.submittedAt());
+    } else if (fact instanceof AgentUsage usage) {
+      return "usage:" + usage.tool() + ":" + usage.user() + ":" + usage.day();
+    }
+    throw new IllegalArgumentException("no reference for " + fact);
+  }
+
+  /** "60 of 100 added lines AI by trailer (claude_code)", parts listed strongest first. */
+  static String aiLines(SourcedAttribution a) {
+    StringBuilder rule =
+        new StringBuilder().append(a.aiLines()).append(" of ").append(a.addedLines());
+    rule.append(" added lines AI");
+    if (a.parts().isEmpty()) {
+      return rule.append(" (human)").toString();
+    }
+    rule.append(" by ");
+    for (int i = 0; i < a.parts().size(); i++) {
+      Part part = a.parts().get(i);
+      if (i > 0) {
+        rule.append(", ");
+      }
+      if (a.parts().size() > 1) {
+        rule.append(part.aiLines()).append(' ');
+      }
+      rule.append(part.source().id());
+      if (part.tool() != null) {
+        rule.append(" (").append(part.tool()).append(')');
+      }
+    }
+    return rule.toString();
+  }
+
+  static String percent(double share) {
+    return String.format(Locale.ROOT, "%.1f %%", share * 100);
+  }
+
+  static String amount(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value)
+        : String.format(Locale.ROOT, "%.2f", value);
+  }
+}

@@ -1,0 +1,101 @@
+package io.podometer.engine.metric.ai;
+
+import io.podometer.engine.event.EventData.AgentUsage;
+import io.podometer.engine.figure.Contribution;
+import io.podometer.engine.figure.Evidence;
+import io.podometer.engine.figure.MetricId;
+import io.podometer.engine.time.IsoWeek;
+import java.util.function.Consumer;
+
+/**
+ * The agent-usage figures, one item per usage day in the week of the day, counting for the user's
+ * pod that day (an unmapped user: the organization only): the numerators of {@code
+ * agent_cost_per_pr_usd} (USD) and {@code agent_tokens_per_pr} (tokens), {@code
+ * agent_acceptance_rate} (acceptances / suggestions) and {@code agent_edit_reject_rate}
+ * (editRejects / (editAccepts + editRejects)). A day the agent was used is also an engineer's
+ * activity and AI signal.
+ */
+final class UsageContributions {
+
+  private final WeekSlots slots;
+  private final UsageDays usage;
+  private final EngineerWeeks engineers;
+
+  UsageContributions(WeekSlots slots, UsageDays usage, EngineerWeeks engineers) {
+    this.slots = slots;
+    this.usage = usage;
+    this.engineers = engineers;
+  }
+
+  void emit(Consumer<Contribution> out) {
+    for (UsageDays.Day day : usage.days()) {
+      AgentUsage u = day.usage();
+      int slot = slots.slotOf(u.day());
+      if (slot < 0) {
+        continue;
+      }
+      if (day.used()) {
+        engineers.activity(day.member(), slot, day.pod(), slots.startOf(u.day()), u, true);
+      }
+      if (slots.computed(slot)) {
+        emit(day, slots.week(slot), out);
+      }
+    }
+  }
+
+  private static void emit(UsageDays.Day day, IsoWeek week, Consumer<Contribution> out) {
+    AgentUsage u = day.usage();
+    String ref = Refs.of(u);
+    String what = u.tool() + " on " + u.day() + ": ";
+    if (u.costUsd() != null && u.costUsd() != 0) {
+      out.accept(
+          Contribution.ratio(
+              MetricId.AGENT_COST_PER_PR_USD,
+              week,
+              day.scopes(),
+              u.costUsd(),
+              0,
+              day.person(),
+              new Evidence(ref, what + Refs.amount(u.costUsd()) + " USD")));
+    }
+    if (u.tokens() != null && u.tokens() != 0) {
+      out.accept(
+          Contribution.ratio(
+              MetricId.AGENT_TOKENS_PER_PR,
+              week,
+              day.scopes(),
+              u.tokens(),
+              0,
+              day.person(),
+              new Evidence(ref, what + u.tokens() + " tokens")));
+    }
+    if (u.suggestions() != null && u.suggestions() > 0) {
+      int accepted = u.acceptances() == null ? 0 : u.acceptances();
+      out.accept(
+          Contribution.ratio(
+              MetricId.AGENT_ACCEPTANCE_RATE,
+              week,
+              day.scopes(),
+              accepted,
+              u.suggestions(),
+              day.person(),
+              new Evidence(
+                  ref, what + accepted + " of " + u.suggestions() + " suggestions accepted")));
+    }
+    int accepts = u.editAccepts() == null ? 0 : u.editAccepts();
+    int rejects = u.editRejects() == null ? 0 : u.editRejects();
+    if (accepts + rejects > 0) {
+      out.accept(
+          Contribution.ratio(
+              MetricId.AGENT_EDIT_REJECT_RATE,
+              week,
+              day.scopes(),
+              rejects,
+              accepts + rejects,
+              day.person(),
+              new Evidence(
+                  ref,
+                  what + rejects + " of " + (accepts + rejects) + " proposed edits rejected")));
+    }
+  }
+}

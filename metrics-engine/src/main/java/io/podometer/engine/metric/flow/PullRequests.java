@@ -1,0 +1,86 @@
+package io.podometer.engine.metric.flow;
+
+import io.podometer.engine.fact.PullRequestFact;
+import io.podometer.engine.metric.EngineContext;
+import io.podometer.engine.scope.ScopeId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pull requests that count in figures (those of ignored bots left out), each with the pod it
+ * counts for, its scopes and the person behind it, built once per computation and ordered by
+ * repository and number so that every pass emits in the same order whatever order events came in.
+ */
+public final class PullRequests {
+
+  /**
+   * A counted PR. {@code scopes}: pod chain, repository, service, bets and the author's member
+   * scope; {@code podScopes}: pod chain and the author's member scope only. {@code person} is null
+   * for an agent author.
+   */
+  public record Counted(
+      PullRequestFact fact,
+      String key,
+      String pod,
+      People.Identity author,
+      List<ScopeId> scopes,
+      List<ScopeId> podScopes) {
+
+    public String ref() {
+      return "pr:" + key;
+    }
+
+    public String person() {
+      return author.person();
+    }
+  }
+
+  private static final Comparator<PullRequestFact> ORDER =
+      Comparator.comparing(PullRequestFact::repo, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparingInt(PullRequestFact::number);
+
+  private final List<Counted> counted;
+  private final Map<String, Counted> byKey;
+
+  public PullRequests(EngineContext context, People people) {
+    List<PullRequestFact> facts = new ArrayList<>(context.facts().pullRequests());
+    facts.sort(ORDER);
+    counted = new ArrayList<>(facts.size());
+    byKey = new HashMap<>(facts.size() * 2);
+    for (PullRequestFact pr : facts) {
+      if (pr.repo() == null || context.pods().isIgnored(pr)) {
+        continue;
+      }
+      People.Identity author = people.of(pr.author());
+      String pod = context.pods().podOf(pr).orElse(null);
+      String member = author.memberId();
+      Counted c =
+          new Counted(
+              pr,
+              key(pr.repo(), pr.number()),
+              pod,
+              author,
+              context.scopes().forChange(pod, pr.repo(), context.scopes().betsOf(pr), member),
+              context.scopes().forMember(pod, member));
+      counted.add(c);
+      byKey.put(c.key(), c);
+    }
+  }
+
+  public static String key(String repo, int number) {
+    return repo + "#" + number;
+  }
+
+  /** Every counted PR, by repository and number. */
+  public List<Counted> all() {
+    return counted;
+  }
+
+  /** The counted PR, or null (unknown, or authored by an ignored bot). */
+  public Counted get(String repo, int number) {
+    return byKey.get(key(repo, number));
+  }
+}
