@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every figure of a computation, and the contributions behind them for drill-downs. A cell with no
- * figure has no data: nothing covered that scope and week. Immutable.
+ * Every figure of a computation, and (unless computed without them) the contributions behind them
+ * for drill-downs. A cell with no figure has no data: nothing covered that scope and week.
  */
 public final class EngineResult {
 
@@ -43,6 +43,10 @@ public final class EngineResult {
    * num and their dens to its den; for a percentile their samples are the values it is taken over.
    */
   public List<Contribution> drilldown(MetricId metric, ScopeId scope, IsoWeek week) {
+    if (contributions == null) {
+      throw new IllegalStateException(
+          "computed without drill-downs (MetricsEngine.computeFigures)");
+    }
     return contributions.getOrDefault(new MetricWeek(metric, week), List.of()).stream()
         .filter(c -> c.scopes().contains(scope))
         .toList();
@@ -50,6 +54,9 @@ public final class EngineResult {
 
   /** How many contributions the computation produced. */
   public long contributionCount() {
+    if (contributions == null) {
+      return 0;
+    }
     return contributions.values().stream().mapToLong(List::size).sum();
   }
 

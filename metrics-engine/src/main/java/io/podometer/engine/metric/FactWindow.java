@@ -6,8 +6,6 @@ import io.podometer.engine.event.EventData.BetSignal;
 import io.podometer.engine.event.EventData.MeetingSummary;
 import io.podometer.engine.event.EventData.PulseScore;
 import io.podometer.engine.fact.CommitFact;
-import io.podometer.engine.fact.DeploymentFact;
-import io.podometer.engine.fact.IncidentFact;
 import io.podometer.engine.fact.PullRequestFact;
 import io.podometer.engine.time.IsoWeek;
 import java.time.Duration;
@@ -50,12 +48,10 @@ public final class FactWindow {
         facts.attributions(),
         keep(facts.reviews(), r -> in.test(r.submittedAt())),
         keep(facts.ciRuns(), r -> in.test(r.completedAt())),
-        keep(
-            facts.deployments(),
-            (DeploymentFact d) -> in.test(d.finishedAt()) || in.test(d.startedAt())),
-        keep(
-            facts.incidents(),
-            (IncidentFact i) -> in.test(i.openedAt()) || in.test(i.resolvedAt())),
+        // every deployment and incident: a service's coverage starts with its first deployment
+        // ever, and a failure's recovery may come after a long silence
+        facts.deployments(),
+        facts.incidents(),
         keep(facts.usageDays(), (AgentUsage u) -> in.test(u.day().atStartOfDay(zone).toInstant())),
         keep(
             facts.meetingWeeks(),

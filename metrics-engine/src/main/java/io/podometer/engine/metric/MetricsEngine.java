@@ -24,7 +24,20 @@ public final class MetricsEngine {
     this.tiers = tiers;
   }
 
+  /** Every figure, with the contributions behind them kept for drill-downs. */
   public EngineResult compute(EngineContext context) {
+    return compute(context, true);
+  }
+
+  /**
+   * Every figure only: the contributions are dropped once pooled, so a large organization's figures
+   * fit in far less memory; drill-downs are then recomputed for the week asked.
+   */
+  public EngineResult computeFigures(EngineContext context) {
+    return compute(context, false);
+  }
+
+  private EngineResult compute(EngineContext context, boolean keepContributions) {
     Map<EngineResult.MetricWeek, List<Contribution>> byMetricWeek = new HashMap<>();
     for (MetricFamily family : families) {
       family.contribute(
@@ -41,6 +54,6 @@ public final class MetricsEngine {
     Map<FigureKey, Figure> figures = Figures.pool(byMetricWeek.values(), context);
     new PrivacyFloor(context).apply(figures, byMetricWeek.values());
     new DerivedFigures(context, tiers).apply(figures);
-    return new EngineResult(figures, byMetricWeek);
+    return new EngineResult(figures, keepContributions ? byMetricWeek : null);
   }
 }

@@ -5,7 +5,6 @@ import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigureKey;
 import io.podometer.engine.org.Member;
 import io.podometer.engine.org.Membership;
-import io.podometer.engine.org.Pod;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.scope.ScopeKind;
 import io.podometer.engine.time.IsoWeek;
@@ -34,7 +33,8 @@ final class PrivacyFloor {
 
   void apply(Map<FigureKey, Figure> figures, Collection<List<Contribution>> contributions) {
     Map<ScopeWeek, Set<String>> contributors = contributors(contributions);
-    Map<ScopeWeek, Integer> memberships = new HashMap<>();
+    Map<IsoWeek, Map<ScopeId, Integer>> memberships =
+        new java.util.concurrent.ConcurrentHashMap<>();
     String reason = "withheld: fewer than " + floor + " people";
     figures.replaceAll(
         (key, figure) -> {
@@ -42,7 +42,9 @@ final class PrivacyFloor {
           int group =
               switch (key.scope().kind()) {
                 case ORG, PILLAR, POD ->
-                    memberships.computeIfAbsent(cell, c -> membersOf(c.scope(), c.week()));
+                    memberships
+                        .computeIfAbsent(key.week(), this::groupSizes)
+                        .getOrDefault(key.scope(), 0);
                 case MEMBER -> 1;
                 default -> contributors.getOrDefault(cell, Set.of()).size();
               };
@@ -74,30 +76,27 @@ final class PrivacyFloor {
     return people;
   }
 
-  /** Members belonging, at some point of the week, to the scope (org: to any pod, or none). */
-  int membersOf(ScopeId scope, IsoWeek week) {
+  /** Members belonging, at some point of the week, to each pod, pillar and the organization. */
+  private Map<ScopeId, Integer> groupSizes(IsoWeek week) {
     LocalDate start = week.monday();
     LocalDate end = start.plusWeeks(1);
-    Set<String> pods = new HashSet<>();
-    if (scope.kind() == ScopeKind.POD) {
-      pods.add(scope.id());
-    } else if (scope.kind() == ScopeKind.PILLAR) {
-      context.org().podsOfPillar(scope.id()).stream().map(Pod::id).forEach(pods::add);
-    }
-    int count = 0;
+    Map<ScopeId, Integer> sizes = new HashMap<>();
+    int org = 0;
     for (Member member : context.org().members()) {
-      boolean belongs =
-          scope.kind() == ScopeKind.ORG && member.memberships().isEmpty()
-              || member.memberships().stream()
-                  .anyMatch(
-                      m ->
-                          overlaps(m, start, end)
-                              && (scope.kind() == ScopeKind.ORG || pods.contains(m.pod())));
-      if (belongs) {
-        count++;
+      Set<ScopeId> groups = new HashSet<>();
+      for (Membership membership : member.memberships()) {
+        if (overlaps(membership, start, end)) {
+          groups.addAll(context.scopes().podChain(membership.pod()));
+        }
       }
+      if (member.memberships().isEmpty() || !groups.isEmpty()) {
+        org++;
+      }
+      groups.remove(ScopeId.ORG);
+      groups.forEach(group -> sizes.merge(group, 1, Integer::sum));
     }
-    return count;
+    sizes.put(ScopeId.ORG, org);
+    return sizes;
   }
 
   private static boolean overlaps(Membership membership, LocalDate start, LocalDate end) {

@@ -26,6 +26,8 @@ public final class ScopeResolver {
   private final MemberDirectory members;
   private final Map<String, List<ScopeId>> podChains = new ConcurrentHashMap<>();
   private final List<LinkedBet> bets;
+  private final Map<String, List<String>> linkedBets =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public ScopeResolver(OrgModel org, MemberDirectory members) {
     this.org = org;
@@ -100,13 +102,24 @@ public final class ScopeResolver {
 
   /** The bets a pull request's work is linked to (label, branch prefix, title tag, repo, path). */
   public List<String> betsOf(PullRequestFact pr) {
-    List<String> linked = new ArrayList<>();
+    if (bets.isEmpty()) {
+      return List.of();
+    }
+    // every family asks for every pull request: decide once per pull request
+    return linkedBets.computeIfAbsent(pr.repo() + "#" + pr.number(), key -> link(pr));
+  }
+
+  private List<String> link(PullRequestFact pr) {
+    List<String> linked = null;
     for (LinkedBet bet : bets) {
       if (bet.links(pr)) {
+        if (linked == null) {
+          linked = new ArrayList<>(2);
+        }
         linked.add(bet.id);
       }
     }
-    return linked;
+    return linked == null ? List.of() : List.copyOf(linked);
   }
 
   public List<Service> services() {
@@ -115,36 +128,57 @@ public final class ScopeResolver {
 
   private static final class LinkedBet {
     final String id;
-    final BetLinks links;
+    final java.util.Set<String> labels;
+    final List<String> branchPrefixes;
+    final List<String> titleTags;
+    final java.util.Set<String> repos;
     final PathGlobs paths;
+    final boolean hasPaths;
 
     LinkedBet(Bet bet) {
+      BetLinks links = bet.links();
       this.id = bet.id();
-      this.links = bet.links();
-      this.paths = new PathGlobs(bet.links().paths());
+      this.labels = lowerSet(links.labels());
+      this.branchPrefixes = links.branchPrefixes();
+      this.titleTags = links.titleTags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+      this.repos = lowerSet(links.repos());
+      this.paths = new PathGlobs(links.paths());
+      this.hasPaths = !links.paths().isEmpty();
+    }
+
+    private static java.util.Set<String> lowerSet(List<String> values) {
+      java.util.Set<String> set = new java.util.HashSet<>();
+      for (String value : values) {
+        set.add(value.toLowerCase(Locale.ROOT));
+      }
+      return set;
     }
 
     boolean links(PullRequestFact pr) {
       for (String label : pr.labels()) {
-        if (links.labels().stream().anyMatch(l -> l.equalsIgnoreCase(label))) {
+        if (labels.contains(label.toLowerCase(Locale.ROOT))) {
           return true;
         }
       }
-      if (pr.headBranch() != null
-          && links.branchPrefixes().stream().anyMatch(p -> pr.headBranch().startsWith(p))) {
-        return true;
+      if (pr.headBranch() != null) {
+        for (String prefix : branchPrefixes) {
+          if (pr.headBranch().startsWith(prefix)) {
+            return true;
+          }
+        }
       }
-      if (pr.title() != null) {
+      if (pr.title() != null && !titleTags.isEmpty()) {
         String title = pr.title().toLowerCase(Locale.ROOT);
-        if (links.titleTags().stream().anyMatch(t -> title.contains(t.toLowerCase(Locale.ROOT)))) {
-          return true;
+        for (String tag : titleTags) {
+          if (title.contains(tag)) {
+            return true;
+          }
         }
       }
-      if (pr.repo() != null
-          && links.repos().stream().anyMatch(r -> r.equalsIgnoreCase(pr.repo()))) {
+      if (pr.repo() != null && repos.contains(pr.repo().toLowerCase(Locale.ROOT))) {
         return true;
       }
-      if (!links.paths().isEmpty()) {
+      if (hasPaths) {
         for (ChangedFile file : pr.files()) {
           if (paths.matches(file.path())) {
             return true;
