@@ -8,8 +8,7 @@ import io.podometer.engine.figure.Evidence;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.EngineContext;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -20,43 +19,59 @@ import java.util.function.Consumer;
  */
 final class ActiveEngineers {
 
-  private record Key(String member, int slot, String pod) {}
+  /**
+   * The earliest activity of one engineer in one week for one pod; {@code next} holds the same
+   * engineer's activity for another pod that week (a mid-week move).
+   */
+  private static final class Cell {
+    final String pod;
+    Instant at;
+    Object fact;
+    String what;
+    Cell next;
 
-  /** An activity; {@code fact} names it (its ref is built only when needed). */
-  private record Activity(Instant at, Object fact, String what) {
-
-    boolean before(Activity other) {
-      int byTime = at.compareTo(other.at);
-      return byTime < 0 || byTime == 0 && ref().compareTo(other.ref()) < 0;
+    Cell(String pod, Instant at, Object fact, String what, Cell next) {
+      this.pod = pod;
+      this.at = at;
+      this.fact = fact;
+      this.what = what;
+      this.next = next;
     }
 
-    String ref() {
-      if (fact instanceof PullRequests.Counted pr) {
-        return pr.ref();
-      } else if (fact instanceof CommitFact commit) {
-        return "commit:" + commit.repo() + "@" + commit.sha();
-      } else if (fact instanceof ReviewFact review) {
-        String which =
-            review.reviewId() != null
-                ? review.reviewId()
-                : review.reviewer() + "@" + review.submittedAt();
-        return "review:" + review.repo() + "#" + review.number() + ":" + which;
-      } else if (fact instanceof AgentUsage usage) {
-        return "usage:" + usage.tool() + ":" + usage.user() + ":" + usage.day();
-      }
-      return String.valueOf(fact);
+    boolean later(Instant other, Object otherFact) {
+      int byTime = other.compareTo(at);
+      return byTime < 0 || byTime == 0 && ref(otherFact).compareTo(ref(fact)) < 0;
     }
   }
 
   private final EngineContext context;
   private final People people;
   private final WeekSlots slots;
-  private final Map<Key, Activity> firstActivity = new HashMap<>();
+  private final Cell[] cells;
 
   ActiveEngineers(EngineContext context, People people, WeekSlots slots) {
     this.context = context;
     this.people = people;
     this.slots = slots;
+    this.cells = new Cell[people.memberCount() * slots.size()];
+  }
+
+  /** The ref of an activity's fact. */
+  static String ref(Object fact) {
+    if (fact instanceof PullRequests.Counted pr) {
+      return pr.ref();
+    } else if (fact instanceof CommitFact commit) {
+      return "commit:" + commit.repo() + "@" + commit.sha();
+    } else if (fact instanceof ReviewFact review) {
+      String which =
+          review.reviewId() != null
+              ? review.reviewId()
+              : review.reviewer() + "@" + review.submittedAt();
+      return "review:" + review.repo() + "#" + review.number() + ":" + which;
+    } else if (fact instanceof AgentUsage usage) {
+      return "usage:" + usage.tool() + ":" + usage.user() + ":" + usage.day();
+    }
+    return String.valueOf(fact);
   }
 
   void collect(PullRequests prs) {
@@ -83,12 +98,18 @@ final class ActiveEngineers {
       add(people.of(review.reviewer()).memberId(), review.submittedAt(), review, "gave a review");
     }
     for (AgentUsage usage : context.facts().usageDays()) {
-      if (usage.day() != null && usedAgent(usage)) {
-        add(
-            people.of(usage.user()).memberId(),
-            usage.day().atStartOfDay(context.zone()).toInstant(),
-            usage,
-            "used " + usage.tool());
+      int slot = slots.slotOf(usage.day());
+      if (slot >= 0 && usedAgent(usage)) {
+        String member = people.of(usage.user()).memberId();
+        if (member != null && people.isEngineer(member)) {
+          add(
+              member,
+              slot,
+              people.podOn(member, usage.day()),
+              usage.day().atStartOfDay(context.zone()).toInstant(),
+              usage,
+              "used an agent");
+        }
       }
     }
   }
@@ -121,33 +142,50 @@ final class ActiveEngineers {
 
   private void add(String member, Instant at, Object fact, String what) {
     int slot = slots.slotOf(at);
-    if (member == null || slot < 0 || !people.isEngineer(member)) {
+    if (slot >= 0 && member != null && people.isEngineer(member)) {
+      add(member, slot, people.podAt(member, at), at, fact, what);
+    }
+  }
+
+  private void add(String member, int slot, String pod, Instant at, Object fact, String what) {
+    int index = people.indexOf(member);
+    if (index < 0) {
       return;
     }
-    Activity activity = new Activity(at, fact, what);
-    firstActivity.merge(
-        new Key(member, slot, people.podAt(member, at)),
-        activity,
-        (old, now) -> now.before(old) ? now : old);
+    int at0 = index * slots.size() + slot;
+    for (Cell cell = cells[at0]; cell != null; cell = cell.next) {
+      if (Objects.equals(cell.pod, pod)) {
+        if (cell.later(at, fact)) {
+          cell.at = at;
+          cell.fact = fact;
+          cell.what = what;
+        }
+        return;
+      }
+    }
+    cells[at0] = new Cell(pod, at, fact, what, cells[at0]);
   }
 
   void emit(Consumer<Contribution> out) {
-    firstActivity.forEach(
-        (key, activity) ->
-            out.accept(
-                Contribution.keyed(
-                    MetricId.THROUGHPUT_PER_ENGINEER,
-                    slots.week(key.slot()),
-                    context.scopes().forMember(key.pod(), key.member()),
-                    null,
-                    key.member(),
-                    key.member(),
-                    new Evidence(
-                        activity.ref(),
-                        "active engineer: "
-                            + activity.what()
-                            + " "
-                            + Times.format(activity.at())
-                            + (key.pod() == null ? "" : " in pod " + key.pod())))));
+    for (int i = 0; i < cells.length; i++) {
+      for (Cell cell = cells[i]; cell != null; cell = cell.next) {
+        String member = context.org().members().get(i / slots.size()).id();
+        out.accept(
+            Contribution.keyed(
+                MetricId.THROUGHPUT_PER_ENGINEER,
+                slots.week(i % slots.size()),
+                context.scopes().forMember(cell.pod, member),
+                null,
+                member,
+                member,
+                new Evidence(
+                    ref(cell.fact),
+                    "active engineer: "
+                        + cell.what
+                        + " "
+                        + Times.format(cell.at)
+                        + (cell.pod == null ? "" : " in pod " + cell.pod))));
+      }
+    }
   }
 }

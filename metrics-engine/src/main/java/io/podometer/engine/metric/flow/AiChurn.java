@@ -122,7 +122,7 @@ final class AiChurn {
       ChangeAttribution attribution,
       List<CommitFact> branch,
       CommitFact landed) {
-    Map<String, Double> byPath = new HashMap<>();
+    Map<String, Double> byPath = new TreeMap<>();
     if (attribution.source() != AttributionSource.AUTHOR
         && attribution.source() != AttributionSource.DECLARED) {
       List<CommitFact> commits =
@@ -140,7 +140,7 @@ final class AiChurn {
           spreadLines(commit, decided.source(), decided.aiLines(), byPath);
         }
       }
-      Map<String, Double> inPr = new HashMap<>();
+      Map<String, Double> inPr = new TreeMap<>();
       for (ChangedFile file : pr.files()) {
         Double lines = byPath.get(file.path());
         if (lines != null) {
@@ -169,7 +169,7 @@ final class AiChurn {
     if (aiLines == 0) {
       return;
     }
-    Map<String, Double> lines = new HashMap<>();
+    Map<String, Double> lines = new TreeMap<>();
     if (source == AttributionSource.LINE || source == AttributionSource.TELEMETRY) {
       String id = source == AttributionSource.LINE ? "line" : "telemetry";
       for (CommitAttributionFact a : changes.attributions(commit.sha())) {

@@ -5,6 +5,7 @@ import io.podometer.engine.fact.CommitFact;
 import io.podometer.engine.fact.PullRequestFact;
 import io.podometer.engine.metric.FactSet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,8 @@ final class ChangeIndex {
   private record PrKey(String repo, int number) {}
 
   private record ShaKey(String repo, String sha) {}
+
+  private static final Comparator<CommitFact> BY_SHA = Comparator.comparing(CommitFact::sha);
 
   private final Map<PrKey, List<CommitFact>> byPullRequest = new HashMap<>();
   private final Map<ShaKey, CommitFact> landed = new HashMap<>();
@@ -57,6 +60,8 @@ final class ChangeIndex {
         branch.add(commit);
       }
     }
+    // one order whatever order the commits arrived in, so fractional sums come out the same
+    branch.sort(BY_SHA);
     return branch;
   }
 

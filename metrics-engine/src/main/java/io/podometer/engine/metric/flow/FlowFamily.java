@@ -46,6 +46,6 @@ public final class FlowFamily implements MetricFamily {
     new RevertRate(slots).emit(prs, new Reverts(prs, context.facts().commits()), out);
     new AiChurn(context, slots, new ChangeIndex(context.facts()), new FileChanges(prs))
         .emit(prs, out);
-    new TeamHealth(context, people).emit(out);
+    new TeamHealth(context, people, slots).emit(out);
   }
 }

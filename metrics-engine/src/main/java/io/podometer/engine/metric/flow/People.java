@@ -58,6 +58,7 @@ public final class People {
   private final Map<String, Identity> identities = new HashMap<>();
   private final Map<String, Boolean> engineers = new HashMap<>();
   private final Map<String, Member> members = new HashMap<>();
+  private final Map<String, Integer> indexes = new HashMap<>();
   private final ZoneId zone;
 
   public People(EngineContext context) {
@@ -65,7 +66,19 @@ public final class People {
     this.zone = context.zone();
     for (Member member : context.org().members()) {
       members.put(member.id(), member);
+      indexes.put(member.id(), indexes.size());
     }
+  }
+
+  /** How many members the organization has; {@link #indexOf} numbers them from 0. */
+  public int memberCount() {
+    return indexes.size();
+  }
+
+  /** The member's position in the organization model, or −1 for an unknown id. */
+  public int indexOf(String memberId) {
+    Integer index = memberId == null ? null : indexes.get(memberId);
+    return index == null ? -1 : index;
   }
 
   /**
@@ -73,11 +86,15 @@ public final class People {
    * answer as {@code MemberDirectory.podOf}, without its per-call stream.
    */
   public String podAt(String memberId, Instant at) {
-    Member member = memberId == null || at == null ? null : members.get(memberId);
+    return at == null ? null : podOn(memberId, LocalDate.ofInstant(at, zone));
+  }
+
+  /** The member's pod on a day, or null. */
+  public String podOn(String memberId, LocalDate day) {
+    Member member = memberId == null || day == null ? null : members.get(memberId);
     if (member == null) {
       return null;
     }
-    LocalDate day = LocalDate.ofInstant(at, zone);
     for (Membership membership : member.memberships()) {
       if (membership.covers(day)) {
         return membership.pod();

@@ -83,4 +83,9 @@ public final class PullRequests {
   public Counted get(String repo, int number) {
     return byKey.get(key(repo, number));
   }
+
+  /** The counted PR of a {@link #key}, or null. */
+  public Counted get(String key) {
+    return byKey.get(key);
+  }
 }

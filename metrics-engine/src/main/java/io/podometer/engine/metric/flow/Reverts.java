@@ -47,7 +47,7 @@ final class Reverts {
     Set<String> titles = new HashSet<>();
     for (Mention m : mentions) {
       for (String sha : m.names().shas()) {
-        shaPrefixes.add(m.repo() + "@" + sha.substring(0, SHORT_SHA));
+        shaPrefixes.add(sha.substring(0, SHORT_SHA));
       }
       if (m.names().title() != null) {
         titles.add(m.repo() + "\n" + m.names().title());
@@ -129,7 +129,7 @@ final class Reverts {
       return;
     }
     for (CommitFact commit : commits) {
-      if (commit.prNumber() != null && commit.repo() != null) {
+      if (commit.prNumber() != null && commit.repo() != null && named(commit.sha(), shaPrefixes)) {
         PullRequests.Counted pr = prs.get(commit.repo(), commit.prNumber());
         if (pr != null && pr.fact().mergedAt() != null) {
           indexSha(commit.repo(), commit.sha(), pr, shaPrefixes);
@@ -138,14 +138,19 @@ final class Reverts {
     }
   }
 
+  /** Whether some revert names a sha starting like this one (by its first 7 characters). */
+  private static boolean named(String sha, Set<String> shaPrefixes) {
+    return sha != null
+        && sha.length() >= SHORT_SHA
+        && shaPrefixes.contains(sha.substring(0, SHORT_SHA).toLowerCase(Locale.ROOT));
+  }
+
   private void indexSha(String repo, String sha, PullRequests.Counted pr, Set<String> shaPrefixes) {
-    if (sha == null || sha.length() < SHORT_SHA || shaPrefixes.isEmpty()) {
-      return;
-    }
-    String lower = sha.toLowerCase(Locale.ROOT);
-    String key = repo + "@" + lower.substring(0, SHORT_SHA);
-    if (shaPrefixes.contains(key)) {
-      byShaPrefix.computeIfAbsent(key, k -> new ArrayList<>(1)).add(new Landed(lower, pr));
+    if (named(sha, shaPrefixes)) {
+      String lower = sha.toLowerCase(Locale.ROOT);
+      byShaPrefix
+          .computeIfAbsent(repo + "@" + lower.substring(0, SHORT_SHA), k -> new ArrayList<>(1))
+          .add(new Landed(lower, pr));
     }
   }
 

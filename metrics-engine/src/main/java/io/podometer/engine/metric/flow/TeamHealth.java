@@ -6,9 +6,9 @@ import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.Evidence;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.EngineContext;
-import io.podometer.engine.time.IsoWeek;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,13 +29,20 @@ final class TeamHealth {
           "satisfaction", MetricId.PULSE_SATISFACTION,
           "flow", MetricId.PULSE_FLOW,
           "collaboration", MetricId.PULSE_COLLABORATION);
+  private static final String NO_POD = "";
 
   private final EngineContext context;
   private final People people;
+  private final WeekSlots slots;
+  private final Map<String, Integer> slotsByLabel = new HashMap<>();
+  private final String[] podsByMemberWeek;
+  private final Map<String, Evidence[]> pulseEvidence = new HashMap<>();
 
-  TeamHealth(EngineContext context, People people) {
+  TeamHealth(EngineContext context, People people, WeekSlots slots) {
     this.context = context;
     this.people = people;
+    this.slots = slots;
+    this.podsByMemberWeek = new String[people.memberCount() * slots.size()];
   }
 
   void emit(Consumer<Contribution> out) {
@@ -48,27 +55,33 @@ final class TeamHealth {
       String question =
           answer.question() == null ? null : answer.question().toLowerCase(Locale.ROOT);
       MetricId metric = question == null ? null : PULSE.get(question);
-      IsoWeek week = IsoWeek.tryParse(answer.week()).orElse(null);
-      if (metric == null
-          || week == null
-          || !context.inRange(week)
-          || answer.score() < 1
-          || answer.score() > 5) {
+      int slot = slot(answer.week());
+      if (metric == null || slot < 0 || answer.score() < 1 || answer.score() > 5) {
         continue;
       }
       String member = people.of(answer.respondent()).memberId();
-      String pod = member == null ? null : people.podForWeek(member, week);
       out.accept(
           Contribution.ratio(
               metric,
-              week,
-              context.scopes().podChain(pod),
+              slots.week(slot),
+              context.scopes().podChain(pod(member, slot)),
               answer.score(),
               1,
               null,
-              new Evidence(
-                  "pulse:" + week + ":" + question, "answered " + answer.score() + " of 5")));
+              pulseEvidence(slot, question, answer.score())));
     }
+  }
+
+  /** One evidence per week, question and score: it names neither respondent nor member. */
+  private Evidence pulseEvidence(int slot, String question, int score) {
+    Evidence[] byScore =
+        pulseEvidence.computeIfAbsent(slots.label(slot) + ":" + question, k -> new Evidence[6]);
+    if (byScore[score] == null) {
+      byScore[score] =
+          new Evidence(
+              "pulse:" + slots.label(slot) + ":" + question, "answered " + score + " of 5");
+    }
+    return byScore[score];
   }
 
   private void meetings(Consumer<Contribution> out) {
@@ -79,18 +92,18 @@ final class TeamHealth {
                 MeetingSummary::member, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(MeetingSummary::week, Comparator.nullsFirst(Comparator.naturalOrder())));
     for (MeetingSummary summary : summaries) {
-      IsoWeek week = IsoWeek.tryParse(summary.week()).orElse(null);
+      int slot = slot(summary.week());
       String member = people.of(summary.member()).memberId();
-      if (week == null || member == null || !context.inRange(week) || summary.hours() < 0) {
+      if (slot < 0 || member == null || summary.hours() < 0) {
         continue;
       }
-      String pod = people.podForWeek(member, week);
+      String pod = pod(member, slot);
       boolean engineer = people.isEngineer(member);
       // hours in num and the engineer as den key: the pooled figure is Σ hours / engineers
       out.accept(
           new Contribution(
               MetricId.MEETING_HOURS_PER_ENGINEER,
-              week,
+              slots.week(slot),
               engineer ? context.scopes().forMember(pod, member) : context.scopes().podChain(pod),
               summary.hours(),
               0,
@@ -101,10 +114,38 @@ final class TeamHealth {
               0,
               member,
               new Evidence(
-                  "meeting:" + member + ":" + week,
-                  String.format(Locale.ROOT, "%.2f", summary.hours())
+                  "meeting:" + member + ":" + slots.label(slot),
+                  summary.hours()
                       + " meeting hours"
                       + (engineer ? " (engineer)" : " (not an engineer: hours only)"))));
     }
+  }
+
+  /** The slot of a {@code YYYY-Www} text, or −1 when it is not a computed week. */
+  private int slot(String week) {
+    if (week == null) {
+      return -1;
+    }
+    Integer slot = slotsByLabel.get(week);
+    if (slot == null) {
+      slot = slots.slotOf(io.podometer.engine.time.IsoWeek.tryParse(week).orElse(null));
+      slotsByLabel.put(week, slot);
+    }
+    return slot;
+  }
+
+  /** The member's pod for a week's own figures (null: none, or not a member). */
+  private String pod(String member, int slot) {
+    int index = people.indexOf(member);
+    if (index < 0) {
+      return null;
+    }
+    int cell = index * slots.size() + slot;
+    if (podsByMemberWeek[cell] == null) {
+      String pod = people.podForWeek(member, slots.week(slot));
+      podsByMemberWeek[cell] = pod == null ? NO_POD : pod;
+    }
+    String pod = podsByMemberWeek[cell];
+    return pod.isEmpty() ? null : pod;
   }
 }

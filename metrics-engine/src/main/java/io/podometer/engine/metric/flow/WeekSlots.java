@@ -3,6 +3,9 @@ package io.podometer.engine.metric.flow;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.time.IsoWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The weeks being computed as slots 0..n−1, found for an instant by binary search over the weeks'
@@ -11,8 +14,11 @@ import java.time.Instant;
 public final class WeekSlots {
 
   private final IsoWeek[] weeks;
+  private final String[] labels;
   private final long[] starts;
   private final long end;
+  private final long firstMondayEpochDay;
+  private final Map<IsoWeek, Integer> slotsByWeek = new HashMap<>();
 
   public WeekSlots(EngineContext context) {
     int count = 0;
@@ -20,13 +26,17 @@ public final class WeekSlots {
       count++;
     }
     weeks = new IsoWeek[count];
+    labels = new String[count];
     starts = new long[count];
     IsoWeek week = context.from();
     for (int i = 0; i < count; i++, week = week.plusWeeks(1)) {
       weeks[i] = week;
+      labels[i] = week.toString();
       starts[i] = week.start(context.zone()).getEpochSecond();
+      slotsByWeek.put(week, i);
     }
     end = context.to().end(context.zone()).getEpochSecond();
+    firstMondayEpochDay = context.from().monday().toEpochDay();
   }
 
   /** The slot of the week the instant falls in, or −1 outside the weeks computed (null: −1). */
@@ -72,12 +82,27 @@ public final class WeekSlots {
 
   /** The slot of a week, or −1 when it is not computed. */
   public int slotOf(IsoWeek week) {
-    for (int i = 0; i < weeks.length; i++) {
-      if (weeks[i].equals(week)) {
-        return i;
-      }
+    Integer slot = week == null ? null : slotsByWeek.get(week);
+    return slot == null ? -1 : slot;
+  }
+
+  /** The slot of the week a day belongs to, or −1 outside the weeks computed (null: −1). */
+  public int slotOf(LocalDate day) {
+    if (day == null) {
+      return -1;
     }
-    return -1;
+    long offset = day.toEpochDay() - firstMondayEpochDay;
+    return offset < 0 || offset >= 7L * weeks.length ? -1 : (int) (offset / 7);
+  }
+
+  /** The Monday that starts the slot's week. */
+  public LocalDate monday(int slot) {
+    return LocalDate.ofEpochDay(firstMondayEpochDay + 7L * slot);
+  }
+
+  /** The slot's week as written ({@code 2026-W10}). */
+  public String label(int slot) {
+    return labels[slot];
   }
 
   public IsoWeek week(int slot) {

@@ -44,11 +44,11 @@ public final class ReviewFamily implements MetricFamily {
   public void contribute(EngineContext context, Consumer<Contribution> out) {
     People people = new People(context);
     PullRequests prs = new PullRequests(context, people);
-    ReviewIndex reviews = new ReviewIndex(context.facts().reviews(), people);
+    ReviewIndex reviews = new ReviewIndex(context.facts().reviews(), prs, people);
     WeekSlots slots = new WeekSlots(context);
     new ReviewTiming(slots, reviews).emit(prs, out);
     new ReviewQueue(context, slots, reviews).emit(prs, out);
     new Approvals(slots, reviews).emit(prs, out);
-    new ReviewLoad(context, slots, reviews).emit(prs, out);
+    new ReviewLoad(context, slots, reviews).emit(out);
   }
 }

@@ -7,7 +7,7 @@ import io.podometer.engine.metric.flow.PullRequests;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,43 +15,62 @@ import java.util.Map;
 /**
  * The reviews of every pull request in submission order, and what review figures ask of them: the
  * first review by a human other than the author, and such approvals. Reviews without a submission
- * time are left out. Built once per computation.
+ * time or reviewer are left out. Built once per computation.
  */
 final class ReviewIndex {
 
   static final String APPROVED = "approved";
 
-  private static final Comparator<ReviewFact> ORDER =
-      Comparator.comparing(ReviewFact::repo, Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparingInt(ReviewFact::number)
-          .thenComparing(ReviewFact::submittedAt)
+  private static final Comparator<ReviewFact> BY_TIME =
+      Comparator.comparing(ReviewFact::submittedAt)
           .thenComparing(ReviewFact::reviewId, Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparing(ReviewFact::reviewer, Comparator.nullsFirst(Comparator.naturalOrder()));
+          .thenComparing(ReviewFact::reviewer);
+
+  private static final Comparator<ReviewFact> ORDER =
+      Comparator.comparing(ReviewFact::repo)
+          .thenComparingInt(ReviewFact::number)
+          .thenComparing(BY_TIME);
+
+  /** A review and the counted PR it reviews (null: unknown, or an ignored bot's). */
+  record Reviewed(ReviewFact review, PullRequests.Counted pr) {}
 
   private final People people;
-  private final List<ReviewFact> all;
-  private final Map<String, List<ReviewFact>> byPullRequest = new HashMap<>();
+  private final List<Reviewed> all;
+  private final Map<PullRequests.Counted, List<ReviewFact>> byPullRequest = new IdentityHashMap<>();
 
-  ReviewIndex(List<ReviewFact> reviews, People people) {
+  ReviewIndex(List<ReviewFact> reviews, PullRequests prs, People people) {
     this.people = people;
-    List<ReviewFact> known = new ArrayList<>(reviews.size());
+    List<ReviewFact> ofUnknown = new ArrayList<>();
     for (ReviewFact review : reviews) {
-      if (review.submittedAt() != null && review.repo() != null && review.reviewer() != null) {
-        known.add(review);
+      if (review.submittedAt() == null || review.repo() == null || review.reviewer() == null) {
+        continue;
+      }
+      PullRequests.Counted pr = prs.get(PullRequests.key(review.repo(), review.number()));
+      if (pr != null) {
+        byPullRequest.computeIfAbsent(pr, k -> new ArrayList<>(2)).add(review);
+      } else {
+        ofUnknown.add(review);
       }
     }
-    known.sort(ORDER);
-    this.all = known;
-    for (ReviewFact review : known) {
-      byPullRequest
-          .computeIfAbsent(
-              PullRequests.key(review.repo(), review.number()), k -> new ArrayList<>(2))
-          .add(review);
+    // PRs in their order, each PR's reviews by time: one order whatever order events came in
+    this.all = new ArrayList<>(reviews.size());
+    for (PullRequests.Counted pr : prs.all()) {
+      List<ReviewFact> ofPr = byPullRequest.get(pr);
+      if (ofPr != null) {
+        ofPr.sort(BY_TIME);
+        for (ReviewFact review : ofPr) {
+          all.add(new Reviewed(review, pr));
+        }
+      }
+    }
+    ofUnknown.sort(ORDER);
+    for (ReviewFact review : ofUnknown) {
+      all.add(new Reviewed(review, null));
     }
   }
 
-  /** Every review with a submission time, ordered by PR and time. */
-  List<ReviewFact> all() {
+  /** Every review with a submission time and reviewer: by PR (counted ones first), then time. */
+  List<Reviewed> all() {
     return all;
   }
 
@@ -89,7 +108,7 @@ final class ReviewIndex {
   }
 
   List<ReviewFact> of(PullRequests.Counted pr) {
-    return byPullRequest.getOrDefault(pr.key(), List.of());
+    return byPullRequest.getOrDefault(pr, List.of());
   }
 
   static boolean isApproval(ReviewFact review) {

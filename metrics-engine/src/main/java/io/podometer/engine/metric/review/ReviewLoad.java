@@ -7,7 +7,6 @@ import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.metric.flow.People;
 import io.podometer.engine.metric.flow.PullRequests;
-import io.podometer.engine.metric.flow.Times;
 import io.podometer.engine.metric.flow.WeekSlots;
 import io.podometer.engine.org.Member;
 import io.podometer.engine.org.Membership;
@@ -39,13 +38,14 @@ final class ReviewLoad {
     this.people = reviews.people();
   }
 
-  void emit(PullRequests prs, Consumer<Contribution> out) {
-    for (ReviewFact review : reviews.all()) {
+  void emit(Consumer<Contribution> out) {
+    for (ReviewIndex.Reviewed reviewed : reviews.all()) {
+      ReviewFact review = reviewed.review();
       IsoWeek week = slots.weekOf(review.submittedAt());
       if (week == null) {
         continue;
       }
-      PullRequests.Counted pr = prs.get(review.repo(), review.number());
+      PullRequests.Counted pr = reviewed.pr();
       if (!reviews.byHumanOtherThanAuthor(review, pr)) {
         continue;
       }
@@ -62,12 +62,7 @@ final class ReviewLoad {
       Evidence evidence =
           new Evidence(
               ReviewIndex.ref(review),
-              "review by "
-                  + review.reviewer()
-                  + " ("
-                  + (pod == null ? "no pod" : "pod " + pod)
-                  + ") "
-                  + Times.format(review.submittedAt()));
+              "review by " + review.reviewer() + (pod == null ? "" : " for pod " + pod));
       out.accept(
           Contribution.keyed(
               MetricId.TOP_REVIEWER_SHARE,
@@ -95,22 +90,21 @@ final class ReviewLoad {
       }
       for (Membership membership : member.memberships()) {
         for (int slot = 0; slot <= last; slot++) {
-          IsoWeek week = slots.week(slot);
-          LocalDate monday = week.monday();
+          LocalDate monday = slots.monday(slot);
           if (!membership.overlaps(monday, monday.plusWeeks(1))) {
             continue;
           }
           out.accept(
               Contribution.keyed(
                   MetricId.REVIEW_LOAD_GINI,
-                  week,
+                  slots.week(slot),
                   context.scopes().podChain(membership.pod()),
                   null,
                   member.id(),
                   member.id(),
                   new Evidence(
                       "member:" + member.id(),
-                      "engineer in pod " + membership.pod() + " during " + week)));
+                      "engineer in pod " + membership.pod() + " during " + slots.label(slot))));
         }
       }
     }
