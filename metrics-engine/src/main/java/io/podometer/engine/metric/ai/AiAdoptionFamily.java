@@ -4,16 +4,21 @@ import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.metric.MetricFamily;
+import io.podometer.engine.metric.ai.MergedPullRequests.Merged;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Consumer;
 
 /**
  * SPEC §5.1 AI adoption: AI-generated code share (with its exact part and its split by source),
  * agent-assisted diffs, weekly active AI users, AI-First engineers and their manual-edit share,
  * agent-authored PRs, agent cost and tokens per merged PR, agent acceptance and edit-reject rates.
- * Indexes built once per computation; stateless and thread-safe.
+ * Indexes built once per computation; stateless and thread-safe. Part of the reading runs on the
+ * common fork-join pool; contributions are emitted from the calling thread only.
  */
 public final class AiAdoptionFamily implements MetricFamily {
 
@@ -43,13 +48,41 @@ public final class AiAdoptionFamily implements MetricFamily {
     if (slots.size() <= slots.firstComputed()) {
       return;
     }
-    People people = new People(context);
+    long t0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     EngineerWeeks engineers = new EngineerWeeks(context.org().members(), slots.size());
-    UsageDays usage = new UsageDays(context, people);
+    // agent use and the engineers' other activity do not depend on landed changes: they are read
+    // on another core meanwhile, with an identity cache of their own
+    ForkJoinTask<UsageDays> usageDays =
+        ForkJoinPool.commonPool()
+            .submit(
+                () -> {
+                  People own = new People(context, slots);
+                  new EngineerActivity(context, own, slots, engineers).record();
+                  return new UsageDays(context, own);
+                });
+    People people = new People(context, slots);
     LandedChanges changes = new LandedChanges(context.facts());
-    new ChangeContributions(context, people, slots, changes, usage, engineers).emit(out);
+    long t1 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    ChangeAttributions attributions = new ChangeAttributions(context, changes);
+    List<Merged> merged = MergedPullRequests.read(context, people, slots, changes, attributions);
+    long t2 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    UsageDays usage = usageDays.join();
+    long t3 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    new ChangeContributions(context, people, slots, changes, attributions, usage, engineers)
+        .emit(merged, out);
+    long t4 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     new UsageContributions(slots, usage, engineers).emit(out);
-    new EngineerActivity(context, people, slots, engineers).record();
+    long t5 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     new EngineerContributions(context, slots, engineers).emit(out);
+    long t6 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    if (Boolean.getBoolean("ai.phases"))
+      System.err.printf(
+          "PHASES landed %d read %d join %d changes %d usage %d engineers %d ms%n",
+          (t1 - t0) / 1000000,
+          (t2 - t1) / 1000000,
+          (t3 - t2) / 1000000,
+          (t4 - t3) / 1000000,
+          (t5 - t4) / 1000000,
+          (t6 - t5) / 1000000);
   }
 }

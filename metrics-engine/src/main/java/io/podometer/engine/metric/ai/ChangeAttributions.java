@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * commit's source: an agent author makes all of a PR AI; else its commits (the branch when known,
  * else the commit its merge produced) are attributed one by one and summed, capped at the PR's
  * added lines strongest source first, so the split by source adds up to the AI lines; else a
- * declared label marks all of it. Each commit is attributed once.
+ * declared label marks all of it. Each commit is attributed once. Thread-safe: pull requests may be
+ * attributed in parallel.
  */
 final class ChangeAttributions {
 
@@ -47,21 +48,37 @@ final class ChangeAttributions {
   }
 
   SourcedAttribution of(PullRequestFact pr) {
+    return of(
+        pr,
+        context.agents().agentForLogin(pr.author()).orElse(null),
+        changes.branchCommits(pr),
+        changes.landed(pr));
+  }
+
+  /**
+   * @param agent the agent tool that authored the PR, null for a person
+   * @param branch the PR's own commits, oldest first ({@link LandedChanges#branchCommits})
+   * @param landed the commit its merge produced, or null ({@link LandedChanges#landed})
+   */
+  SourcedAttribution of(
+      PullRequestFact pr, String agent, List<CommitFact> branch, CommitFact landed) {
     int added = pullRequests.addedLines(pr);
-    String agent = context.agents().agentForLogin(pr.author()).orElse(null);
     if (agent != null) {
       return single(added, added, AttributionSource.AUTHOR, agent);
     }
-    List<CommitFact> branch = changes.branchCommits(pr);
-    CommitFact landed = changes.landed(pr);
     List<CommitFact> decided =
         !branch.isEmpty() ? branch : landed != null ? List.of(landed) : List.of();
-    int[] lines = new int[SOURCES.length];
-    String[] tools = new String[SOURCES.length];
+    int[] lines = null;
+    String[] tools = null;
     boolean ai = false;
-    for (CommitFact commit : decided) {
+    for (int i = 0; i < decided.size(); i++) {
+      CommitFact commit = decided.get(i);
       ChangeAttribution c = commits.attribute(commit, changes.attributionsOf(commit));
       if (c.isAi()) {
+        if (lines == null) {
+          lines = new int[SOURCES.length];
+          tools = new String[SOURCES.length];
+        }
         int s = c.source().ordinal();
         ai |= c.aiLines() > 0;
         lines[s] += c.aiLines();
@@ -73,11 +90,21 @@ final class ChangeAttributions {
     if (ai) {
       return capped(added, lines, tools);
     }
-    boolean declared =
-        pr.labels().stream().anyMatch(l -> declaredLabels.contains(l.toLowerCase(Locale.ROOT)));
-    return declared
+    return declared(pr)
         ? single(added, added, AttributionSource.DECLARED, null)
         : SourcedAttribution.of(ChangeAttribution.human(added));
+  }
+
+  private boolean declared(PullRequestFact pr) {
+    if (declaredLabels.isEmpty()) {
+      return false;
+    }
+    for (String label : pr.labels()) {
+      if (declaredLabels.contains(label.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The commits' AI lines by source, capped at the PR's added lines, strongest source first. */

@@ -7,14 +7,16 @@ import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.Evidence;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.EngineContext;
+import io.podometer.engine.metric.ai.MergedPullRequests.Merged;
 import io.podometer.engine.metric.ai.SourcedAttribution.Part;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +29,9 @@ import java.util.function.Consumer;
  */
 final class ChangeContributions {
 
+  /** What a change's scopes depend on: changes sharing them share one list. */
+  private record ScopeKey(String pod, String repo, List<String> bets, String member) {}
+
   private final EngineContext context;
   private final People people;
   private final WeekSlots slots;
@@ -34,28 +39,31 @@ final class ChangeContributions {
   private final ChangeAttributions attributions;
   private final UsageDays usage;
   private final EngineerWeeks engineers;
+  private final Map<ScopeKey, List<ScopeId>> scopes = new HashMap<>();
 
   ChangeContributions(
       EngineContext context,
       People people,
       WeekSlots slots,
       LandedChanges changes,
+      ChangeAttributions attributions,
       UsageDays usage,
       EngineerWeeks engineers) {
     this.context = context;
     this.people = people;
     this.slots = slots;
     this.changes = changes;
-    this.attributions = new ChangeAttributions(context, changes);
+    this.attributions = attributions;
     this.usage = usage;
     this.engineers = engineers;
   }
 
-  void emit(Consumer<Contribution> out) {
-    for (PullRequestFact pr : context.facts().pullRequests()) {
-      if (pr.mergedAt() != null && !context.pods().isIgnored(pr)) {
-        pullRequest(pr, out);
-      }
+  /**
+   * @param merged the merged pull requests ({@link MergedPullRequests#read})
+   */
+  void emit(List<Merged> merged, Consumer<Contribution> out) {
+    for (Merged pr : merged) {
+      pullRequest(pr, out);
     }
     for (CommitFact commit : changes.withoutPullRequest()) {
       if (!context.pods().isIgnored(commit)) {
@@ -64,13 +72,11 @@ final class ChangeContributions {
     }
   }
 
-  private void pullRequest(PullRequestFact pr, Consumer<Contribution> out) {
-    int slot = slots.slotOf(pr.mergedAt());
-    if (slot < 0) {
-      return;
-    }
-    SourcedAttribution a = attributions.of(pr);
-    String agent = context.agents().agentForLogin(pr.author()).orElse(null);
+  private void pullRequest(Merged change, Consumer<Contribution> out) {
+    PullRequestFact pr = change.pr();
+    int slot = change.slot();
+    SourcedAttribution a = change.attribution();
+    String agent = change.agent();
     String member = agent == null ? people.memberOf(pr.author()) : null;
     Instant opened = pr.createdAt() != null ? pr.createdAt() : pr.mergedAt();
     String memberPod = people.podOf(member, opened);
@@ -80,16 +86,15 @@ final class ChangeContributions {
       return;
     }
     IsoWeek week = slots.week(slot);
-    String pod = context.pods().podOf(pr).orElse(null);
+    String pod = people.podOf(pr);
     String person = agent != null ? null : member != null ? member : pr.author();
-    List<ScopeId> scopes =
-        context.scopes().forChange(pod, pr.repo(), context.scopes().betsOf(pr), member);
+    List<ScopeId> scopes = scopes(pod, pr.repo(), change.bets(), member);
     String ref = Refs.of(pr);
-    String when = "merged " + slots.day(pr.mergedAt());
+    String when = "merged " + slots.dayLabel(pr.mergedAt());
     String aiLines = Refs.aiLines(a);
     share(week, scopes, a, aiLines, person, ref, when, out);
 
-    String assistedBy = a.ai() ? null : agentUseAround(pr, member);
+    String assistedBy = a.ai() ? null : agentUseAround(pr, change.branch(), member);
     boolean assisted = a.ai() || assistedBy != null;
     String assistedRule =
         a.ai()
@@ -153,16 +158,26 @@ final class ChangeContributions {
               .isPresent();
       person = agent ? null : author.login() != null ? author.login() : author.email();
     }
-    String pod = context.pods().podOf(commit).orElse(null);
     share(
         slots.week(slot),
-        context.scopes().forChange(pod, commit.repo(), List.of(), member),
+        scopes(people.podOf(commit), commit.repo(), List.of(), member),
         a,
         Refs.aiLines(a),
         person,
         Refs.of(commit),
-        "committed " + slots.day(at) + " without a pull request",
+        "committed " + slots.dayLabel(at) + " without a pull request",
         out);
+  }
+
+  /** The scopes of a change, shared by every change with the same pod, repo, bets and author. */
+  private List<ScopeId> scopes(String pod, String repo, List<String> bets, String member) {
+    ScopeKey key = new ScopeKey(pod, repo, bets, member);
+    List<ScopeId> shared = scopes.get(key);
+    if (shared == null) {
+      shared = context.scopes().forChange(pod, repo, bets, member);
+      scopes.put(key, shared);
+    }
+    return shared;
   }
 
   /** One item per attribution source; the first carries the change's added lines. */
@@ -216,20 +231,33 @@ final class ChangeContributions {
 
   /**
    * The weak signal: the PR's author used an agent on a day the PR was worked on (opened, a commit
-   * authored, merged) or the day before. Returns "tool on day", or null.
+   * authored, merged) or the day before, earliest work day first. Returns "tool on day", or null.
    */
-  private String agentUseAround(PullRequestFact pr, String member) {
+  private String agentUseAround(PullRequestFact pr, List<CommitFact> branch, String member) {
     Map<LocalDate, String> used = usage.daysUsed(member, pr.author());
     if (used.isEmpty()) {
       return null;
     }
-    TreeSet<LocalDate> workDays = new TreeSet<>();
-    addDay(workDays, pr.createdAt());
-    addDay(workDays, pr.mergedAt());
-    for (CommitFact commit : changes.branchCommits(pr)) {
-      addDay(workDays, commit.authoredAt() != null ? commit.authoredAt() : commit.committedAt());
+    long[] workDays = new long[branch.size() + 2];
+    int n = 0;
+    if (pr.createdAt() != null) {
+      workDays[n++] = slots.epochDay(pr.createdAt());
     }
-    for (LocalDate day : workDays) {
+    if (pr.mergedAt() != null) {
+      workDays[n++] = slots.epochDay(pr.mergedAt());
+    }
+    for (CommitFact commit : branch) {
+      Instant at = commit.authoredAt() != null ? commit.authoredAt() : commit.committedAt();
+      if (at != null) {
+        workDays[n++] = slots.epochDay(at);
+      }
+    }
+    Arrays.sort(workDays, 0, n);
+    for (int i = 0; i < n; i++) {
+      if (i > 0 && workDays[i] == workDays[i - 1]) {
+        continue;
+      }
+      LocalDate day = LocalDate.ofEpochDay(workDays[i]);
       LocalDate before = day.minusDays(1);
       String tool = used.get(before);
       if (tool != null) {
@@ -241,11 +269,5 @@ final class ChangeContributions {
       }
     }
     return null;
-  }
-
-  private void addDay(TreeSet<LocalDate> days, Instant at) {
-    if (at != null) {
-      days.add(slots.day(at));
-    }
   }
 }

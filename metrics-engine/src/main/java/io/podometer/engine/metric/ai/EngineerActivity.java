@@ -27,34 +27,37 @@ final class EngineerActivity {
   }
 
   void record() {
+    // a method per item, so that it is compiled early (see LandedChanges)
     for (CommitFact commit : context.facts().commits()) {
-      Person author = commit.author();
-      if (author == null || commit.isMerge()) {
-        continue;
-      }
-      Instant at = commit.authoredAt() != null ? commit.authoredAt() : commit.committedAt();
-      int slot = slots.slotOf(at);
-      if (slot >= 0) {
-        record(people.memberOf(author), slot, at, commit);
-      }
+      record(commit);
     }
     for (PullRequestFact pr : context.facts().pullRequests()) {
-      int slot = slots.slotOf(pr.createdAt());
-      if (slot >= 0) {
-        record(people.memberOf(pr.author()), slot, pr.createdAt(), pr);
-      }
+      record(people.memberOf(pr.author()), pr.createdAt(), pr);
     }
     for (ReviewFact review : context.facts().reviews()) {
-      int slot = slots.slotOf(review.submittedAt());
-      if (slot >= 0) {
-        record(people.memberOf(review.reviewer()), slot, review.submittedAt(), review);
-      }
+      record(people.memberOf(review.reviewer()), review.submittedAt(), review);
     }
   }
 
-  private void record(String member, int slot, Instant at, Object fact) {
-    if (member != null) {
-      engineers.activity(member, slot, people.podOf(member, at), at, fact, false);
+  private void record(CommitFact commit) {
+    Person author = commit.author();
+    if (author != null && !commit.isMerge()) {
+      record(
+          people.memberOf(author),
+          commit.authoredAt() != null ? commit.authoredAt() : commit.committedAt(),
+          commit);
+    }
+  }
+
+  private void record(String member, Instant at, Object fact) {
+    EngineerWeeks.Week[] weeks = engineers.weeksOf(member);
+    if (weeks == null || at == null) {
+      return;
+    }
+    long day = slots.epochDay(at);
+    int slot = slots.slotOfEpochDay(day);
+    if (slot >= 0) {
+      engineers.activity(weeks, slot, people.podOf(member, day), at, fact, false);
     }
   }
 }

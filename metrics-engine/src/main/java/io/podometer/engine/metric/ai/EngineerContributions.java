@@ -8,9 +8,9 @@ import io.podometer.engine.metric.ai.EngineerWeeks.Week;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -47,48 +47,58 @@ final class EngineerContributions {
 
   void emit(Consumer<Contribution> out) {
     for (String engineer : engineers.engineers()) {
+      // an engineer's items share a handful of scope lists: one per set of pods
+      Map<List<String>, List<ScopeId>> scopes = new HashMap<>();
       for (int slot = slots.firstComputed(); slot < slots.size(); slot++) {
-        weeklyActive(engineer, slot, out);
-        aiFirst(engineer, slot, out);
+        weeklyActive(engineer, slot, scopes, out);
+        aiFirst(engineer, slot, scopes, out);
       }
     }
   }
 
-  private void weeklyActive(String engineer, int slot, Consumer<Contribution> out) {
+  private void weeklyActive(
+      String engineer,
+      int slot,
+      Map<List<String>, List<ScopeId>> scopes,
+      Consumer<Contribution> out) {
     Week week = engineers.get(engineer, slot);
     if (week == null || !week.active()) {
       return;
     }
-    IsoWeek iso = slots.week(slot);
     boolean signal = week.signal().present();
     String rule =
         "active engineer in "
-            + iso
+            + slots.label(slot)
             + " (first: "
             + week.activity().ref()
             + ")"
             + (signal ? "; AI signal: " + week.signal().ref() : "; no AI signal");
+    List<String> pods = new ArrayList<>(week.pods());
     out.accept(
         Contribution.keyed(
             MetricId.WEEKLY_ACTIVE_AI_USERS,
-            iso,
-            scopes(new TreeSet<>(week.pods()), engineer),
+            slots.week(slot),
+            scopes(pods, engineer, scopes),
             signal ? engineer : null,
             engineer,
             engineer,
             new Evidence(signal ? week.signal().ref() : week.activity().ref(), rule)));
   }
 
-  private void aiFirst(String engineer, int slot, Consumer<Contribution> out) {
+  private void aiFirst(
+      String engineer,
+      int slot,
+      Map<List<String>, List<ScopeId>> scopes,
+      Consumer<Contribution> out) {
     int from = Math.max(0, slot - WINDOW_WEEKS + 1);
-    Set<String> pods = null;
+    List<String> pods = null;
     long added = 0;
     long ai = 0;
     for (int s = from; s <= slot; s++) {
       Week week = engineers.get(engineer, s);
       if (week != null && week.active()) {
         if (pods == null) {
-          pods = new TreeSet<>();
+          pods = new ArrayList<>(2);
         }
         pods.addAll(week.pods());
         added += week.addedLines();
@@ -98,13 +108,16 @@ final class EngineerContributions {
     if (pods == null) {
       return;
     }
-    IsoWeek iso = slots.week(slot);
-    IsoWeek first = iso.plusWeeks(1 - WINDOW_WEEKS);
     boolean aiFirst = added >= AI_FIRST_MIN_LINES && ai >= AI_FIRST_SHARE * added;
     String share =
         added == 0
             ? "no added lines"
             : ai + " of " + added + " added lines AI (" + Refs.percent((double) ai / added) + ")";
+    String iso = slots.label(slot);
+    String first =
+        from == slot - WINDOW_WEEKS + 1
+            ? slots.label(from)
+            : slots.week(slot).plusWeeks(1 - WINDOW_WEEKS).toString();
     String rule =
         first
             + ".."
@@ -114,13 +127,14 @@ final class EngineerContributions {
             + (aiFirst
                 ? ": AI-First (at least 75 % of at least 50 lines)"
                 : ": not AI-First (needs at least 75 % of at least 50 lines)");
-    List<ScopeId> scopes = scopes(pods, engineer);
+    List<ScopeId> itemScopes = scopes(pods, engineer, scopes);
     Evidence evidence = new Evidence("engineer:" + engineer + ":" + iso, rule);
+    IsoWeek week = slots.week(slot);
     out.accept(
         Contribution.keyed(
             MetricId.AI_FIRST_ENGINEERS,
-            iso,
-            scopes,
+            week,
+            itemScopes,
             aiFirst ? engineer : null,
             engineer,
             engineer,
@@ -128,22 +142,40 @@ final class EngineerContributions {
     if (aiFirst) {
       out.accept(
           Contribution.ratio(
-              MetricId.MANUAL_EDIT_SHARE, iso, scopes, added - ai, added, engineer, evidence));
+              MetricId.MANUAL_EDIT_SHARE, week, itemScopes, added - ai, added, engineer, evidence));
     }
   }
 
-  /** The organization, each pod's pillar and the pods, and the engineer's own scope. */
-  private List<ScopeId> scopes(Set<String> pods, String engineer) {
-    List<ScopeId> scopes = new ArrayList<>(2 + 2 * pods.size());
-    scopes.add(ScopeId.ORG);
-    for (String pod : pods) {
-      for (ScopeId scope : context.scopes().podChain(pod)) {
-        if (!scopes.contains(scope)) {
-          scopes.add(scope);
+  /**
+   * The organization, each pod's pillar and the pods (in pod order), and the engineer's own scope.
+   *
+   * @param pods the pods, in any order and possibly repeated; sorted and deduplicated here
+   */
+  private List<ScopeId> scopes(
+      List<String> pods, String engineer, Map<List<String>, List<ScopeId>> known) {
+    if (pods.size() > 1) {
+      pods.sort(null);
+      for (int i = pods.size() - 1; i > 0; i--) {
+        if (pods.get(i).equals(pods.get(i - 1))) {
+          pods.remove(i);
         }
       }
     }
-    scopes.add(ScopeId.member(engineer));
-    return List.copyOf(scopes);
+    List<ScopeId> shared = known.get(pods);
+    if (shared == null) {
+      List<ScopeId> scopes = new ArrayList<>(2 + 2 * pods.size());
+      scopes.add(ScopeId.ORG);
+      for (String pod : pods) {
+        for (ScopeId scope : context.scopes().podChain(pod)) {
+          if (!scopes.contains(scope)) {
+            scopes.add(scope);
+          }
+        }
+      }
+      scopes.add(ScopeId.member(engineer));
+      shared = List.copyOf(scopes);
+      known.put(pods, shared);
+    }
+    return shared;
   }
 }

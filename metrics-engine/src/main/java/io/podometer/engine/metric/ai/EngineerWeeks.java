@@ -52,30 +52,36 @@ final class EngineerWeeks {
 
   /**
    * The earliest fact offered (ties: the smaller reference), so evidence does not depend on the
-   * order facts are read in.
+   * order facts are read in. References are written only to break ties and when asked for.
    */
   static final class FirstFact {
     private Instant at;
+    private Object fact;
     private String ref;
 
-    void offer(Instant when, Object fact) {
+    void offer(Instant when, Object offered) {
       Instant w = when == null ? Instant.MAX : when;
-      if (ref == null || w.isBefore(at)) {
+      if (fact == null || w.isBefore(at)) {
         at = w;
-        ref = Refs.of(fact);
+        fact = offered;
+        ref = null;
       } else if (w.equals(at)) {
-        String other = Refs.of(fact);
-        if (other.compareTo(ref) < 0) {
+        String other = Refs.of(offered);
+        if (other.compareTo(ref()) < 0) {
+          fact = offered;
           ref = other;
         }
       }
     }
 
     boolean present() {
-      return ref != null;
+      return fact != null;
     }
 
     String ref() {
+      if (ref == null && fact != null) {
+        ref = Refs.of(fact);
+      }
       return ref;
     }
   }
@@ -97,7 +103,12 @@ final class EngineerWeeks {
    * change), counting for {@code pod} (null: no pod); {@code signal} when it is an AI signal.
    */
   void activity(String member, int slot, String pod, Instant at, Object fact, boolean signal) {
-    Week week = week(member, slot);
+    activity(weeksOf(member), slot, pod, at, fact, signal);
+  }
+
+  /** As {@link #activity(String, int, String, Instant, Object, boolean)}, for {@link #weeksOf}. */
+  void activity(Week[] weeks, int slot, String pod, Instant at, Object fact, boolean signal) {
+    Week week = week(weeks, slot);
     if (week == null) {
       return;
     }
@@ -108,6 +119,11 @@ final class EngineerWeeks {
     if (signal) {
       week.signal.offer(at, fact);
     }
+  }
+
+  /** The engineer's weeks to record in, null for anyone else (and for null). */
+  Week[] weeksOf(String member) {
+    return member == null ? null : engineers.get(member);
   }
 
   /** Lines of a change the engineer authored that landed that week (lines). */
@@ -131,11 +147,11 @@ final class EngineerWeeks {
   }
 
   private Week week(String member, int slot) {
-    if (member == null || slot < 0 || slot >= slots) {
-      return null;
-    }
-    Week[] weeks = engineers.get(member);
-    if (weeks == null) {
+    return week(weeksOf(member), slot);
+  }
+
+  private Week week(Week[] weeks, int slot) {
+    if (weeks == null || slot < 0 || slot >= slots) {
       return null;
     }
     if (weeks[slot] == null) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -22,59 +23,140 @@ import java.util.Set;
  */
 final class LandedChanges {
 
+  /** Oldest first (authored, else committed; unknown last), then by sha. */
   private static final Comparator<CommitFact> BY_TIME_THEN_SHA =
-      Comparator.comparing(
-              (CommitFact c) -> c.authoredAt() != null ? c.authoredAt() : c.committedAt(),
-              Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
-          .thenComparing(CommitFact::sha);
+      (a, b) -> {
+        Instant x = a.authoredAt() != null ? a.authoredAt() : a.committedAt();
+        Instant y = b.authoredAt() != null ? b.authoredAt() : b.committedAt();
+        if (x != y) {
+          if (x == null) {
+            return 1;
+          }
+          if (y == null) {
+            return -1;
+          }
+          int byTime = x.compareTo(y);
+          if (byTime != 0) {
+            return byTime;
+          }
+        }
+        return a.sha().compareTo(b.sha());
+      };
 
-  private final Map<String, PullRequestFact> pullRequests;
-  private final Map<String, List<CommitFact>> byPullRequest;
-  private final Map<String, CommitFact> landedCommits;
+  private record PullRequestKey(String repo, int number) {}
+
+  /**
+   * The repositories whose pull requests merged into one sha, with the commit when known: most shas
+   * are in one repository, a fork's merges may repeat them in another.
+   */
+  private static final class Landing {
+    final String repo;
+    CommitFact commit;
+    Landing next;
+
+    Landing(String repo, Landing next) {
+      this.repo = repo;
+      this.next = next;
+    }
+
+    Landing in(String inRepo) {
+      for (Landing l = this; l != null; l = l.next) {
+        if (Objects.equals(l.repo, inRepo)) {
+          return l;
+        }
+      }
+      return null;
+    }
+  }
+
+  private final List<PullRequestFact> allPullRequests;
+  // every known pull request, with no commits as the shared empty list
+  private final Map<PullRequestKey, List<CommitFact>> byPullRequest;
+  // keyed by sha alone: every commit is looked up, and its sha's hash serves the attributions too
+  private final Map<String, Landing> landings;
   private final Map<String, List<CommitAttributionFact>> attributions;
   private final List<CommitFact> withoutPullRequest = new ArrayList<>();
 
-  private final Map<String, Set<String>> headBranches = new HashMap<>();
-  private final Map<String, Set<String>> baseBranches = new HashMap<>();
+  // built when a commit without a pull request names its branch
+  private Map<String, Set<String>> headBranches;
+  private Map<String, Set<String>> baseBranches;
 
+  // Loops call a method per item: a computation runs once, so the item's work gets compiled
+  // after a few hundred items while a loop body would stay interpreted for tens of thousands.
   LandedChanges(FactSet facts) {
-    int prs = facts.pullRequests().size();
-    pullRequests = new HashMap<>(prs * 2);
+    allPullRequests = facts.pullRequests();
+    int prs = allPullRequests.size();
     byPullRequest = new HashMap<>(prs * 2);
-    landedCommits = new HashMap<>(prs * 2);
+    landings = new HashMap<>(prs * 2);
     attributions = new HashMap<>(facts.attributions().size() * 2);
-    Set<String> landedShas = new HashSet<>(prs * 2);
-    for (PullRequestFact pr : facts.pullRequests()) {
-      pullRequests.put(pr.repo() + "#" + pr.number(), pr);
-      if (pr.headBranch() != null) {
-        headBranches.computeIfAbsent(pr.repo(), r -> new HashSet<>()).add(pr.headBranch());
-      }
-      if (pr.baseBranch() != null) {
-        baseBranches.computeIfAbsent(pr.repo(), r -> new HashSet<>()).add(pr.baseBranch());
-      }
-      if (pr.mergeCommitSha() != null) {
-        landedShas.add(pr.repo() + "@" + pr.mergeCommitSha());
-      }
+    for (PullRequestFact pr : allPullRequests) {
+      add(pr);
     }
     for (CommitFact commit : facts.commits()) {
-      String key = commit.repo() + "@" + commit.sha();
-      boolean landed = landedShas.contains(key);
-      if (landed) {
-        landedCommits.put(key, commit);
-      }
-      String prKey = commit.prNumber() == null ? null : commit.repo() + "#" + commit.prNumber();
-      if (prKey != null && pullRequests.containsKey(prKey)) {
-        byPullRequest.computeIfAbsent(prKey, k -> new ArrayList<>()).add(commit);
-      } else if (!landed && !commit.isMerge()) {
-        // a PR number read from a subject with no pull request known (a repository known only
-        // through git) leaves the commit a change of its own
-        withoutPullRequest.add(commit);
+      add(commit);
+    }
+    for (List<CommitFact> commits : byPullRequest.values()) {
+      sortOldestFirst(commits);
+    }
+    for (CommitAttributionFact a : facts.attributions()) {
+      attributions.computeIfAbsent(a.sha(), k -> new ArrayList<>(1)).add(a);
+    }
+  }
+
+  private void add(PullRequestFact pr) {
+    byPullRequest.put(new PullRequestKey(pr.repo(), pr.number()), List.of());
+    String sha = pr.mergeCommitSha();
+    if (sha != null) {
+      Landing first = landings.get(sha);
+      if (first == null || first.in(pr.repo()) == null) {
+        landings.put(sha, new Landing(pr.repo(), first));
       }
     }
-    withoutPullRequest.removeIf(commit -> !mayBeOnDefaultBranch(commit));
-    byPullRequest.values().forEach(list -> list.sort(BY_TIME_THEN_SHA));
-    for (CommitAttributionFact a : facts.attributions()) {
-      attributions.computeIfAbsent(a.sha(), k -> new ArrayList<>()).add(a);
+  }
+
+  private void add(CommitFact commit) {
+    Landing landing = landings.get(commit.sha());
+    if (landing != null) {
+      landing = landing.in(commit.repo());
+    }
+    if (landing != null) {
+      landing.commit = commit;
+    }
+    PullRequestKey prKey =
+        commit.prNumber() == null ? null : new PullRequestKey(commit.repo(), commit.prNumber());
+    List<CommitFact> commits = prKey == null ? null : byPullRequest.get(prKey);
+    if (commits != null) {
+      if (commits.isEmpty()) {
+        commits = new ArrayList<>(4);
+        byPullRequest.put(prKey, commits);
+      }
+      commits.add(commit);
+    } else if (landing == null && !commit.isMerge() && mayBeOnDefaultBranch(commit)) {
+      // a PR number read from a subject with no pull request known (a repository known only
+      // through git) leaves the commit a change of its own
+      withoutPullRequest.add(commit);
+    }
+  }
+
+  /**
+   * Sorts a pull request's commits by {@link #BY_TIME_THEN_SHA}. Most pull requests have a few
+   * commits: those are sorted in place by insertion, which spares a computation the cost of
+   * compiling the general sort on its first run.
+   */
+  private static void sortOldestFirst(List<CommitFact> commits) {
+    int n = commits.size();
+    if (n > 16) {
+      commits.sort(BY_TIME_THEN_SHA);
+      return;
+    }
+    for (int i = 1; i < n; i++) {
+      CommitFact commit = commits.get(i);
+      int j = i - 1;
+      while (j >= 0 && BY_TIME_THEN_SHA.compare(commits.get(j), commit) > 0) {
+        commits.set(j + 1, commits.get(j));
+        j--;
+      }
+      commits.set(j + 1, commit);
     }
   }
 
@@ -88,22 +170,52 @@ final class LandedChanges {
     if (branch == null) {
       return true;
     }
-    if (headBranches.getOrDefault(commit.repo(), Set.of()).contains(branch)) {
+    if (headBranches == null) {
+      indexBranches();
+    }
+    Set<String> heads = headBranches.get(commit.repo());
+    if (heads != null && heads.contains(branch)) {
       return false;
     }
     Set<String> bases = baseBranches.get(commit.repo());
     return bases == null || bases.contains(branch);
   }
 
+  private void indexBranches() {
+    headBranches = new HashMap<>();
+    baseBranches = new HashMap<>();
+    for (PullRequestFact pr : allPullRequests) {
+      if (pr.headBranch() != null) {
+        headBranches.computeIfAbsent(pr.repo(), r -> new HashSet<>()).add(pr.headBranch());
+      }
+      if (pr.baseBranch() != null) {
+        baseBranches.computeIfAbsent(pr.repo(), r -> new HashSet<>()).add(pr.baseBranch());
+      }
+    }
+  }
+
   /** The PR's own commits, oldest first, without the commit its merge produced. */
   List<CommitFact> branchCommits(PullRequestFact pr) {
-    List<CommitFact> commits = byPullRequest.getOrDefault(pr.repo() + "#" + pr.number(), List.of());
-    if (pr.mergeCommitSha() == null) {
+    List<CommitFact> commits = byPullRequest.get(new PullRequestKey(pr.repo(), pr.number()));
+    if (commits == null || commits.isEmpty()) {
+      return List.of();
+    }
+    String merge = pr.mergeCommitSha();
+    if (merge == null) {
+      return commits;
+    }
+    int at = -1;
+    for (int i = 0; i < commits.size() && at < 0; i++) {
+      if (commits.get(i).sha().equals(merge)) {
+        at = i;
+      }
+    }
+    if (at < 0) {
       return commits;
     }
     List<CommitFact> branch = new ArrayList<>(commits.size());
     for (CommitFact commit : commits) {
-      if (!commit.sha().equals(pr.mergeCommitSha())) {
+      if (!commit.sha().equals(merge)) {
         branch.add(commit);
       }
     }
@@ -112,9 +224,9 @@ final class LandedChanges {
 
   /** The commit the PR's merge produced on the default branch, or null when unknown. */
   CommitFact landed(PullRequestFact pr) {
-    return pr.mergeCommitSha() == null
-        ? null
-        : landedCommits.get(pr.repo() + "@" + pr.mergeCommitSha());
+    Landing landing = pr.mergeCommitSha() == null ? null : landings.get(pr.mergeCommitSha());
+    landing = landing == null ? null : landing.in(pr.repo());
+    return landing == null ? null : landing.commit;
   }
 
   /** Line-level and telemetry attributions by commit sha (as the attributors read them). */

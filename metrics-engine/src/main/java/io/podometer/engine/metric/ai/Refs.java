@@ -27,9 +27,14 @@ final class Refs {
               ? review.reviewId()
               : review.reviewer() + "@" + review.submittedAt());
     } else if (fact instanceof AgentUsage usage) {
-      return "usage:" + usage.tool() + ":" + usage.user() + ":" + usage.day();
+      return usage(usage.tool(), usage.user(), String.valueOf(usage.day()));
     }
     throw new IllegalArgumentException("no reference for " + fact);
+  }
+
+  /** The reference of a usage day, the day written {@code 2026-03-03}. */
+  static String usage(String tool, String user, String day) {
+    return "usage:" + tool + ":" + user + ":" + day;
   }
 
   /** "60 of 100 added lines AI by trailer (claude_code)", parts listed strongest first. */
@@ -57,13 +62,17 @@ final class Refs {
     return rule.toString();
   }
 
+  // Locale.US writes these patterns as Locale.ROOT does (digits 0-9, '.' and no grouping) but
+  // spares
+  // the formatter a look-up of the locale's symbols on every call
+
   static String percent(double share) {
-    return String.format(Locale.ROOT, "%.1f %%", share * 100);
+    return String.format(Locale.US, "%.1f %%", share * 100);
   }
 
   static String amount(double value) {
     return value == Math.rint(value) && Math.abs(value) < 1e15
         ? Long.toString((long) value)
-        : String.format(Locale.ROOT, "%.2f", value);
+        : String.format(Locale.US, "%.2f", value);
   }
 }

@@ -29,24 +29,29 @@ final class UsageContributions {
 
   void emit(Consumer<Contribution> out) {
     for (UsageDays.Day day : usage.days()) {
-      AgentUsage u = day.usage();
-      int slot = slots.slotOf(u.day());
-      if (slot < 0) {
-        continue;
-      }
-      if (day.used()) {
-        engineers.activity(day.member(), slot, day.pod(), slots.startOf(u.day()), u, true);
-      }
-      if (slots.computed(slot)) {
-        emit(day, slots.week(slot), out);
-      }
+      emit(day, out);
     }
   }
 
-  private static void emit(UsageDays.Day day, IsoWeek week, Consumer<Contribution> out) {
+  private void emit(UsageDays.Day day, Consumer<Contribution> out) {
+    long epochDay = day.usage().day().toEpochDay();
+    int slot = slots.slotOfEpochDay(epochDay);
+    if (slot < 0) {
+      return;
+    }
+    if (day.used()) {
+      engineers.activity(day.member(), slot, day.pod(), slots.startOf(epochDay), day.usage(), true);
+    }
+    if (slots.computed(slot)) {
+      emit(day, slots.week(slot), slots.dayLabel(epochDay), out);
+    }
+  }
+
+  private static void emit(
+      UsageDays.Day day, IsoWeek week, String dayLabel, Consumer<Contribution> out) {
     AgentUsage u = day.usage();
-    String ref = Refs.of(u);
-    String what = u.tool() + " on " + u.day() + ": ";
+    String ref = Refs.usage(u.tool(), u.user(), dayLabel);
+    String what = u.tool() + " on " + dayLabel + ": ";
     if (u.costUsd() != null && u.costUsd() != 0) {
       out.accept(
           Contribution.ratio(

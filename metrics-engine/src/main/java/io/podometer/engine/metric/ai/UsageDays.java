@@ -5,18 +5,18 @@ import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.scope.ScopeId;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Agent-usage days resolved once per computation: who used the agent (a member, else the raw
  * identity), the pod the day counts for (the member's pod that day; an unmapped user counts for the
  * organization only) and whether the agent was used. Also answers whether a person used an agent on
- * a day. Days are in a stable order (day, tool, user) so that sums do not depend on the order the
- * events arrived in.
+ * a day. Days are in a stable order ({@link UsageOrder}) so that sums do not depend on the order
+ * the events arrived in.
  */
 final class UsageDays {
 
@@ -35,35 +35,71 @@ final class UsageDays {
       List<ScopeId> scopes,
       boolean used) {}
 
-  // a fact per (tool, user case-insensitively, day), so the order is total
-  private static final Comparator<AgentUsage> STABLE =
-      Comparator.comparing(AgentUsage::day)
-          .thenComparing(AgentUsage::tool)
-          .thenComparing(AgentUsage::user);
-
   private final List<Day> days;
   private final Map<String, Map<LocalDate, String>> toolByMemberDay = new HashMap<>();
   private final Map<String, Map<LocalDate, String>> toolByIdentityDay = new HashMap<>();
 
   UsageDays(EngineContext context, People people) {
-    List<AgentUsage> sorted = new ArrayList<>(context.facts().usageDays());
-    sorted.removeIf(u -> u.user() == null || u.day() == null || u.tool() == null);
-    sorted.sort(STABLE);
-    days = new ArrayList<>(sorted.size());
-    for (AgentUsage usage : sorted) {
-      String member = people.memberOf(usage.user());
-      String pod = people.podOf(member, usage.day());
-      String person = member != null ? member : usage.user();
-      boolean used = used(usage);
-      days.add(new Day(usage, member, person, pod, people.memberScopes(pod, member), used));
-      if (used) {
-        // the first tool in the stable order names the day
-        Map<String, Map<LocalDate, String>> byPerson =
-            member != null ? toolByMemberDay : toolByIdentityDay;
-        byPerson
-            .computeIfAbsent(member != null ? member : lower(usage.user()), k -> new HashMap<>())
-            .putIfAbsent(usage.day(), usage.tool());
+    List<AgentUsage> known = new ArrayList<>(context.facts().usageDays().size());
+    for (AgentUsage usage : context.facts().usageDays()) {
+      if (usage.user() != null && usage.day() != null && usage.tool() != null) {
+        known.add(usage);
       }
+    }
+    List<AgentUsage> sorted = UsageOrder.sorted(known);
+    days = new ArrayList<>(sorted.size());
+    Map<String, User> users = new HashMap<>();
+    for (AgentUsage usage : sorted) {
+      add(usage, users, people);
+    }
+  }
+
+  private void add(AgentUsage usage, Map<String, User> users, People people) {
+    User user = users.get(usage.user());
+    if (user == null) {
+      user = new User(people.memberOf(usage.user()), usage.user());
+      users.put(usage.user(), user);
+    }
+    String pod = people.podOf(user.member, usage.day());
+    boolean used = used(usage);
+    days.add(new Day(usage, user.member, user.person, pod, user.scopes(people, pod), used));
+    if (used) {
+      // the first tool in the stable order names the day
+      user.toolByDay().putIfAbsent(usage.day(), usage.tool());
+    }
+  }
+
+  /** A usage identity resolved once: the member it names and the person it stands for. */
+  private final class User {
+    final String member;
+    final String person;
+    private Map<LocalDate, String> toolByDay;
+    private String pod;
+    private List<ScopeId> scopes;
+
+    User(String member, String identity) {
+      this.member = member;
+      this.person = member != null ? member : identity;
+    }
+
+    /** The member's scopes in a pod; a member's days mostly count for one pod. */
+    List<ScopeId> scopes(People people, String inPod) {
+      if (scopes == null || !Objects.equals(pod, inPod)) {
+        scopes = people.memberScopes(inPod, member);
+        pod = inPod;
+      }
+      return scopes;
+    }
+
+    /** The days this person used an agent, shared by the identities of one member. */
+    Map<LocalDate, String> toolByDay() {
+      if (toolByDay == null) {
+        toolByDay =
+            member != null
+                ? toolByMemberDay.computeIfAbsent(member, k -> new HashMap<>())
+                : toolByIdentityDay.computeIfAbsent(lower(person), k -> new HashMap<>());
+      }
+      return toolByDay;
     }
   }
 
