@@ -48,7 +48,6 @@ public final class AiAdoptionFamily implements MetricFamily {
     if (slots.size() <= slots.firstComputed()) {
       return;
     }
-    long t0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     EngineerWeeks engineers = new EngineerWeeks(context.org().members(), slots.size());
     // agent use and the engineers' other activity do not depend on landed changes: they are read
     // on another core meanwhile, with an identity cache of their own
@@ -62,27 +61,12 @@ public final class AiAdoptionFamily implements MetricFamily {
                 });
     People people = new People(context, slots);
     LandedChanges changes = new LandedChanges(context.facts());
-    long t1 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     ChangeAttributions attributions = new ChangeAttributions(context, changes);
     List<Merged> merged = MergedPullRequests.read(context, people, slots, changes, attributions);
-    long t2 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     UsageDays usage = usageDays.join();
-    long t3 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     new ChangeContributions(context, people, slots, changes, attributions, usage, engineers)
         .emit(merged, out);
-    long t4 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     new UsageContributions(slots, usage, engineers).emit(out);
-    long t5 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     new EngineerContributions(context, slots, engineers).emit(out);
-    long t6 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-    if (Boolean.getBoolean("ai.phases"))
-      System.err.printf(
-          "PHASES landed %d read %d join %d changes %d usage %d engineers %d ms%n",
-          (t1 - t0) / 1000000,
-          (t2 - t1) / 1000000,
-          (t3 - t2) / 1000000,
-          (t4 - t3) / 1000000,
-          (t5 - t4) / 1000000,
-          (t6 - t5) / 1000000);
   }
 }

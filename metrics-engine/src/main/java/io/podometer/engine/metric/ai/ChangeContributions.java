@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -29,8 +30,28 @@ import java.util.function.Consumer;
  */
 final class ChangeContributions {
 
-  /** What a change's scopes depend on: changes sharing them share one list. */
-  private record ScopeKey(String pod, String repo, List<String> bets, String member) {}
+  /**
+   * What a change's scopes depend on: changes sharing them share one list. Equality written out, as
+   * it is looked up for every change.
+   */
+  private record ScopeKey(String pod, String repo, List<String> bets, String member) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ScopeKey key
+          && Objects.equals(pod, key.pod)
+          && Objects.equals(repo, key.repo)
+          && Objects.equals(bets, key.bets)
+          && Objects.equals(member, key.member);
+    }
+
+    @Override
+    public int hashCode() {
+      int hash = Objects.hashCode(pod);
+      hash = 31 * hash + Objects.hashCode(repo);
+      hash = 31 * hash + Objects.hashCode(bets);
+      return 31 * hash + Objects.hashCode(member);
+    }
+  }
 
   private final EngineContext context;
   private final People people;

@@ -66,10 +66,16 @@ final class EngineerWeeks {
         fact = offered;
         ref = null;
       } else if (w.equals(at)) {
-        String other = Refs.of(offered);
-        if (other.compareTo(ref()) < 0) {
+        int byKind = Refs.compareKinds(offered, fact);
+        if (byKind < 0) {
           fact = offered;
-          ref = other;
+          ref = null;
+        } else if (byKind == 0) {
+          String other = Refs.of(offered);
+          if (other.compareTo(ref()) < 0) {
+            fact = offered;
+            ref = other;
+          }
         }
       }
     }

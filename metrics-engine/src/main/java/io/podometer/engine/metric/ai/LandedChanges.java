@@ -8,11 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The changes that can land on a default branch, indexed once per computation: pull requests by
@@ -43,7 +41,20 @@ final class LandedChanges {
         return a.sha().compareTo(b.sha());
       };
 
-  private record PullRequestKey(String repo, int number) {}
+  /** A pull request's key; equality written out, as it is looked up for every commit. */
+  private record PullRequestKey(String repo, int number) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof PullRequestKey key
+          && number == key.number
+          && Objects.equals(repo, key.repo);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(repo) + number;
+    }
+  }
 
   /**
    * The repositories whose pull requests merged into one sha, with the commit when known: most shas
@@ -69,7 +80,6 @@ final class LandedChanges {
     }
   }
 
-  private final List<PullRequestFact> allPullRequests;
   // every known pull request, with no commits as the shared empty list
   private final Map<PullRequestKey, List<CommitFact>> byPullRequest;
   // keyed by sha alone: every commit is looked up, and its sha's hash serves the attributions too
@@ -77,24 +87,25 @@ final class LandedChanges {
   private final Map<String, List<CommitAttributionFact>> attributions;
   private final List<CommitFact> withoutPullRequest = new ArrayList<>();
 
-  // built when a commit without a pull request names its branch
-  private Map<String, Set<String>> headBranches;
-  private Map<String, Set<String>> baseBranches;
+  // whether two commit facts have one sha in one repository (facts folded by key never do)
+  private boolean repeatedLandings;
 
   // Loops call a method per item: a computation runs once, so the item's work gets compiled
   // after a few hundred items while a loop body would stay interpreted for tens of thousands.
   LandedChanges(FactSet facts) {
-    allPullRequests = facts.pullRequests();
-    int prs = allPullRequests.size();
+    List<PullRequestFact> pullRequests = facts.pullRequests();
+    int prs = pullRequests.size();
     byPullRequest = new HashMap<>(prs * 2);
     landings = new HashMap<>(prs * 2);
     attributions = new HashMap<>(facts.attributions().size() * 2);
-    for (PullRequestFact pr : allPullRequests) {
+    for (PullRequestFact pr : pullRequests) {
       add(pr);
     }
+    List<CommitFact> own = new ArrayList<>();
     for (CommitFact commit : facts.commits()) {
-      add(commit);
+      add(commit, own);
     }
+    withoutPullRequest.addAll(DefaultBranch.mayHold(own, pullRequests));
     for (List<CommitFact> commits : byPullRequest.values()) {
       sortOldestFirst(commits);
     }
@@ -114,12 +125,13 @@ final class LandedChanges {
     }
   }
 
-  private void add(CommitFact commit) {
+  private void add(CommitFact commit, List<CommitFact> own) {
     Landing landing = landings.get(commit.sha());
     if (landing != null) {
       landing = landing.in(commit.repo());
     }
     if (landing != null) {
+      repeatedLandings |= landing.commit != null;
       landing.commit = commit;
     }
     PullRequestKey prKey =
@@ -131,10 +143,10 @@ final class LandedChanges {
         byPullRequest.put(prKey, commits);
       }
       commits.add(commit);
-    } else if (landing == null && !commit.isMerge() && mayBeOnDefaultBranch(commit)) {
+    } else if (landing == null && !commit.isMerge()) {
       // a PR number read from a subject with no pull request known (a repository known only
       // through git) leaves the commit a change of its own
-      withoutPullRequest.add(commit);
+      own.add(commit);
     }
   }
 
@@ -160,40 +172,6 @@ final class LandedChanges {
     }
   }
 
-  /**
-   * Whether a commit seen without a pull request can be on the default branch: its branch is
-   * unknown, or it is no pull request's head branch and, where pull requests name their base
-   * branches, one of them.
-   */
-  private boolean mayBeOnDefaultBranch(CommitFact commit) {
-    String branch = commit.branch();
-    if (branch == null) {
-      return true;
-    }
-    if (headBranches == null) {
-      indexBranches();
-    }
-    Set<String> heads = headBranches.get(commit.repo());
-    if (heads != null && heads.contains(branch)) {
-      return false;
-    }
-    Set<String> bases = baseBranches.get(commit.repo());
-    return bases == null || bases.contains(branch);
-  }
-
-  private void indexBranches() {
-    headBranches = new HashMap<>();
-    baseBranches = new HashMap<>();
-    for (PullRequestFact pr : allPullRequests) {
-      if (pr.headBranch() != null) {
-        headBranches.computeIfAbsent(pr.repo(), r -> new HashSet<>()).add(pr.headBranch());
-      }
-      if (pr.baseBranch() != null) {
-        baseBranches.computeIfAbsent(pr.repo(), r -> new HashSet<>()).add(pr.baseBranch());
-      }
-    }
-  }
-
   /** The PR's own commits, oldest first, without the commit its merge produced. */
   List<CommitFact> branchCommits(PullRequestFact pr) {
     List<CommitFact> commits = byPullRequest.get(new PullRequestKey(pr.repo(), pr.number()));
@@ -204,13 +182,20 @@ final class LandedChanges {
     if (merge == null) {
       return commits;
     }
-    int at = -1;
-    for (int i = 0; i < commits.size() && at < 0; i++) {
-      if (commits.get(i).sha().equals(merge)) {
-        at = i;
-      }
+    CommitFact landed = landed(pr);
+    if (landed == null) {
+      // no commit of the repository has the merge's sha
+      return commits;
     }
-    if (at < 0) {
+    if (!repeatedLandings) {
+      // the landed commit is the only one of the repository with the merge's sha
+      for (int i = 0; i < commits.size(); i++) {
+        if (commits.get(i) == landed) {
+          List<CommitFact> branch = new ArrayList<>(commits);
+          branch.remove(i);
+          return branch;
+        }
+      }
       return commits;
     }
     List<CommitFact> branch = new ArrayList<>(commits.size());

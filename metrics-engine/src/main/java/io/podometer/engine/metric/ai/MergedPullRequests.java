@@ -16,7 +16,10 @@ import java.util.stream.IntStream;
  */
 final class MergedPullRequests {
 
-  /** One merged pull request; {@code agent} null for a person, {@code bets} null when unread. */
+  /**
+   * One merged pull request; {@code agent} null for a person, {@code bets} null when it merged in a
+   * look-back week.
+   */
   record Merged(
       PullRequestFact pr,
       int slot,
@@ -33,32 +36,40 @@ final class MergedPullRequests {
       WeekSlots slots,
       LandedChanges changes,
       ChangeAttributions attributions) {
-    List<PullRequestFact> merged = new ArrayList<>();
-    List<String> agents = new ArrayList<>();
-    int[] slotOf = new int[context.facts().pullRequests().size()];
+    List<Merged> merged = new ArrayList<>();
     for (PullRequestFact pr : context.facts().pullRequests()) {
-      if (pr.mergedAt() == null || context.pods().isIgnored(pr)) {
-        continue;
-      }
-      int slot = slots.slotOf(pr.mergedAt());
-      if (slot >= 0) {
-        slotOf[merged.size()] = slot;
-        merged.add(pr);
-        agents.add(people.agentOf(pr.author()));
-      }
+      // a method per item, so that it is compiled early (see LandedChanges)
+      select(pr, context, people, slots, merged);
     }
     Merged[] read = new Merged[merged.size()];
     IntStream.range(0, read.length)
         .parallel()
-        .forEach(
-            i -> {
-              PullRequestFact pr = merged.get(i);
-              String agent = agents.get(i);
-              List<CommitFact> branch = changes.branchCommits(pr);
-              SourcedAttribution a = attributions.of(pr, agent, branch, changes.landed(pr));
-              List<String> bets = slots.computed(slotOf[i]) ? context.scopes().betsOf(pr) : null;
-              read[i] = new Merged(pr, slotOf[i], agent, branch, a, bets);
-            });
+        .forEach(i -> read[i] = read(merged.get(i), context, slots, changes, attributions));
     return List.of(read);
+  }
+
+  /** Adds the PR, not yet attributed, when it merged in a week read and is no ignored bot's. */
+  private static void select(
+      PullRequestFact pr, EngineContext context, People people, WeekSlots slots, List<Merged> to) {
+    if (pr.mergedAt() == null || context.pods().isIgnored(pr)) {
+      return;
+    }
+    int slot = slots.slotOf(pr.mergedAt());
+    if (slot >= 0) {
+      to.add(new Merged(pr, slot, people.agentOf(pr.author()), null, null, null));
+    }
+  }
+
+  private static Merged read(
+      Merged selected,
+      EngineContext context,
+      WeekSlots slots,
+      LandedChanges changes,
+      ChangeAttributions attributions) {
+    PullRequestFact pr = selected.pr();
+    List<CommitFact> branch = changes.branchCommits(pr);
+    SourcedAttribution a = attributions.of(pr, selected.agent(), branch, changes.landed(pr));
+    List<String> bets = slots.computed(selected.slot()) ? context.scopes().betsOf(pr) : null;
+    return new Merged(pr, selected.slot(), selected.agent(), branch, a, bets);
   }
 }

@@ -10,15 +10,20 @@ import java.util.Locale;
 /** Evidence references and the wording of evidence rules. */
 final class Refs {
 
+  private static final String PR = "pr:";
+  private static final String COMMIT = "commit:";
+  private static final String REVIEW = "review:";
+  private static final String USAGE = "usage:";
+
   private Refs() {}
 
   static String of(Object fact) {
     if (fact instanceof PullRequestFact pr) {
-      return "pr:" + pr.repo() + "#" + pr.number();
+      return PR + pr.repo() + "#" + pr.number();
     } else if (fact instanceof CommitFact commit) {
-      return "commit:" + commit.repo() + "@" + commit.sha();
+      return COMMIT + commit.repo() + "@" + commit.sha();
     } else if (fact instanceof ReviewFact review) {
-      return "review:"
+      return REVIEW
           + review.repo()
           + "#"
           + review.number()
@@ -32,9 +37,30 @@ final class Refs {
     throw new IllegalArgumentException("no reference for " + fact);
   }
 
+  /**
+   * Compares the references of facts of different kinds as {@link String#compareTo} compares them,
+   * without writing them: their prefixes differ from the first letter. 0 for facts of one kind.
+   */
+  static int compareKinds(Object a, Object b) {
+    return prefix(a).compareTo(prefix(b));
+  }
+
+  private static String prefix(Object fact) {
+    if (fact instanceof PullRequestFact) {
+      return PR;
+    } else if (fact instanceof CommitFact) {
+      return COMMIT;
+    } else if (fact instanceof ReviewFact) {
+      return REVIEW;
+    } else if (fact instanceof AgentUsage) {
+      return USAGE;
+    }
+    throw new IllegalArgumentException("no reference for " + fact);
+  }
+
   /** The reference of a usage day, the day written {@code 2026-03-03}. */
   static String usage(String tool, String user, String day) {
-    return "usage:" + tool + ":" + user + ":" + day;
+    return USAGE + tool + ":" + user + ":" + day;
   }
 
   /** "60 of 100 added lines AI by trailer (claude_code)", parts listed strongest first. */
@@ -62,9 +88,8 @@ final class Refs {
     return rule.toString();
   }
 
-  // Locale.US writes these patterns as Locale.ROOT does (digits 0-9, '.' and no grouping) but
-  // spares
-  // the formatter a look-up of the locale's symbols on every call
+  // Locale.US writes these patterns as Locale.ROOT does (digits 0-9, '.', no grouping) and
+  // spares the formatter a look-up of the locale's symbols on every call
 
   static String percent(double share) {
     return String.format(Locale.US, "%.1f %%", share * 100);

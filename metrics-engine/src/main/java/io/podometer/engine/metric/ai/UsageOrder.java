@@ -29,7 +29,18 @@ final class UsageOrder {
   private static final Comparator<ToolUser> BY_TOOL_THEN_USER =
       Comparator.comparing(ToolUser::tool).thenComparing(ToolUser::user);
 
-  private record ToolUser(String tool, String user) {}
+  /** Equality written out, as it is looked up for every usage day. */
+  private record ToolUser(String tool, String user) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ToolUser pair && tool.equals(pair.tool) && user.equals(pair.user);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * tool.hashCode() + user.hashCode();
+    }
+  }
 
   private final List<AgentUsage> usage;
   private final Map<ToolUser, Integer> pairIndex = new HashMap<>();
@@ -68,20 +79,21 @@ final class UsageOrder {
 
   private List<AgentUsage> sorted() {
     int n = usage.size();
-    long keySpace = (lastDay - firstDay + 1) * pairs.size();
-    if (n == 0 || keySpace > Long.MAX_VALUE / n / 2) {
+    // keys pack (day, pair, position): compare objects when they would not fit in a long
+    double keys = (double) (lastDay - firstDay + 1) * pairs.size() * n;
+    if (n == 0 || keys >= 0x1p62) {
       List<AgentUsage> sorted = new ArrayList<>(usage);
       sorted.sort(STABLE);
       return sorted;
     }
     int[] rank = pairRanks();
-    long[] keys = new long[n];
+    long[] packed = new long[n];
     for (int i = 0; i < n; i++) {
-      keys[i] = key(i, rank);
+      packed[i] = key(i, rank);
     }
-    Arrays.sort(keys);
+    Arrays.sort(packed);
     List<AgentUsage> sorted = new ArrayList<>(n);
-    for (long key : keys) {
+    for (long key : packed) {
       sorted.add(usage.get((int) (key % n)));
     }
     return sorted;
