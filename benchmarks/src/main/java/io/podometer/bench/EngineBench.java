@@ -134,10 +134,16 @@ public final class EngineBench {
             ingest,
             settings.runs()));
     byKey.clear();
+    report(
+        "heap after fold",
+        String.format(Locale.ROOT, "%,d MB (facts held)", usedHeapAfterGc() / (1024 * 1024)));
 
     IsoWeek to = IsoWeek.of(now, ZoneOffset.UTC);
     IsoWeek from = to.plusWeeks(-(settings.weeks() - 1));
     MetricsEngine engine = MetricFamilies.engine();
+    for (int warmup = 0; warmup < settings.warmups(); warmup++) {
+      engine.computeFigures(new EngineContext(org, facts, from, to, now));
+    }
     double[] computeSeconds = new double[settings.runs()];
     EngineResult result = null;
     for (int run = 0; run < settings.runs(); run++) {
@@ -150,16 +156,17 @@ public final class EngineBench {
         "full computation",
         String.format(
             Locale.ROOT,
-            "%.2f s median of %d (runs: %s); %,d figures, every metric, scope and week",
+            "%.2f s median of %d after %d warm-ups (runs: %s); %,d figures, every metric,"
+                + " scope and week",
             median(computeSeconds),
             settings.runs(),
+            settings.warmups(),
             Arrays.toString(rounded(computeSeconds)),
             result.figures().size()));
 
     recomputeAfterLateEvent(org, facts, to, now);
 
-    System.gc();
-    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    long heap = usedHeapAfterGc();
     report(
         "heap after full computation",
         String.format(Locale.ROOT, "%,d MB (facts and figures held)", heap / (1024 * 1024)));
@@ -248,6 +255,11 @@ public final class EngineBench {
                 })
             .toList();
     return FactSet.fromFolded(folded);
+  }
+
+  private static long usedHeapAfterGc() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   static double median(double[] values) {

@@ -14,7 +14,9 @@ public enum AttributionSource {
     return this == LINE || this == AUTHOR;
   }
 
+  private final String id = name().toLowerCase(java.util.Locale.ROOT);
+
   public String id() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return id;
   }
 }

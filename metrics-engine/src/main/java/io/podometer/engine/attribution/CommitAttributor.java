@@ -18,10 +18,14 @@ import java.util.regex.Pattern;
  */
 public final class CommitAttributor {
 
+  private static final List<AttributionSource> LINE_LEVEL =
+      List.of(AttributionSource.LINE, AttributionSource.TELEMETRY);
   private static final Pattern TRAILER_LINE = Pattern.compile("^([A-Za-z][A-Za-z-]*):\\s*(.+)$");
 
   private final AgentDirectory agents;
   private final PathGlobs excluded;
+  private final java.util.concurrent.ConcurrentHashMap<String, Decided> decided =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public CommitAttributor(AgentDirectory agents, PathGlobs excluded) {
     this.agents = agents;
@@ -45,21 +49,41 @@ public final class CommitAttributor {
     return added;
   }
 
+  /**
+   * The commit's attribution. Within one computation the same commit is asked about by several
+   * metrics (AI share, churn): it is decided once, as long as the same attribution facts are given.
+   */
   public ChangeAttribution attribute(
+      CommitFact commit, Collection<CommitAttributionFact> attributions) {
+    if (commit.sha() == null) {
+      return decide(commit, attributions);
+    }
+    Decided known = decided.get(commit.sha());
+    if (known != null && known.commit() == commit && known.attributions() == attributions) {
+      return known.attribution();
+    }
+    ChangeAttribution attribution = decide(commit, attributions);
+    decided.put(commit.sha(), new Decided(commit, attributions, attribution));
+    return attribution;
+  }
+
+  private record Decided(
+      CommitFact commit,
+      Collection<CommitAttributionFact> attributions,
+      ChangeAttribution attribution) {}
+
+  private ChangeAttribution decide(
       CommitFact commit, Collection<CommitAttributionFact> attributions) {
     int added = addedLines(commit);
     if (commit.isMerge()) {
       return ChangeAttribution.human(0);
     }
-    for (String source : List.of("line", "telemetry")) {
-      Optional<CommitAttributionFact> data =
-          attributions.stream().filter(a -> source.equals(a.source())).findFirst();
-      if (data.isPresent()) {
-        int ai = Math.min(added, aiLinesOutsideExcluded(data.get()));
-        AttributionSource decided =
-            source.equals("line") ? AttributionSource.LINE : AttributionSource.TELEMETRY;
+    for (AttributionSource decided : LINE_LEVEL) {
+      CommitAttributionFact data = firstOf(attributions, decided.id());
+      if (data != null) {
+        int ai = Math.min(added, aiLinesOutsideExcluded(data));
         return ai > 0
-            ? new ChangeAttribution(added, ai, decided, data.get().tool())
+            ? new ChangeAttribution(added, ai, decided, data.tool())
             : ChangeAttribution.human(added);
       }
     }
@@ -105,10 +129,23 @@ public final class CommitAttributor {
     return found;
   }
 
+  private static CommitAttributionFact firstOf(
+      Collection<CommitAttributionFact> attributions, String source) {
+    for (CommitAttributionFact a : attributions) {
+      if (source.equals(a.source())) {
+        return a;
+      }
+    }
+    return null;
+  }
+
   private int aiLinesOutsideExcluded(CommitAttributionFact data) {
-    return data.files().stream()
-        .filter(f -> !excluded.matches(f.path()))
-        .mapToInt(f -> f.aiLines())
-        .sum();
+    int lines = 0;
+    for (var file : data.files()) {
+      if (!excluded.matches(file.path())) {
+        lines += file.aiLines();
+      }
+    }
+    return lines;
   }
 }

@@ -16,18 +16,36 @@ public record FoldedFact(
     eventIds = List.copyOf(eventIds);
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper FACT_MAPPER =
+      EventCodec.mapper()
+          .copy()
+          .registerModule(
+              new com.fasterxml.jackson.databind.module.SimpleModule("podometer-shared-strings")
+                  .addDeserializer(String.class, new SharedStringDeserializer()));
+
   private static final ClassValue<com.fasterxml.jackson.databind.ObjectReader> READERS =
       new ClassValue<>() {
         @Override
         protected com.fasterxml.jackson.databind.ObjectReader computeValue(Class<?> type) {
-          return EventCodec.mapper().readerFor(type);
+          return FACT_MAPPER.readerFor(type);
         }
       };
 
   /** The fields as a typed fact record, e.g. {@link PullRequestFact}. */
   public <T> T as(Class<T> type) {
+    return as(type, READERS.get(type));
+  }
+
+  /** A reader of typed facts whose strings are shared through {@code strings}. */
+  public static com.fasterxml.jackson.databind.ObjectReader reader(
+      Class<?> type, StringPool strings) {
+    return READERS.get(type).withAttribute(StringPool.ATTRIBUTE, strings);
+  }
+
+  /** The fields as a typed fact record, read with a {@link #reader} of that type. */
+  public <T> T as(Class<T> type, com.fasterxml.jackson.databind.ObjectReader reader) {
     try {
-      return READERS.get(type).readValue(fields);
+      return reader.readValue(fields);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(
           "fact " + key + " does not read as " + type.getSimpleName(), e);

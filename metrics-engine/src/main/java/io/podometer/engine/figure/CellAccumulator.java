@@ -52,6 +52,41 @@ final class CellAccumulator {
     }
   }
 
+  /** Adds another accumulator's items to this one; returns this. */
+  CellAccumulator merge(CellAccumulator other) {
+    items += other.items;
+    num += other.num;
+    den += other.den;
+    exactNum += other.exactNum;
+    for (int i = 0; i < other.sampleCount; i++) {
+      if (samples == null) {
+        samples = new double[Math.max(8, other.sampleCount)];
+      } else if (sampleCount == samples.length) {
+        samples = java.util.Arrays.copyOf(samples, sampleCount * 2);
+      }
+      samples[sampleCount++] = other.samples[i];
+    }
+    if (other.numKeyCounts != null) {
+      if (numKeyCounts == null) {
+        numKeyCounts = new HashMap<>();
+      }
+      other.numKeyCounts.forEach((key, count) -> numKeyCounts.merge(key, count, Integer::sum));
+    }
+    if (other.denKeys != null) {
+      if (denKeys == null) {
+        denKeys = new HashSet<>();
+      }
+      denKeys.addAll(other.denKeys);
+    }
+    if (other.numBySource != null) {
+      if (numBySource == null) {
+        numBySource = new TreeMap<>();
+      }
+      other.numBySource.forEach((source, n) -> numBySource.merge(source, n, Double::sum));
+    }
+    return this;
+  }
+
   int items() {
     return items;
   }
@@ -64,9 +99,11 @@ final class CellAccumulator {
       case RATIO -> {
         Double value = den == 0 ? null : num / den;
         Double exact = den == 0 || numBySource == null ? null : exactNum / den;
-        Map<String, Double> bySource = new TreeMap<>();
+        Map<String, Double> bySource = Map.of();
         if (numBySource != null && den != 0) {
-          numBySource.forEach((source, n) -> bySource.put(source, n / den));
+          Map<String, Double> shares = new TreeMap<>();
+          numBySource.forEach((source, n) -> shares.put(source, n / den));
+          bySource = shares;
         }
         yield new Pooled(value, num, den, exact, bySource);
       }

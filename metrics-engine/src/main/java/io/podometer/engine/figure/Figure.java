@@ -27,8 +27,13 @@ public record Figure(
     boolean partial) {
 
   public Figure withheld(String reason) {
+    return withheld(people, reason);
+  }
+
+  /** The figure withheld for a group of {@code groupSize} people. */
+  public Figure withheld(int groupSize, String reason) {
     return new Figure(
-        metric, scope, week, null, null, null, n, people, null, Map.of(), null, reason, partial);
+        metric, scope, week, null, null, null, n, groupSize, null, Map.of(), null, reason, partial);
   }
 
   public Figure withTier(String newTier) {

@@ -28,32 +28,33 @@ final class DerivedFigures {
     weeksToAdoption(figures);
   }
 
+  /**
+   * Deployment frequency's tier reads the 4 weeks ending it; the other tiers are set when pooled.
+   */
   private void applyTiers(Map<FigureKey, Figure> figures) {
-    List<FigureKey> keys = new ArrayList<>(figures.keySet());
+    List<FigureKey> keys = new ArrayList<>();
+    for (FigureKey key : figures.keySet()) {
+      if (key.metric() == MetricId.DEPLOYMENT_FREQUENCY) {
+        keys.add(key);
+      }
+    }
     for (FigureKey key : keys) {
       Figure figure = figures.get(key);
       if (figure.value() == null) {
         continue;
       }
-      if (key.metric() == MetricId.DEPLOYMENT_FREQUENCY) {
-        double lastFour = 0;
-        for (int back = 0; back < 4; back++) {
-          Figure earlier =
-              figures.get(
-                  new FigureKey(
-                      MetricId.DEPLOYMENT_FREQUENCY, key.scope(), key.week().plusWeeks(-back)));
-          lastFour += earlier == null || earlier.value() == null ? 0 : earlier.value();
-        }
-        Figure days = figures.get(new FigureKey(MetricId.DEPLOY_DAYS, key.scope(), key.week()));
-        double deployDays = days == null || days.value() == null ? 0 : days.value();
-        figures.put(
-            key, figure.withTier(tiers.deploymentFrequency(deployDays, figure.value(), lastFour)));
-      } else {
-        String tier = tiers.of(key.metric(), figure.value());
-        if (tier != null) {
-          figures.put(key, figure.withTier(tier));
-        }
+      double lastFour = 0;
+      for (int back = 0; back < 4; back++) {
+        Figure earlier =
+            figures.get(
+                new FigureKey(
+                    MetricId.DEPLOYMENT_FREQUENCY, key.scope(), key.week().plusWeeks(-back)));
+        lastFour += earlier == null || earlier.value() == null ? 0 : earlier.value();
       }
+      Figure days = figures.get(new FigureKey(MetricId.DEPLOY_DAYS, key.scope(), key.week()));
+      double deployDays = days == null || days.value() == null ? 0 : days.value();
+      figures.put(
+          key, figure.withTier(tiers.deploymentFrequency(deployDays, figure.value(), lastFour)));
     }
   }
 

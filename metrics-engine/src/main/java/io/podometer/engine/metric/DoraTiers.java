@@ -1,5 +1,6 @@
 package io.podometer.engine.metric;
 
+import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.MetricId;
 
 /**
@@ -29,6 +30,18 @@ public record DoraTiers(
       return "high";
     }
     return lastFourWeeks >= 1 ? "medium" : "low";
+  }
+
+  /**
+   * The figure with its tier when it is a DORA figure other than deployment frequency (which needs
+   * the weeks around it, see {@link DerivedFigures}).
+   */
+  public Figure applyTo(Figure figure) {
+    if (figure.value() == null) {
+      return figure;
+    }
+    String tier = of(figure.metric(), figure.value());
+    return tier == null ? figure : figure.withTier(tier);
   }
 
   /** The tier of a DORA figure other than deployment frequency; null for other metrics. */

@@ -9,10 +9,16 @@ import io.podometer.engine.scope.ScopeResolver;
 import io.podometer.engine.time.IsoWeek;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.function.Function;
 
 /**
  * What every metric family reads: the organization model and its lookups, the facts, the weeks to
- * compute ({@code from}..{@code to} inclusive) and the current instant. Immutable, thread-safe.
+ * compute ({@code from}..{@code to} inclusive) and the current instant. Immutable (what families
+ * share is derived from it once, see {@link #shared}), thread-safe.
  */
 public final class EngineContext {
 
@@ -26,6 +32,7 @@ public final class EngineContext {
   private final PodAttribution pods;
   private final ScopeResolver scopes;
   private final PullRequestAttributor attributor;
+  private final ConcurrentHashMap<Class<?>, Future<Object>> shared = new ConcurrentHashMap<>();
 
   public EngineContext(OrgModel org, FactSet facts, IsoWeek from, IsoWeek to, Instant now) {
     this.org = org;
@@ -84,6 +91,30 @@ public final class EngineContext {
 
   public PullRequestAttributor attributor() {
     return attributor;
+  }
+
+  /**
+   * What several families derive from the same facts (the counted pull requests, the people), built
+   * by the first family that asks while the others wait for it.
+   */
+  public <T> T shared(Class<T> type, Function<EngineContext, T> build) {
+    FutureTask<Object> task = new FutureTask<>(() -> build.apply(this));
+    Future<Object> existing = shared.putIfAbsent(type, task);
+    if (existing == null) {
+      task.run();
+      existing = task;
+    }
+    try {
+      return type.cast(existing.get());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + type.getSimpleName(), e);
+    }
   }
 
   /** The ISO week of an instant in the organization's time zone. */

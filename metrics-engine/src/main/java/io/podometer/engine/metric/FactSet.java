@@ -14,6 +14,7 @@ import io.podometer.engine.fact.FoldedFact;
 import io.podometer.engine.fact.IncidentFact;
 import io.podometer.engine.fact.PullRequestFact;
 import io.podometer.engine.fact.ReviewFact;
+import io.podometer.engine.fact.StringPool;
 import java.util.List;
 
 /** Every fact a computation reads, by kind. Immutable. */
@@ -52,24 +53,31 @@ public record FactSet(
     for (FoldedFact fact : folded) {
       byKind.computeIfAbsent(fact.key().kind(), k -> new java.util.ArrayList<>()).add(fact);
     }
+    StringPool strings = new StringPool();
     return new FactSet(
-        typed(byKind, FactKind.PULL_REQUEST, PullRequestFact.class),
-        typed(byKind, FactKind.COMMIT, CommitFact.class),
-        typed(byKind, FactKind.COMMIT_ATTRIBUTION, CommitAttributionFact.class),
-        typed(byKind, FactKind.REVIEW, ReviewFact.class),
-        typed(byKind, FactKind.CI_RUN, CiRunFact.class),
-        typed(byKind, FactKind.DEPLOYMENT, DeploymentFact.class),
-        typed(byKind, FactKind.INCIDENT, IncidentFact.class),
-        typed(byKind, FactKind.AGENT_USAGE_DAY, AgentUsage.class),
-        typed(byKind, FactKind.MEETING_WEEK, MeetingSummary.class),
-        typed(byKind, FactKind.BET_SIGNAL, BetSignal.class),
-        typed(byKind, FactKind.BET_LEARNING, BetLearning.class),
-        typed(byKind, FactKind.PULSE_ANSWER, PulseScore.class));
+        typed(byKind, FactKind.PULL_REQUEST, PullRequestFact.class, strings),
+        typed(byKind, FactKind.COMMIT, CommitFact.class, strings),
+        typed(byKind, FactKind.COMMIT_ATTRIBUTION, CommitAttributionFact.class, strings),
+        typed(byKind, FactKind.REVIEW, ReviewFact.class, strings),
+        typed(byKind, FactKind.CI_RUN, CiRunFact.class, strings),
+        typed(byKind, FactKind.DEPLOYMENT, DeploymentFact.class, strings),
+        typed(byKind, FactKind.INCIDENT, IncidentFact.class, strings),
+        typed(byKind, FactKind.AGENT_USAGE_DAY, AgentUsage.class, strings),
+        typed(byKind, FactKind.MEETING_WEEK, MeetingSummary.class, strings),
+        typed(byKind, FactKind.BET_SIGNAL, BetSignal.class, strings),
+        typed(byKind, FactKind.BET_LEARNING, BetLearning.class, strings),
+        typed(byKind, FactKind.PULSE_ANSWER, PulseScore.class, strings));
   }
 
   private static <T> List<T> typed(
-      java.util.Map<FactKind, List<FoldedFact>> byKind, FactKind kind, Class<T> type) {
-    return byKind.getOrDefault(kind, List.of()).parallelStream().map(f -> f.as(type)).toList();
+      java.util.Map<FactKind, List<FoldedFact>> byKind,
+      FactKind kind,
+      Class<T> type,
+      StringPool strings) {
+    com.fasterxml.jackson.databind.ObjectReader reader = FoldedFact.reader(type, strings);
+    return byKind.getOrDefault(kind, List.of()).parallelStream()
+        .map(f -> f.as(type, reader))
+        .toList();
   }
 
   /** Only the change facts (the overview reads nothing else). */

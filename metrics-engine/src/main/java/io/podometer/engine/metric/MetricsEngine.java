@@ -3,7 +3,7 @@ package io.podometer.engine.metric;
 import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigureKey;
-import io.podometer.engine.figure.Figures;
+import io.podometer.engine.figure.FigurePool;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,22 +38,58 @@ public final class MetricsEngine {
   }
 
   private EngineResult compute(EngineContext context, boolean keepContributions) {
-    Map<EngineResult.MetricWeek, List<Contribution>> byMetricWeek = new HashMap<>();
-    for (MetricFamily family : families) {
+    // families read the same immutable context and emit disjoint metrics: run them side by side,
+    // each pooling what it emits as it goes
+    List<FamilyOutput> outputs =
+        families.parallelStream()
+            .map(family -> FamilyOutput.of(family, context, keepContributions))
+            .toList();
+    FigurePool pool = outputs.get(0).pool();
+    Map<EngineResult.MetricWeek, List<Contribution>> byMetricWeek =
+        keepContributions ? new HashMap<>() : null;
+    for (FamilyOutput output : outputs) {
+      if (output.pool() != pool) {
+        pool.merge(output.pool());
+      }
+      if (keepContributions) {
+        output
+            .contributions()
+            .forEach((key, list) -> byMetricWeek.merge(key, list, MetricsEngine::concat));
+      }
+    }
+    PrivacyFloor floor = new PrivacyFloor(context, pool);
+    Map<FigureKey, Figure> figures =
+        pool.figures(context.weekOf(context.now()), pooled -> tiers.applyTo(floor.apply(pooled)));
+    new DerivedFigures(context, tiers).apply(figures);
+    return new EngineResult(figures, byMetricWeek);
+  }
+
+  private static List<Contribution> concat(List<Contribution> a, List<Contribution> b) {
+    List<Contribution> both = new ArrayList<>(a);
+    both.addAll(b);
+    return both;
+  }
+
+  /** One family's pooled contributions, and the contributions themselves when kept. */
+  private record FamilyOutput(
+      FigurePool pool, Map<EngineResult.MetricWeek, List<Contribution>> contributions) {
+
+    static FamilyOutput of(MetricFamily family, EngineContext context, boolean keep) {
+      FigurePool pool = new FigurePool();
+      Map<EngineResult.MetricWeek, List<Contribution>> kept = keep ? new HashMap<>() : null;
       family.contribute(
           context,
           c -> {
             if (context.inRange(c.week())) {
-              byMetricWeek
-                  .computeIfAbsent(
-                      new EngineResult.MetricWeek(c.metric(), c.week()), k -> new ArrayList<>())
-                  .add(c);
+              pool.add(c);
+              if (kept != null) {
+                kept.computeIfAbsent(
+                        new EngineResult.MetricWeek(c.metric(), c.week()), k -> new ArrayList<>())
+                    .add(c);
+              }
             }
           });
+      return new FamilyOutput(pool, kept);
     }
-    Map<FigureKey, Figure> figures = Figures.pool(byMetricWeek.values(), context);
-    new PrivacyFloor(context).apply(figures, byMetricWeek.values());
-    new DerivedFigures(context, tiers).apply(figures);
-    return new EngineResult(figures, keepContributions ? byMetricWeek : null);
   }
 }

@@ -1,20 +1,18 @@
 package io.podometer.engine.metric;
 
-import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.Figure;
-import io.podometer.engine.figure.FigureKey;
+import io.podometer.engine.figure.FigurePool;
 import io.podometer.engine.org.Member;
 import io.podometer.engine.org.Membership;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.scope.ScopeKind;
 import io.podometer.engine.time.IsoWeek;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SPEC §8: a people-derived figure is withheld (value, num and den) when the group behind it has
@@ -25,55 +23,36 @@ final class PrivacyFloor {
 
   private final EngineContext context;
   private final int floor;
+  private final String reason;
+  private final FigurePool pool;
+  private final Map<IsoWeek, Map<ScopeId, Integer>> memberships = new ConcurrentHashMap<>();
 
-  PrivacyFloor(EngineContext context) {
+  /**
+   * @param pool where the distinct contributors of repositories, services, bets and STOs are
+   */
+  PrivacyFloor(EngineContext context, FigurePool pool) {
     this.context = context;
     this.floor = context.org().org().privacyFloor();
+    this.reason = "withheld: fewer than " + floor + " people";
+    this.pool = pool;
   }
 
-  void apply(Map<FigureKey, Figure> figures, Collection<List<Contribution>> contributions) {
-    Map<ScopeWeek, Set<String>> contributors = contributors(contributions);
-    Map<IsoWeek, Map<ScopeId, Integer>> memberships =
-        new java.util.concurrent.ConcurrentHashMap<>();
-    String reason = "withheld: fewer than " + floor + " people";
-    figures.replaceAll(
-        (key, figure) -> {
-          ScopeWeek cell = new ScopeWeek(key.scope(), key.week());
-          int group =
-              switch (key.scope().kind()) {
-                case ORG, PILLAR, POD ->
-                    memberships
-                        .computeIfAbsent(key.week(), this::groupSizes)
-                        .getOrDefault(key.scope(), 0);
-                case MEMBER -> 1;
-                default -> contributors.getOrDefault(cell, Set.of()).size();
-              };
-          Figure counted = figure.withPeople(group);
-          boolean withhold =
-              key.metric().peopleDerived()
-                  && key.scope().kind() != ScopeKind.MEMBER
-                  && group < floor;
-          return withhold ? counted.withheld(reason) : counted;
-        });
-  }
-
-  private static Map<ScopeWeek, Set<String>> contributors(Collection<List<Contribution>> all) {
-    Map<ScopeWeek, Set<String>> people = new HashMap<>();
-    for (List<Contribution> list : all) {
-      for (Contribution c : list) {
-        if (c.person() == null) {
-          continue;
-        }
-        for (ScopeId scope : c.scopes()) {
-          if (!scope.kind().groupIsMembership() && scope.kind() != ScopeKind.MEMBER) {
-            people
-                .computeIfAbsent(new ScopeWeek(scope, c.week()), k -> new HashSet<>())
-                .add(c.person());
-          }
-        }
-      }
-    }
-    return people;
+  /**
+   * The figure with the size of its group, withheld when a people-derived one is under the floor.
+   */
+  Figure apply(Figure figure) {
+    ScopeKind kind = figure.scope().kind();
+    int group =
+        switch (kind) {
+          case ORG, PILLAR, POD ->
+              memberships
+                  .computeIfAbsent(figure.week(), this::groupSizes)
+                  .getOrDefault(figure.scope(), 0);
+          case MEMBER -> 1;
+          default -> pool.contributors(figure.week(), figure.scope());
+        };
+    boolean withhold = figure.metric().peopleDerived() && kind != ScopeKind.MEMBER && group < floor;
+    return withhold ? figure.withheld(group, reason) : figure.withPeople(group);
   }
 
   /** Members belonging, at some point of the week, to each pod, pillar and the organization. */
@@ -85,7 +64,7 @@ final class PrivacyFloor {
     for (Member member : context.org().members()) {
       Set<ScopeId> groups = new HashSet<>();
       for (Membership membership : member.memberships()) {
-        if (overlaps(membership, start, end)) {
+        if (membership.overlaps(start, end)) {
           groups.addAll(context.scopes().podChain(membership.pod()));
         }
       }
@@ -98,10 +77,4 @@ final class PrivacyFloor {
     sizes.put(ScopeId.ORG, org);
     return sizes;
   }
-
-  private static boolean overlaps(Membership membership, LocalDate start, LocalDate end) {
-    return membership.overlaps(start, end);
-  }
-
-  record ScopeWeek(ScopeId scope, IsoWeek week) {}
 }

@@ -70,6 +70,7 @@ public final class AgentDirectory {
 
   private static final String CO_AUTHOR_KEY = "co-authored-by";
   private static final Pattern ANGLE_EMAIL = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>");
+  private static final Pattern LINE_BREAK = Pattern.compile("\\R");
   private static final Pattern BARE_EMAIL = Pattern.compile("[^<>\\s]+@[^<>\\s]+");
   private static final Pattern TRAILER_LINE =
       Pattern.compile("([A-Za-z][A-Za-z0-9-]*)\\s*:\\s*(\\S.*)");
@@ -188,7 +189,7 @@ public final class AgentDirectory {
     if (message == null) {
       return Optional.empty();
     }
-    for (String line : message.split("\\R")) {
+    for (String line : LINE_BREAK.split(message)) {
       String lowerLine = line.toLowerCase(Locale.ROOT);
       for (Map.Entry<String, String> footer : toolByFooter.entrySet()) {
         int at = lowerLine.indexOf(footer.getKey());
@@ -206,7 +207,7 @@ public final class AgentDirectory {
     if (message == null) {
       return Optional.empty();
     }
-    for (String line : message.split("\\R")) {
+    for (String line : LINE_BREAK.split(message)) {
       Matcher trailer = TRAILER_LINE.matcher(line.strip());
       if (trailer.matches()) {
         Optional<String> tool = agentForTrailer(trailer.group(1), trailer.group(2));

@@ -79,6 +79,18 @@ public record ScopeId(ScopeKind kind, String id) implements Comparable<ScopeId> 
     return new ScopeId(kind, id);
   }
 
+  // figures are pooled in hash maps keyed by scope: keep hashing to the id's cached hash
+  @Override
+  public int hashCode() {
+    return kind.ordinal() * 0x9E3779B1 + id.hashCode();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof ScopeId that && kind == that.kind && id.equals(that.id);
+  }
+
   @Override
   public int compareTo(ScopeId other) {
     int byKind = kind.compareTo(other.kind);

@@ -39,8 +39,8 @@ public final class FlowFamily implements MetricFamily {
 
   @Override
   public void contribute(EngineContext context, Consumer<Contribution> out) {
-    People people = new People(context);
-    PullRequests prs = new PullRequests(context, people);
+    People people = People.of(context);
+    PullRequests prs = PullRequests.of(context);
     WeekSlots slots = new WeekSlots(context);
     new Throughput(context, people, slots).emit(prs, out);
     new RevertRate(slots).emit(prs, new Reverts(prs, context.facts().commits()), out);

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who an identity (login, e-mail, telemetry id) is, remembered for one computation: a member, an
@@ -55,11 +56,17 @@ public final class People {
   private static final Identity UNKNOWN = new Identity(null, Kind.UNMAPPED_HUMAN, null);
 
   private final EngineContext context;
-  private final Map<String, Identity> identities = new HashMap<>();
-  private final Map<String, Boolean> engineers = new HashMap<>();
+  // shared by the families of a computation, which run side by side
+  private final Map<String, Identity> identities = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> engineers = new ConcurrentHashMap<>();
   private final Map<String, Member> members = new HashMap<>();
   private final Map<String, Integer> indexes = new HashMap<>();
   private final ZoneId zone;
+
+  /** The computation's people, classified once for every family that asks. */
+  public static People of(EngineContext context) {
+    return context.shared(People.class, People::new);
+  }
 
   public People(EngineContext context) {
     this.context = context;

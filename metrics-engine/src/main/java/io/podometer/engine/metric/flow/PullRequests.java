@@ -45,6 +45,11 @@ public final class PullRequests {
   private final List<Counted> counted;
   private final Map<String, Counted> byKey;
 
+  /** The computation's counted pull requests, built once for every family that asks. */
+  public static PullRequests of(EngineContext context) {
+    return context.shared(PullRequests.class, c -> new PullRequests(c, People.of(c)));
+  }
+
   public PullRequests(EngineContext context, People people) {
     List<PullRequestFact> facts = new ArrayList<>(context.facts().pullRequests());
     facts.sort(ORDER);

@@ -42,8 +42,8 @@ public final class ReviewFamily implements MetricFamily {
 
   @Override
   public void contribute(EngineContext context, Consumer<Contribution> out) {
-    People people = new People(context);
-    PullRequests prs = new PullRequests(context, people);
+    People people = People.of(context);
+    PullRequests prs = PullRequests.of(context);
     ReviewIndex reviews = new ReviewIndex(context.facts().reviews(), prs, people);
     WeekSlots slots = new WeekSlots(context);
     new ReviewTiming(slots, reviews).emit(prs, out);
