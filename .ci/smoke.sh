@@ -39,12 +39,16 @@ grep -q '"mergeCommitSha"' "$work/example.out" || fail "README example is not vi
 
 page=$(curl -sf http://localhost:8080/) || fail "GET / failed"
 grep -q '/webjars/chart.js/dist/chart.umd.js' <<<"$page" || fail "the dashboard does not load Chart.js"
-grep -q '/js/overview.js' <<<"$page" || fail "the dashboard does not load its script"
+grep -q '/js/figures.js' <<<"$page" || fail "the dashboard does not load its script"
 curl -sf -o "$work/chart.umd.js" http://localhost:8080/webjars/chart.js/dist/chart.umd.js \
   || fail "Chart.js asset not served"
 grep -q 'Chart' "$work/chart.umd.js" || fail "the Chart.js asset is not Chart.js"
-overview=$(curl -sf 'http://localhost:8080/api/overview?weeks=26') || fail "GET /api/overview failed"
-grep -q '"mergedPrsByPod":\[{' <<<"$overview" || fail "overview has no pods"
+figures=$(curl -sf 'http://localhost:8080/api/metrics?scope=org&metric=ai_code_share,lead_time_p50_hours') \
+  || fail "GET /api/metrics failed"
+grep -q '"value":0\.[0-9]' <<<"$figures" || fail "the demo organization has no AI code share"
+grep -q '"tier":"' <<<"$figures" || fail "the demo organization's lead time has no tier"
+curl -sf 'http://localhost:8080/pods' | grep -q 'pods-table' || fail "GET /pods failed"
+curl -sf 'http://localhost:8080/api/metrics/table?kind=pod' | grep -q '"rows":\[{' || fail "no pod table"
 curl -sf -o /dev/null http://localhost:8080/q/openapi || fail "no OpenAPI document"
 curl -sf -o /dev/null http://localhost:8080/q/health/live || fail "not live"
 

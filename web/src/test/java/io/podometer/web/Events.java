@@ -88,6 +88,23 @@ public final class Events {
         + "}}";
   }
 
+  /** A production deployment of a service ({@code status} success or failure). */
+  public static String deployment(String id, String service, String status, String at) {
+    return "{\"id\":\"deploy:"
+        + id
+        + "\",\"type\":\"deployment.finished\",\"source\":\"api\",\"occurredAt\":\""
+        + at
+        + "\",\"schema\":1,\"data\":{\"deploymentId\":\""
+        + id
+        + "\",\"service\":\""
+        + service
+        + "\",\"environment\":\"production\",\"status\":\""
+        + status
+        + "\",\"finishedAt\":\""
+        + at
+        + "\"}}";
+  }
+
   public static String ndjson(String... lines) {
     return String.join("\n", lines) + "\n";
   }

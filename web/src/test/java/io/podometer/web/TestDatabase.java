@@ -12,6 +12,7 @@ public class TestDatabase {
 
   @Inject EntityManager entityManager;
   @Inject OrgService orgService;
+  @Inject io.podometer.web.figures.FigureService figures;
 
   @Transactional
   public void reset() {
@@ -19,6 +20,19 @@ public class TestDatabase {
     entityManager.createQuery("delete from FactEntity").executeUpdate();
     entityManager.createQuery("delete from OrgVersionEntity").executeUpdate();
     orgService.reloadLatest();
+  }
+
+  /** Empties the store and the figures (which are recomputed from nothing). */
+  public void resetAll() {
+    reset();
+    figures.recomputeAll();
+  }
+
+  /** Waits until every committed event has reached the figures. */
+  public void awaitFigures() {
+    if (!figures.awaitCurrent(java.time.Duration.ofSeconds(10))) {
+      throw new AssertionError("figures did not catch up within 10 s");
+    }
   }
 
   @Transactional

@@ -108,6 +108,31 @@ public final class FigurePool {
     return figures;
   }
 
+  /**
+   * One figure pooling the contributions given (all of one metric, e.g. every week of a range) as
+   * if they were one cell; {@code week} labels it, {@code people} is the group behind it.
+   */
+  public static Figure pooled(
+      MetricId metric, ScopeId scope, IsoWeek week, List<Contribution> items, int people) {
+    CellAccumulator cell = new CellAccumulator();
+    items.forEach(cell::add);
+    CellAccumulator.Pooled p = cell.pool(metric.aggregation());
+    return new Figure(
+        metric,
+        scope,
+        week,
+        p.value(),
+        p.num(),
+        p.den(),
+        cell.items(),
+        people,
+        p.exact(),
+        p.bySource(),
+        null,
+        null,
+        false);
+  }
+
   private record Group(MetricId metric, IsoWeek week, Map<ScopeId, CellAccumulator> scopes) {
 
     List<Figure> figures(IsoWeek current, UnaryOperator<Figure> finish) {

@@ -52,6 +52,22 @@ public final class EngineResult {
         .toList();
   }
 
+  /** Every contribution in a week for a scope, of all metrics (the people behind its figures). */
+  List<Contribution> contributions(ScopeId scope, IsoWeek week) {
+    if (contributions == null) {
+      throw new IllegalStateException(
+          "computed without drill-downs (MetricsEngine.computeFigures)");
+    }
+    List<Contribution> all = new java.util.ArrayList<>();
+    contributions.forEach(
+        (key, list) -> {
+          if (key.week().equals(week)) {
+            list.stream().filter(c -> c.scopes().contains(scope)).forEach(all::add);
+          }
+        });
+    return all;
+  }
+
   /** How many contributions the computation produced. */
   public long contributionCount() {
     if (contributions == null) {

@@ -80,6 +80,47 @@ public record FactSet(
         .toList();
   }
 
+  /** The typed record a fact of {@code kind} reads as. */
+  public static Class<?> typeOf(FactKind kind) {
+    return switch (kind) {
+      case PULL_REQUEST -> PullRequestFact.class;
+      case COMMIT -> CommitFact.class;
+      case COMMIT_ATTRIBUTION -> CommitAttributionFact.class;
+      case REVIEW -> ReviewFact.class;
+      case CI_RUN -> CiRunFact.class;
+      case DEPLOYMENT -> DeploymentFact.class;
+      case INCIDENT -> IncidentFact.class;
+      case AGENT_USAGE_DAY -> AgentUsage.class;
+      case MEETING_WEEK -> MeetingSummary.class;
+      case BET_SIGNAL -> BetSignal.class;
+      case BET_LEARNING -> BetLearning.class;
+      case PULSE_ANSWER -> PulseScore.class;
+    };
+  }
+
+  /** Typed facts by kind (each list holds records of {@link #typeOf} that kind). */
+  public static FactSet ofTyped(java.util.Map<FactKind, ? extends List<?>> byKind) {
+    return new FactSet(
+        of(byKind, FactKind.PULL_REQUEST),
+        of(byKind, FactKind.COMMIT),
+        of(byKind, FactKind.COMMIT_ATTRIBUTION),
+        of(byKind, FactKind.REVIEW),
+        of(byKind, FactKind.CI_RUN),
+        of(byKind, FactKind.DEPLOYMENT),
+        of(byKind, FactKind.INCIDENT),
+        of(byKind, FactKind.AGENT_USAGE_DAY),
+        of(byKind, FactKind.MEETING_WEEK),
+        of(byKind, FactKind.BET_SIGNAL),
+        of(byKind, FactKind.BET_LEARNING),
+        of(byKind, FactKind.PULSE_ANSWER));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> of(java.util.Map<FactKind, ? extends List<?>> byKind, FactKind kind) {
+    List<?> facts = byKind.get(kind);
+    return facts == null ? List.of() : (List<T>) facts;
+  }
+
   /** Only the change facts (the overview reads nothing else). */
   public static FactSet ofChanges(
       List<PullRequestFact> pullRequests,

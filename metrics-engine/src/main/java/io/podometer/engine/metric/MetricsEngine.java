@@ -4,6 +4,7 @@ import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigureKey;
 import io.podometer.engine.figure.FigurePool;
+import io.podometer.engine.figure.MetricId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +63,24 @@ public final class MetricsEngine {
         pool.figures(context.weekOf(context.now()), pooled -> tiers.applyTo(floor.apply(pooled)));
     new DerivedFigures(context, tiers).apply(figures);
     return new EngineResult(figures, byMetricWeek);
+  }
+
+  /**
+   * Re-derives, over figures put together from computations of different weeks, what reads across
+   * weeks: deployment frequency tiers (the 4 weeks ending each) and weeks to 90 % adoption (a
+   * pilot's whole series). {@code context} gives the weeks and pilots; its facts are not read.
+   */
+  public void rederive(Map<FigureKey, Figure> figures, EngineContext context) {
+    figures.keySet().removeIf(key -> key.metric() == MetricId.WEEKS_TO_90PCT_ADOPTION);
+    new DerivedFigures(context, tiers).apply(figures);
+  }
+
+  /** The metrics {@link #rederive} reads or writes. */
+  public static boolean readsAcrossWeeks(MetricId metric) {
+    return metric == MetricId.DEPLOYMENT_FREQUENCY
+        || metric == MetricId.DEPLOY_DAYS
+        || metric == MetricId.WEEKLY_ACTIVE_AI_USERS
+        || metric == MetricId.WEEKS_TO_90PCT_ADOPTION;
   }
 
   private static List<Contribution> concat(List<Contribution> a, List<Contribution> b) {

@@ -55,6 +55,34 @@ final class PrivacyFloor {
     return withhold ? figure.withheld(group, reason) : figure.withPeople(group);
   }
 
+  int floor() {
+    return floor;
+  }
+
+  String reason() {
+    return reason;
+  }
+
+  /** Members of a pod, pillar or the organization at some point of the weeks (ids). */
+  java.util.Set<String> membersOf(ScopeId scope, IsoWeek from, IsoWeek to) {
+    LocalDate start = from.monday();
+    LocalDate end = to.monday().plusWeeks(1);
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (Member member : context.org().members()) {
+      boolean in = scope.kind() == ScopeKind.ORG && member.memberships().isEmpty();
+      for (Membership membership : member.memberships()) {
+        if (membership.overlaps(start, end)
+            && context.scopes().podChain(membership.pod()).contains(scope)) {
+          in = true;
+        }
+      }
+      if (in) {
+        ids.add(member.id());
+      }
+    }
+    return ids;
+  }
+
   /** Members belonging, at some point of the week, to each pod, pillar and the organization. */
   private Map<ScopeId, Integer> groupSizes(IsoWeek week) {
     LocalDate start = week.monday();

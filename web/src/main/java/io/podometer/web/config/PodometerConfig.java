@@ -21,6 +21,21 @@ public interface PodometerConfig {
 
   Ingest ingest();
 
+  Figures figures();
+
+  interface Figures {
+    /** ISO weeks of figures kept, ending with the current one (PODOMETER_FIGURES_WEEKS). */
+    @WithDefault("104")
+    int weeks();
+
+    /**
+     * Recompute every figure from the facts at start instead of serving the stored ones
+     * (PODOMETER_FIGURES_RECOMPUTE_ON_START).
+     */
+    @WithDefault("false")
+    boolean recomputeOnStart();
+  }
+
   interface Ingest {
     /** Largest number of events one request may carry (PODOMETER_INGEST_MAX_EVENTS). */
     @WithDefault("100000")

@@ -21,6 +21,7 @@ public class StartupTasks {
   @Inject OrgService orgService;
   @Inject FactQueries facts;
   @Inject DemoLoader demoLoader;
+  @Inject io.podometer.web.figures.FigureService figures;
 
   private void importOrgFile(Path file) {
     try {
@@ -38,6 +39,7 @@ public class StartupTasks {
     if (config.demo() && facts.rawEventCount() == 0) {
       demoLoader.load();
     }
+    figures.start();
     LOG.infof(
         "organization model version %d (%s) in force; %d events stored",
         orgService.current().version(), orgService.current().origin(), facts.rawEventCount());

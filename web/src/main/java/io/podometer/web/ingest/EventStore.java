@@ -31,6 +31,7 @@ public class EventStore implements EventHandler {
   @Inject EntityManager entityManager;
   @Inject FactWriter factWriter;
   @Inject Clock clock;
+  @Inject jakarta.enterprise.event.Event<io.podometer.web.figures.FactsChanged> factsChanged;
 
   @Override
   @Transactional
@@ -59,6 +60,10 @@ public class EventStore implements EventHandler {
     }
     entityManager.flush();
     factWriter.refold(touched, now);
+    if (!touched.isEmpty()) {
+      // observed once the transaction has committed: figures never read uncommitted facts
+      factsChanged.fire(new io.podometer.web.figures.FactsChanged(touched));
+    }
     return new IngestReceipt(accepted, duplicates, revisions);
   }
 

@@ -1,18 +1,23 @@
 package io.podometer.web.page;
 
+import io.podometer.engine.org.OrgModel;
+import io.podometer.engine.org.Pod;
+import io.podometer.engine.org.Targets;
 import io.podometer.engine.time.IsoWeek;
+import io.podometer.web.figures.FigureService;
 import io.podometer.web.org.OrgService;
-import io.podometer.web.org.OrgSnapshot;
-import io.podometer.web.store.FactQueries;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Server-rendered dashboard pages; their charts are drawn by static scripts from the JSON API. */
@@ -20,28 +25,84 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.TEXT_HTML)
 public class PageResource {
 
-  static final int OVERVIEW_WEEKS = 26;
+  static final int WEEKS = 26;
 
   @Inject
-  @Location("overview.html")
-  Template overview;
+  @Location("scope.html")
+  Template scope;
+
+  @Inject
+  @Location("pods.html")
+  Template pods;
 
   @Inject OrgService orgService;
-  @Inject FactQueries facts;
+  @Inject FigureService figures;
   @Inject Clock clock;
 
   @GET
-  @Operation(summary = "The overview dashboard page")
+  @Operation(summary = "The overview page: the organization's headline and DORA figures")
   public TemplateInstance overview() {
-    OrgSnapshot org = orgService.current();
-    IsoWeek to = IsoWeek.of(clock.instant(), org.model().org().timeZone());
-    return overview
-        .data("orgName", org.model().org().name())
-        .data("from", to.plusWeeks(-(OVERVIEW_WEEKS - 1)).toString())
+    OrgModel org = orgService.current().model();
+    return scopePage(org, "org", "Overview: " + org.org().name(), "Organization", null, null);
+  }
+
+  @GET
+  @Path("pods")
+  @Operation(summary = "The pods page: every pod's key figures")
+  public TemplateInstance pods() {
+    OrgModel org = orgService.current().model();
+    return pods.data("orgName", org.org().name())
+        .data("week", currentWeek(org).plusWeeks(-1).toString())
+        .data("timeZone", org.org().timeZone().getId())
+        .data("dataAsOf", dataAsOf());
+  }
+
+  @GET
+  @Path("pods/{id}")
+  @Operation(summary = "A pod's page: every figure of the pod with its trend")
+  public TemplateInstance pod(@PathParam("id") String id) {
+    OrgModel org = orgService.current().model();
+    Pod pod = org.pod(id).orElseThrow(() -> new NotFoundException("no pod '" + id + "'"));
+    String pillar =
+        pod.pillarId()
+            .flatMap(p -> org.pillars().stream().filter(x -> x.id().equals(p)).findFirst())
+            .map(p -> "Pod · pillar " + p.name())
+            .orElse("Pod");
+    return scopePage(org, "pod:" + pod.id(), pod.name(), pillar, "Pods", "/pods");
+  }
+
+  private TemplateInstance scopePage(
+      OrgModel org, String scopeId, String title, String kindLabel, String crumb, String link) {
+    IsoWeek to = currentWeek(org);
+    return scope
+        .data("orgName", org.org().name())
+        .data("title", title)
+        .data("kindLabel", kindLabel)
+        .data("crumb", crumb)
+        .data("crumbLink", link)
+        .data("scope", scopeId)
+        .data("from", to.plusWeeks(-(WEEKS - 1)).toString())
         .data("to", to.toString())
-        .data("weeks", OVERVIEW_WEEKS)
-        .data("timeZone", org.model().org().timeZone().getId())
-        .data("dataAsOf", facts.dataAsOf().map(Object::toString).orElse("no data yet"))
-        .data("aiShareTarget", Math.round(org.model().org().targets().aiCodeShare() * 100) + " %");
+        .data("weeks", WEEKS)
+        .data("timeZone", org.org().timeZone().getId())
+        .data("dataAsOf", dataAsOf())
+        .data("targets", targets(org.org().targets()));
+  }
+
+  private static String targets(Targets targets) {
+    return String.format(
+        Locale.ROOT,
+        "{\"ai_code_share\":%s,\"agent_assisted_diffs\":%s,\"weekly_active_ai_users\":%s}",
+        targets.aiCodeShare(),
+        targets.agentAssistedDiffs(),
+        targets.weeklyActiveAiUsers());
+  }
+
+  private String dataAsOf() {
+    return figures.dataAsOf().map(Object::toString).orElse("no data yet");
+  }
+
+  private IsoWeek currentWeek(OrgModel org) {
+    return IsoWeek.of(clock.instant(), org.org().timeZone());
   }
 }

@@ -26,6 +26,25 @@ public class FactQueries {
         .map(FactQueries::toFolded);
   }
 
+  /** The stored facts of some keys (those not stored are left out). */
+  @Transactional
+  public List<FoldedFact> find(java.util.Collection<FactKey> keys) {
+    java.util.Map<FactKind, List<String>> byKind = new java.util.EnumMap<>(FactKind.class);
+    keys.forEach(
+        k -> byKind.computeIfAbsent(k.kind(), x -> new java.util.ArrayList<>()).add(k.key()));
+    List<FoldedFact> found = new java.util.ArrayList<>();
+    byKind.forEach(
+        (kind, kindKeys) -> {
+          for (int from = 0; from < kindKeys.size(); from += 500) {
+            List<String> chunk = kindKeys.subList(from, Math.min(kindKeys.size(), from + 500));
+            FactEntity.<FactEntity>find("kind = ?1 and factKey in ?2", kind.name(), chunk).stream()
+                .map(FactQueries::toFolded)
+                .forEach(found::add);
+          }
+        });
+    return found;
+  }
+
   /** Facts of a kind, optionally of one repository, newest first, at most {@code limit}. */
   @Transactional
   public List<FoldedFact> list(FactKind kind, String repo, int limit) {

@@ -19,9 +19,10 @@ import java.util.function.Consumer;
 /**
  * Feature velocity of a bet (SPEC §5.3): whole calendar days, in the organization's time zone, from
  * the bet's {@code started} date to the first successful production deployment containing work
- * linked to it; one sample in the week of that deployment, in the bet's scope and its STO's. A bet
- * without a start date or without deployed linked work has no figure; linked work deployed before
- * the start counts as day 0.
+ * linked to it; one sample in the week of that deployment, in the bet's scope and its STO's, and in
+ * the deploying service's (its pod, pillar, the organization). A bet without a start date or
+ * without deployed linked work has no figure; linked work deployed before the start counts as day
+ * 0.
  */
 final class FeatureVelocity {
 
@@ -67,7 +68,8 @@ final class FeatureVelocity {
       Bet bet = bets.get(id);
       LocalDate deployedOn = d.finishedAt().atZone(ctx.zone()).toLocalDate();
       long days = Math.max(0, ChronoUnit.DAYS.between(bet.started(), deployedOn));
-      List<ScopeId> scopes = new ArrayList<>(2);
+      // the bet's own scopes, and (rolled up like every figure) those of the deploying service
+      List<ScopeId> scopes = new ArrayList<>(d.service.scopes());
       scopes.add(ScopeId.bet(id));
       bet.sto().ifPresent(sto -> scopes.add(ScopeId.sto(sto)));
       String rule =

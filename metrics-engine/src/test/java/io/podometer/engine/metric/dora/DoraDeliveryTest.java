@@ -265,7 +265,10 @@ class DoraDeliveryTest {
     Contribution item = drilldown(r, FEATURE_VELOCITY_DAYS, "bet:one-click", "2026-W10").get(0);
     assertEquals("deploy:D2", item.evidence().ref());
     assertTrue(item.evidence().rule().contains("(pr:acme/checkout-api#3)"), item.evidence().rule());
-    assertNoData(r, FEATURE_VELOCITY_DAYS, "org", "2026-W10");
+    // rolled up to the deploying service's scopes: one bet first deployed that week → its 30 days
+    assertPercentile(r, FEATURE_VELOCITY_DAYS, "service:checkout-api", "2026-W10", 30, 30);
+    assertPercentile(r, FEATURE_VELOCITY_DAYS, "org", "2026-W10", 30, 30);
+    assertNoData(r, FEATURE_VELOCITY_DAYS, "org", "2026-W09");
     // without the graph, #3 and #4 both ship with D2: the same 30 days, both named
     Contribution byTime =
         drilldown(withoutCommits(), FEATURE_VELOCITY_DAYS, "bet:one-click", "2026-W10").get(0);

@@ -1,0 +1,160 @@
+package io.podometer.engine.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.podometer.engine.event.CanonicalEvent;
+import io.podometer.engine.fact.FactFolder;
+import io.podometer.engine.fact.FactKey;
+import io.podometer.engine.fact.FoldedFact;
+import io.podometer.engine.figure.Figure;
+import io.podometer.engine.figure.FigureKey;
+import io.podometer.engine.metric.EngineContext;
+import io.podometer.engine.metric.FactSet;
+import io.podometer.engine.metric.MetricFamilies;
+import io.podometer.engine.metric.MetricsEngine;
+import io.podometer.engine.org.OrgModel;
+import io.podometer.engine.testing.GoldenData;
+import io.podometer.engine.time.IsoWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Incremental = full: every golden dataset of the metric families is replayed one event at a time
+ * in a shuffled order; after each event the figures kept by {@link MaterializedFigures} (and the
+ * store a caller keeps from its change lists) equal a full computation over the same facts.
+ */
+class IncrementalReplayTest {
+
+  private static final MetricsEngine ENGINE = MetricFamilies.engine();
+
+  static Stream<Arguments> datasets() {
+    String flow = "metric/flow/FlowFamilyTest/";
+    String review = "metric/review/ReviewFamilyTest/";
+    String dora = "metric/dora/";
+    String ai = "metric/ai/";
+    return Stream.of(
+        Arguments.of("flow: throughput", flow + "org.yaml", flow + "throughput.ndjson"),
+        Arguments.of("flow: reverts", flow + "org.yaml", flow + "reverts.ndjson"),
+        Arguments.of("flow: churn", flow + "org.yaml", flow + "churn.ndjson"),
+        Arguments.of("flow: week 53", flow + "org.yaml", flow + "w53.ndjson"),
+        Arguments.of("review", review + "org.yaml", review + "review.ndjson"),
+        Arguments.of("review: week 53", review + "org.yaml", review + "w53.ndjson"),
+        Arguments.of(
+            "dora: delivery",
+            dora + "DoraGolden/org.yaml",
+            dora + "DoraDeliveryTest/delivery.ndjson"),
+        Arguments.of(
+            "dora: failures",
+            dora + "DoraGolden/org.yaml",
+            dora + "DoraFailuresTest/failures.ndjson"),
+        Arguments.of(
+            "ai: landed changes",
+            ai + "AiGolden/org.yaml",
+            ai + "AiCodeShareTest/landed_changes.ndjson"),
+        Arguments.of(
+            "ai: engineers",
+            ai + "AiGolden/org.yaml",
+            ai + "EngineerAdoptionTest/engineers.ndjson"),
+        Arguments.of(
+            "ai: agent usage", ai + "AiGolden/org.yaml", ai + "AgentUsageFiguresTest/usage.ndjson"),
+        Arguments.of(
+            "ai: pilot",
+            ai + "AdoptionCurveTest/pilot.yaml",
+            ai + "AdoptionCurveTest/pilot.ndjson"),
+        Arguments.of(
+            "privacy floor",
+            ai + "PrivacyAndCalendarTest/privacy.yaml",
+            ai + "PrivacyAndCalendarTest/privacy.ndjson"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("datasets")
+  void afterEveryEventOfAShuffledReplayTheIncrementalFiguresEqualAFullComputation(
+      String name, String orgFile, String eventsFile) {
+    OrgModel org = GoldenData.org(resource(orgFile));
+    List<CanonicalEvent> events = new ArrayList<>(GoldenData.events(resource(eventsFile)));
+    assertTrue(events.size() >= 5, name + " has events to replay");
+    Collections.shuffle(events, new Random(name.hashCode()));
+
+    Instant first = events.stream().map(CanonicalEvent::occurredAt).min(Instant::compareTo).get();
+    Instant last = events.stream().map(CanonicalEvent::occurredAt).max(Instant::compareTo).get();
+    var zone = org.org().timeZone();
+    IsoWeek from = IsoWeek.of(first, zone).plusWeeks(-2);
+    IsoWeek to = IsoWeek.of(last, zone).plusWeeks(3);
+    Instant now = last.plus(Duration.ofDays(2));
+
+    MaterializedFigures live = new MaterializedFigures(ENGINE, org, from, to);
+    Map<FigureKey, Figure> stored = new HashMap<>();
+    store(live.recomputeAll(now), stored);
+    Map<FactKey, List<CanonicalEvent>> byKey = new LinkedHashMap<>();
+    FactFolder folder = new FactFolder();
+    for (int i = 0; i < events.size(); i++) {
+      CanonicalEvent event = events.get(i);
+      FactKey key = FactKey.of(event);
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
+      store(live.apply(List.of(folder.fold(key, byKey.get(key))), now), stored);
+
+      List<FoldedFact> folded = new ArrayList<>();
+      byKey.forEach((k, list) -> folded.add(folder.fold(k, list)));
+      Map<FigureKey, Figure> full =
+          ENGINE
+              .computeFigures(new EngineContext(org, FactSet.fromFolded(folded), from, to, now))
+              .figureMap();
+      String step =
+          name + ", after event " + (i + 1) + " of " + events.size() + " (" + event.id() + ")";
+      assertSame(full, live.all(), step);
+      assertSame(full, stored, step + ", as stored from the change lists");
+    }
+    assertTrue(stored.size() > 10, name + " produces figures");
+  }
+
+  private static void store(FigureChanges changes, Map<FigureKey, Figure> stored) {
+    changes.removed().forEach(stored::remove);
+    changes.upserted().forEach(f -> stored.put(new FigureKey(f.metric(), f.scope(), f.week()), f));
+  }
+
+  private static void assertSame(
+      Map<FigureKey, Figure> expected, Map<FigureKey, Figure> actual, String step) {
+    if (expected.equals(actual)) {
+      return;
+    }
+    TreeMap<String, String> differences = new TreeMap<>();
+    for (FigureKey key : expected.keySet()) {
+      if (!expected.get(key).equals(actual.get(key))) {
+        differences.put(key.toString(), "full " + expected.get(key) + " / live " + actual.get(key));
+      }
+    }
+    for (FigureKey key : actual.keySet()) {
+      if (!expected.containsKey(key)) {
+        differences.put(key.toString(), "full none / live " + actual.get(key));
+      }
+    }
+    assertEquals(0, differences.size(), step + ": " + differences.firstEntry());
+    fail(step);
+  }
+
+  private static String resource(String path) {
+    try (var in = IncrementalReplayTest.class.getResourceAsStream("/io/podometer/engine/" + path)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource " + path);
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

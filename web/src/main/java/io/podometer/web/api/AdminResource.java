@@ -1,0 +1,30 @@
+package io.podometer.web.api;
+
+import io.podometer.web.figures.FigureService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Administration: recompute every figure from the stored facts. */
+@Path("/api/admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+  @Inject FigureService service;
+
+  @POST
+  @Path("/recompute")
+  @Operation(
+      summary = "Recompute every figure from the facts",
+      description = "Gives the same figures as the incremental updates; answers when done.")
+  public FigureService.RecomputeReport recompute() {
+    if (service.figures() == null) {
+      throw new ServiceUnavailableException("figures are being computed; try again shortly");
+    }
+    return service.recomputeAll();
+  }
+}

@@ -1,0 +1,263 @@
+package io.podometer.web.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.podometer.engine.figure.Contribution;
+import io.podometer.engine.figure.Figure;
+import io.podometer.engine.figure.MetricId;
+import io.podometer.engine.live.MaterializedFigures;
+import io.podometer.engine.metric.EngineContext;
+import io.podometer.engine.metric.EngineResult;
+import io.podometer.engine.metric.FactWindow;
+import io.podometer.engine.metric.MetricFamilies;
+import io.podometer.engine.scope.ScopeId;
+import io.podometer.engine.time.IsoWeek;
+import io.podometer.web.figures.FigureService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The facts behind one figure, each with the rule that tied it in: their nums add up to the
+ * figure's num and their dens to its den; for a percentile, their samples are the values it is
+ * taken over. Items about a person (their usage, meetings, reviews given) are never listed one by
+ * one: they are summed into one line, so no drill-down is a per-person table.
+ */
+@Path("/api/metrics/drilldown")
+@Produces(MediaType.APPLICATION_JSON)
+public class DrilldownResource {
+
+  @Inject FigureService service;
+  @Inject Clock clock;
+
+  /** One item of a figure: a PR, commit, deployment, incident, review… or a sum over people. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Item(
+      String kind,
+      String ref,
+      String link,
+      String rule,
+      Double num,
+      Double den,
+      Double sample,
+      String source,
+      Integer people) {}
+
+  /**
+   * The figure, its items, and what they add up to as the figure pools them ({@code numTotal} and
+   * {@code denTotal} equal its num and den; {@code count} its n).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Drilldown(
+      String scope,
+      String metric,
+      String week,
+      FigureView figure,
+      String withheld,
+      List<Item> items,
+      double numTotal,
+      double denTotal,
+      int count) {}
+
+  @GET
+  @Operation(summary = "The pull requests, deployments, incidents… behind one figure")
+  public Drilldown drilldown(
+      @QueryParam("scope") String scope,
+      @QueryParam("metric") String metric,
+      @QueryParam("week") String week) {
+    ScopeId scopeId = MetricsQuery.scope(scope);
+    if (metric == null || metric.isBlank()) {
+      throw new IllegalArgumentException("metric: missing (e.g. lead_time_p50_hours)");
+    }
+    MetricId metricId =
+        MetricId.fromId(metric.strip())
+            .orElseThrow(() -> new IllegalArgumentException("metric: unknown " + metric.strip()));
+    if (week == null || week.isBlank()) {
+      throw new IllegalArgumentException("week: missing (e.g. 2026-W10)");
+    }
+    IsoWeek isoWeek = MetricsQuery.week("week", week);
+    MaterializedFigures figures = service.figures();
+    if (figures == null) {
+      throw new ServiceUnavailableException("figures are being computed; try again shortly");
+    }
+    Figure figure = figures.figure(metricId, scopeId, isoWeek);
+    if (figure == null) {
+      throw new NotFoundException(
+          "no figure for " + metricId + " of " + scopeId + " in " + isoWeek + " (no data)");
+    }
+    if (figure.withheld() != null) {
+      return new Drilldown(
+          scopeId.toString(),
+          metricId.id(),
+          isoWeek.toString(),
+          FigureView.of(figure),
+          figure.withheld(),
+          List.of(),
+          0,
+          0,
+          0);
+    }
+    var org = figures.org();
+    EngineResult result =
+        MetricFamilies.engine()
+            .compute(
+                new EngineContext(
+                    org,
+                    FactWindow.around(figures.facts(), isoWeek, isoWeek, org.org().timeZone()),
+                    isoWeek,
+                    isoWeek,
+                    clock.instant()));
+    List<Contribution> contributions = result.drilldown(metricId, scopeId, isoWeek);
+    List<Item> items = new ArrayList<>();
+    double[] totals = totals(metricId, contributions);
+    double peopleNum = 0;
+    double peopleDen = 0;
+    int peopleItems = 0;
+    java.util.Set<String> persons = new java.util.HashSet<>();
+    for (Contribution c : contributions) {
+      if (aboutAPerson(c.evidence().ref())) {
+        peopleNum += c.num();
+        peopleDen += c.den();
+        peopleItems++;
+        persons.add(c.person() == null ? c.evidence().ref() : c.person());
+        continue;
+      }
+      items.add(
+          new Item(
+              kind(c.evidence().ref()),
+              c.evidence().ref(),
+              link(c.evidence().ref()),
+              c.evidence().rule(),
+              c.num(),
+              c.den(),
+              c.hasSample() ? c.sample() : null,
+              c.source(),
+              null));
+    }
+    if (peopleItems > 0) {
+      items.add(
+          new Item(
+              "people",
+              null,
+              null,
+              peopleItems
+                  + " items about "
+                  + persons.size()
+                  + " people, summed: figures about a person are never listed one by one",
+              peopleNum,
+              peopleDen,
+              null,
+              null,
+              persons.size()));
+    }
+    return new Drilldown(
+        scopeId.toString(),
+        metricId.id(),
+        isoWeek.toString(),
+        FigureView.of(figure),
+        null,
+        items,
+        totals[0],
+        totals[1],
+        contributions.size());
+  }
+
+  /**
+   * What the items add up to, as the figure pools them: sums for ratios and counts, distinct keys
+   * (people, days) for distinct counts and ratios, the top key's count over all for a top share.
+   */
+  static double[] totals(MetricId metric, List<Contribution> items) {
+    double num = 0;
+    double den = 0;
+    java.util.Map<String, Integer> numKeys = new java.util.HashMap<>();
+    java.util.Set<String> denKeys = new java.util.HashSet<>();
+    for (Contribution c : items) {
+      num += c.num();
+      den += c.den();
+      if (c.numKey() != null) {
+        numKeys.merge(c.numKey(), 1, Integer::sum);
+      }
+      if (c.denKey() != null) {
+        denKeys.add(c.denKey());
+      }
+    }
+    return switch (metric.aggregation()) {
+      case DISTINCT_RATIO -> new double[] {numKeys.size(), denKeys.size()};
+      case DISTINCT_COUNT -> new double[] {numKeys.size(), 0};
+      case SUM_PER_DISTINCT -> new double[] {num, denKeys.size()};
+      case TOP_SHARE ->
+          new double[] {
+            numKeys.values().stream().mapToInt(Integer::intValue).max().orElse(0),
+            numKeys.values().stream().mapToInt(Integer::intValue).sum()
+          };
+      default -> new double[] {num, den};
+    };
+  }
+
+  private static boolean aboutAPerson(String ref) {
+    return ref.startsWith("usage:")
+        || ref.startsWith("meeting:")
+        || ref.startsWith("member:")
+        || ref.startsWith("engineer:")
+        || ref.startsWith("identity:");
+  }
+
+  static String kind(String ref) {
+    int colon = ref.indexOf(':');
+    String prefix = colon < 0 ? ref : ref.substring(0, colon);
+    return switch (prefix) {
+      case "pr" -> "pull request";
+      case "deploy" -> "deployment";
+      default -> prefix;
+    };
+  }
+
+  /** The facts API address of the fact behind a reference, when it is one. */
+  static String link(String ref) {
+    if (ref.startsWith("pr:") || ref.startsWith("review:")) {
+      String rest = ref.substring(ref.indexOf(':') + 1);
+      int hash = rest.lastIndexOf('#');
+      if (hash < 0) {
+        return null;
+      }
+      String number = rest.substring(hash + 1);
+      int colon = number.indexOf(':');
+      number = colon < 0 ? number : number.substring(0, colon);
+      return "/api/facts/pull-requests?repo="
+          + encode(rest.substring(0, hash))
+          + "&number="
+          + number;
+    }
+    if (ref.startsWith("commit:")) {
+      String rest = ref.substring("commit:".length());
+      int at = rest.lastIndexOf('@');
+      return at < 0
+          ? null
+          : "/api/facts/commits?repo="
+              + encode(rest.substring(0, at))
+              + "&sha="
+              + encode(rest.substring(at + 1));
+    }
+    if (ref.startsWith("deploy:")) {
+      return "/api/facts/deployments?id=" + encode(ref.substring("deploy:".length()));
+    }
+    if (ref.startsWith("incident:")) {
+      return "/api/facts/incidents?id=" + encode(ref.substring("incident:".length()));
+    }
+    return null;
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

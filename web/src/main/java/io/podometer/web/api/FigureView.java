@@ -1,0 +1,66 @@
+package io.podometer.web.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.podometer.engine.figure.Figure;
+import java.util.Map;
+
+/**
+ * One figure as the API shows it. {@code noData}: no connected source covers the scope that week
+ * (as opposed to a value of 0); {@code withheld} says why a value is hidden; {@code partial} while
+ * the week is in progress.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FigureView(
+    String week,
+    String from,
+    Double value,
+    Double num,
+    Double den,
+    int n,
+    int people,
+    Double exact,
+    Map<String, Double> bySource,
+    String tier,
+    String withheld,
+    Boolean partial,
+    Boolean noData) {
+
+  static FigureView of(Figure f) {
+    return new FigureView(
+        f.week().toString(),
+        null,
+        f.value(),
+        f.num(),
+        f.den(),
+        f.n(),
+        f.people(),
+        f.exact(),
+        f.bySource().isEmpty() ? null : f.bySource(),
+        f.tier(),
+        f.withheld(),
+        f.partial() ? Boolean.TRUE : null,
+        null);
+  }
+
+  static FigureView total(Figure f, String from) {
+    FigureView week = of(f);
+    return new FigureView(
+        null,
+        from,
+        week.value,
+        week.num,
+        week.den,
+        week.n,
+        week.people,
+        week.exact,
+        week.bySource,
+        week.tier,
+        week.withheld,
+        null,
+        null);
+  }
+
+  static FigureView noData(String week) {
+    return new FigureView(week, null, null, null, null, 0, 0, null, null, null, null, null, true);
+  }
+}

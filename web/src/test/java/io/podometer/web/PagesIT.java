@@ -1,0 +1,65 @@
+package io.podometer.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The pages are served with their scripts (no inline script, Chart.js from the webjar). */
+@QuarkusTest
+class PagesIT {
+
+  static {
+    TestHttp.init();
+  }
+
+  @Inject TestDatabase db;
+
+  @BeforeEach
+  void load() {
+    db.resetAll();
+    given()
+        .contentType("application/yaml")
+        .body(MetricsApiIT.ORG)
+        .put("/api/org")
+        .then()
+        .statusCode(200);
+    db.awaitFigures();
+  }
+
+  @Test
+  void theOverviewIsTheOrganizationsScopePage() {
+    given()
+        .get("/")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("text/html"))
+        .body(containsString("data-scope=\"org\""))
+        .body(containsString("<script src=\"/webjars/chart.js/dist/chart.umd.js\"></script>"))
+        .body(containsString("<script src=\"/js/figures.js\"></script>"))
+        .body(containsString("&quot;ai_code_share&quot;:0.75"))
+        .body(not(containsString("<script>")));
+    given()
+        .get("/js/figures.js")
+        .then()
+        .statusCode(200)
+        .body(containsString("/api/metrics/drilldown"));
+    given().get("/webjars/chart.js/dist/chart.umd.js").then().statusCode(200);
+  }
+
+  @Test
+  void podsHaveAListAndAPageEach() {
+    given().get("/pods").then().statusCode(200).body(containsString("id=\"pods-table\""));
+    given()
+        .get("/pods/checkout")
+        .then()
+        .statusCode(200)
+        .body(containsString("data-scope=\"pod:checkout\""))
+        .body(containsString("<h1>Checkout</h1>"));
+    given().get("/pods/nope").then().statusCode(404);
+  }
+}
