@@ -271,8 +271,9 @@
         el('td', { text: item.kind }),
         el('td', {}, [fact]),
         el('td', { class: 'rule', text: item.rule }),
-        el('td', { class: 'num', text: item.num === undefined ? '' : String(round(item.num)) }),
-        el('td', { class: 'num', text: item.den === undefined ? '' : String(round(item.den)) }),
+        // a percentile's items are samples: their num and den mean nothing
+        el('td', { class: 'num', text: item.num === undefined || item.sample !== undefined ? '' : String(round(item.num)) }),
+        el('td', { class: 'num', text: item.den === undefined || item.sample !== undefined ? '' : String(round(item.den)) }),
         el('td', { class: 'num', text: item.sample === undefined ? '' : format(item.sample, series.unit) })
       ]));
     });
