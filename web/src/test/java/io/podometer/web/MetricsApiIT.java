@@ -303,6 +303,26 @@ class MetricsApiIT {
   }
 
   @Test
+  void thePullRequestsOfAScopeAndWeekAreTheOnesItsFiguresCount() {
+    given()
+        .get("/api/facts/pull-requests?scope=pod:checkout&week=2026-W10")
+        .then()
+        .statusCode(200)
+        .body("key", equalTo(List.of(CO + "#1", CO + "#2", CO + "#3")))
+        .body("[0].eventIds", hasItem("pr:" + CO + "#1:merged"));
+    given()
+        .get("/api/facts/pull-requests?scope=org&week=2026-W11")
+        .then()
+        .statusCode(200)
+        .body("key", equalTo(List.of(CO + "#4")));
+    given()
+        .get("/api/facts/pull-requests?scope=pod:checkout")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("week"));
+  }
+
+  @Test
   void badParametersAreNamed() {
     given().get("/api/metrics").then().statusCode(400).body("detail", containsString("scope"));
     given()

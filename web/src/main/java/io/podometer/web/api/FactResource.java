@@ -4,6 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podometer.engine.fact.FactKey;
 import io.podometer.engine.fact.FactKind;
 import io.podometer.engine.fact.FoldedFact;
+import io.podometer.engine.fact.PullRequestFact;
+import io.podometer.engine.live.MaterializedFigures;
+import io.podometer.engine.metric.EngineContext;
+import io.podometer.engine.org.OrgModel;
+import io.podometer.engine.scope.ScopeId;
+import io.podometer.engine.time.IsoWeek;
+import io.podometer.web.figures.FigureService;
 import io.podometer.web.store.FactQueries;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -27,14 +34,25 @@ public class FactResource {
   static final int MAX_LIMIT = 1000;
 
   @Inject FactQueries facts;
+  @Inject FigureService service;
 
   @GET
   @Path("/pull-requests")
-  @Operation(summary = "A pull request (repo and number), or a repository's newest ones")
+  @Operation(
+      summary =
+          "A pull request (repo and number), a repository's newest ones, or those of a scope"
+              + " merged in a week (scope and week)")
   public List<FactView> pullRequests(
       @QueryParam("repo") String repo,
       @QueryParam("number") Integer number,
+      @QueryParam("scope") String scope,
+      @QueryParam("week") String week,
       @QueryParam("limit") @DefaultValue("100") int limit) {
+    if (scope != null || week != null) {
+      requireParam("scope", scope);
+      requireParam("week", week);
+      return mergedIn(MetricsQuery.scope(scope), MetricsQuery.week("week", week), limit);
+    }
     if (number != null) {
       requireParam("repo", repo);
       return one(new FactKey(FactKind.PULL_REQUEST, repo + "#" + number));
@@ -97,6 +115,46 @@ public class FactResource {
             .find(key)
             .map(FactView::of)
             .orElseThrow(() -> new NotFoundException("no fact " + key)));
+  }
+
+  /**
+   * The pull requests that count for a scope and merged in a week (ignored bots' left out), as the
+   * figures count them: the author's pod when opened, the repository, its service, the bets.
+   */
+  private List<FactView> mergedIn(ScopeId scope, IsoWeek week, int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit: must be between 1 and " + MAX_LIMIT);
+    }
+    MaterializedFigures figures = service.figures();
+    if (figures == null) {
+      throw new jakarta.ws.rs.ServiceUnavailableException("figures are being computed");
+    }
+    OrgModel org = figures.org();
+    EngineContext context =
+        new EngineContext(org, figures.facts(), week, week, java.time.Instant.now());
+    List<FactKey> keys = new java.util.ArrayList<>();
+    for (PullRequestFact pr : figures.facts().pullRequests()) {
+      if (pr.mergedAt() == null
+          || pr.repo() == null
+          || !week.equals(context.weekOf(pr.mergedAt()))
+          || context.pods().isIgnored(pr)) {
+        continue;
+      }
+      String pod = context.pods().podOf(pr).orElse(null);
+      List<ScopeId> scopes =
+          context
+              .scopes()
+              .forChange(
+                  pod, pr.repo(), context.scopes().betsOf(pr), context.memberOf(pr.author()));
+      if (scopes.contains(scope)) {
+        keys.add(new FactKey(FactKind.PULL_REQUEST, pr.repo() + "#" + pr.number()));
+      }
+    }
+    keys.sort(java.util.Comparator.comparing(FactKey::key));
+    return facts.find(keys.subList(0, Math.min(limit, keys.size()))).stream()
+        .sorted(java.util.Comparator.comparing(f -> f.key().key()))
+        .map(FactView::of)
+        .toList();
   }
 
   private List<FactView> list(FactKind kind, String repo, int limit) {
