@@ -185,14 +185,20 @@ public final class EngineBench {
     MetricsEngine engine = MetricFamilies.engine();
     EngineContext lookups = new EngineContext(org, facts, week, week, now);
     double[] cellSeconds = new double[settings.runs() * 3];
+    double[] windowSeconds = new double[settings.runs() * 3];
+    double[] sliceSeconds = new double[settings.runs() * 3];
     int cells = 0;
     for (int run = 0; run < settings.runs(); run++) {
       for (int p = 0; p < 3; p++) {
         String pod = org.pods().get((run * 3 + p) * 37 % org.pods().size()).id();
         long t = System.nanoTime();
         FactSet window = FactWindow.around(facts, week, week, ZoneOffset.UTC);
+        long windowed = System.nanoTime();
         FactSet slice = PodSlice.of(lookups, window, pod);
+        long sliced = System.nanoTime();
         EngineResult result = engine.computeFigures(new EngineContext(org, slice, week, week, now));
+        windowSeconds[cells] = (windowed - t) / 1e9;
+        sliceSeconds[cells] = (sliced - windowed) / 1e9;
         cellSeconds[cells++] = (System.nanoTime() - t) / 1e9;
         if (result.figure(MetricId.AI_CODE_SHARE, ScopeId.pod(pod), week) == null
             && result.figures().isEmpty()) {
@@ -204,9 +210,12 @@ public final class EngineBench {
         "recompute one (pod, week)",
         String.format(
             Locale.ROOT,
-            "%.0f ms median of %d pods (window of the week, the pod's slice, every metric)",
+            "%.0f ms median of %d pods (window of the week %.0f ms, the pod's slice %.0f ms,"
+                + " every metric)",
             median(cellSeconds) * 1000,
-            cells));
+            cells,
+            median(windowSeconds) * 1000,
+            median(sliceSeconds) * 1000));
     double[] weekSeconds = new double[settings.runs()];
     for (int run = 0; run < settings.runs(); run++) {
       long t = System.nanoTime();
