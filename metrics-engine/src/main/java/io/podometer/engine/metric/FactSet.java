@@ -17,34 +17,114 @@ import io.podometer.engine.fact.ReviewFact;
 import io.podometer.engine.fact.StringPool;
 import java.util.List;
 
-/** Every fact a computation reads, by kind. Immutable. */
-public record FactSet(
-    List<PullRequestFact> pullRequests,
-    List<CommitFact> commits,
-    List<CommitAttributionFact> attributions,
-    List<ReviewFact> reviews,
-    List<CiRunFact> ciRuns,
-    List<DeploymentFact> deployments,
-    List<IncidentFact> incidents,
-    List<AgentUsage> usageDays,
-    List<MeetingSummary> meetingWeeks,
-    List<BetSignal> betSignals,
-    List<BetLearning> betLearnings,
-    List<PulseScore> pulseAnswers) {
+/**
+ * Every fact a computation reads, by kind. Immutable; the index of its facts' moments ({@link
+ * FactWindow}) is built the first time a window is asked for and kept with it.
+ */
+public final class FactSet {
 
-  public FactSet {
-    pullRequests = List.copyOf(pullRequests);
-    commits = List.copyOf(commits);
-    attributions = List.copyOf(attributions);
-    reviews = List.copyOf(reviews);
-    ciRuns = List.copyOf(ciRuns);
-    deployments = List.copyOf(deployments);
-    incidents = List.copyOf(incidents);
-    usageDays = List.copyOf(usageDays);
-    meetingWeeks = List.copyOf(meetingWeeks);
-    betSignals = List.copyOf(betSignals);
-    betLearnings = List.copyOf(betLearnings);
-    pulseAnswers = List.copyOf(pulseAnswers);
+  private final List<PullRequestFact> pullRequests;
+  private final List<CommitFact> commits;
+  private final List<CommitAttributionFact> attributions;
+  private final List<ReviewFact> reviews;
+  private final List<CiRunFact> ciRuns;
+  private final List<DeploymentFact> deployments;
+  private final List<IncidentFact> incidents;
+  private final List<AgentUsage> usageDays;
+  private final List<MeetingSummary> meetingWeeks;
+  private final List<BetSignal> betSignals;
+  private final List<BetLearning> betLearnings;
+  private final List<PulseScore> pulseAnswers;
+  private volatile FactTimes times;
+
+  public FactSet(
+      List<PullRequestFact> pullRequests,
+      List<CommitFact> commits,
+      List<CommitAttributionFact> attributions,
+      List<ReviewFact> reviews,
+      List<CiRunFact> ciRuns,
+      List<DeploymentFact> deployments,
+      List<IncidentFact> incidents,
+      List<AgentUsage> usageDays,
+      List<MeetingSummary> meetingWeeks,
+      List<BetSignal> betSignals,
+      List<BetLearning> betLearnings,
+      List<PulseScore> pulseAnswers) {
+    this.pullRequests = List.copyOf(pullRequests);
+    this.commits = List.copyOf(commits);
+    this.attributions = List.copyOf(attributions);
+    this.reviews = List.copyOf(reviews);
+    this.ciRuns = List.copyOf(ciRuns);
+    this.deployments = List.copyOf(deployments);
+    this.incidents = List.copyOf(incidents);
+    this.usageDays = List.copyOf(usageDays);
+    this.meetingWeeks = List.copyOf(meetingWeeks);
+    this.betSignals = List.copyOf(betSignals);
+    this.betLearnings = List.copyOf(betLearnings);
+    this.pulseAnswers = List.copyOf(pulseAnswers);
+  }
+
+  public List<PullRequestFact> pullRequests() {
+    return pullRequests;
+  }
+
+  public List<CommitFact> commits() {
+    return commits;
+  }
+
+  public List<CommitAttributionFact> attributions() {
+    return attributions;
+  }
+
+  public List<ReviewFact> reviews() {
+    return reviews;
+  }
+
+  public List<CiRunFact> ciRuns() {
+    return ciRuns;
+  }
+
+  public List<DeploymentFact> deployments() {
+    return deployments;
+  }
+
+  public List<IncidentFact> incidents() {
+    return incidents;
+  }
+
+  public List<AgentUsage> usageDays() {
+    return usageDays;
+  }
+
+  public List<MeetingSummary> meetingWeeks() {
+    return meetingWeeks;
+  }
+
+  public List<BetSignal> betSignals() {
+    return betSignals;
+  }
+
+  public List<BetLearning> betLearnings() {
+    return betLearnings;
+  }
+
+  public List<PulseScore> pulseAnswers() {
+    return pulseAnswers;
+  }
+
+  /** The moments of its facts, for windows over them; built once, on first use. */
+  FactTimes times() {
+    FactTimes built = times;
+    if (built == null) {
+      synchronized (this) {
+        built = times;
+        if (built == null) {
+          built = new FactTimes(this);
+          times = built;
+        }
+      }
+    }
+    return built;
   }
 
   /** Typed facts from folded ones, whatever their order. */

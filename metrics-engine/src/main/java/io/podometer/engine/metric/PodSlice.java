@@ -19,6 +19,8 @@ public final class PodSlice {
 
   private PodSlice() {}
 
+  private record PrKey(String repo, int number) {}
+
   public static FactSet of(EngineContext context, FactSet facts, String podId) {
     Set<String> members = new HashSet<>();
     for (Member member : context.org().members()) {
@@ -34,24 +36,25 @@ public final class PodSlice {
         repos.addAll(service.repos());
       }
     }
-    Set<String> reviewedByMembers = new HashSet<>();
+    Set<PrKey> reviewedByMembers = new HashSet<>();
     for (ReviewFact review : facts.reviews()) {
       if (members.contains(context.memberOf(review.reviewer()))) {
-        reviewedByMembers.add(review.repo() + "#" + review.number());
+        reviewedByMembers.add(new PrKey(review.repo(), review.number()));
       }
     }
-    Set<String> pullRequests = new HashSet<>();
+    Set<PrKey> pullRequests = new HashSet<>();
     List<PullRequestFact> keptPullRequests =
         facts.pullRequests().stream()
             .filter(
                 pr ->
+                    // (a PR counting for the pod is one of its members' or, authored by someone
+                    // else, one of its repositories': no need to ask which pod it counts for)
                     repos.contains(pr.repo())
                         || members.contains(context.memberOf(pr.author()))
-                        || podId.equals(context.pods().podOf(pr).orElse(null))
-                        || reviewedByMembers.contains(pr.repo() + "#" + pr.number()))
+                        || reviewedByMembers.contains(new PrKey(pr.repo(), pr.number())))
             .toList();
     for (PullRequestFact pr : keptPullRequests) {
-      pullRequests.add(pr.repo() + "#" + pr.number());
+      pullRequests.add(new PrKey(pr.repo(), pr.number()));
       repos.add(pr.repo());
     }
     for (String repo : repos) {
@@ -75,7 +78,7 @@ public final class PodSlice {
         facts.reviews().stream()
             .filter(
                 r ->
-                    pullRequests.contains(r.repo() + "#" + r.number())
+                    pullRequests.contains(new PrKey(r.repo(), r.number()))
                         || members.contains(context.memberOf(r.reviewer())))
             .toList(),
         facts.ciRuns().stream().filter(r -> repos.contains(r.repo())).toList(),
