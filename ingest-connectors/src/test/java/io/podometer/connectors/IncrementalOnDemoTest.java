@@ -58,8 +58,7 @@ class IncrementalOnDemoTest {
         Map<FigureKey, Figure> full =
             engine
                 .computeFigures(
-                    new EngineContext(
-                        demo.org, DemoFigures.fold(sofar), from, to, DemoFigures.NOW))
+                    new EngineContext(demo.org, DemoFigures.fold(sofar), from, to, DemoFigures.NOW))
                 .figureMap();
         String step = "after event " + (i + 1) + " of " + events.size() + " (" + event.id() + ")";
         assertEquals(full, live.all(), step);
@@ -74,7 +73,6 @@ class IncrementalOnDemoTest {
 
   private static void store(FigureChanges changes, Map<FigureKey, Figure> stored) {
     changes.removed().forEach(stored::remove);
-    changes.upserted()
-        .forEach(f -> stored.put(new FigureKey(f.metric(), f.scope(), f.week()), f));
+    changes.upserted().forEach(f -> stored.put(new FigureKey(f.metric(), f.scope(), f.week()), f));
   }
 }
