@@ -138,7 +138,13 @@ class EngineOnDemoTest {
     List<String> differences = new ArrayList<>();
     for (var pod : demo.org.pods()) {
       ScopeId scope = ScopeId.pod(pod.id());
+      // the pod's slice of the week's window, and the week's window of the pod's slice
       EngineResult sliced = compute(PodSlice.of(context, window, pod.id()), week, week);
+      EngineResult windowed =
+          compute(
+              FactWindow.around(PodSlice.of(context, facts, pod.id()), week, week, ZoneOffset.UTC),
+              week,
+              week);
       for (MetricId metric : MetricId.values()) {
         if (metric == MetricId.WEEKS_TO_90PCT_ADOPTION) {
           continue; // derived from every week since the pilot started
@@ -147,6 +153,11 @@ class EngineOnDemoTest {
         Figure actual = sliced.figure(metric, scope, week);
         if (expected == null ? actual != null : !expected.equals(actual)) {
           differences.add(metric + " " + scope + ": full " + expected + " slice " + actual);
+        }
+        Figure other = windowed.figure(metric, scope, week);
+        if (expected == null ? other != null : !expected.equals(other)) {
+          differences.add(
+              metric + " " + scope + ": full " + expected + " window of slice " + other);
         }
       }
     }

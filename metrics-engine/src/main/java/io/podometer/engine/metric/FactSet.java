@@ -36,6 +36,7 @@ public final class FactSet {
   private final List<BetLearning> betLearnings;
   private final List<PulseScore> pulseAnswers;
   private volatile FactTimes times;
+  private volatile FactOwners owners;
 
   public FactSet(
       List<PullRequestFact> pullRequests,
@@ -110,6 +111,21 @@ public final class FactSet {
 
   public List<PulseScore> pulseAnswers() {
     return pulseAnswers;
+  }
+
+  /** Its facts by repository, service and identity, for slices of them; built on first use. */
+  FactOwners owners() {
+    FactOwners built = owners;
+    if (built == null) {
+      synchronized (this) {
+        built = owners;
+        if (built == null) {
+          built = new FactOwners(this);
+          owners = built;
+        }
+      }
+    }
+    return built;
   }
 
   /** The moments of its facts, for windows over them; built once, on first use. */

@@ -1,10 +1,18 @@
 package io.podometer.engine.metric;
 
+import io.podometer.engine.event.EventData.AgentUsage;
+import io.podometer.engine.event.EventData.MeetingSummary;
+import io.podometer.engine.event.EventData.PulseScore;
+import io.podometer.engine.fact.CiRunFact;
+import io.podometer.engine.fact.CommitAttributionFact;
 import io.podometer.engine.fact.CommitFact;
+import io.podometer.engine.fact.DeploymentFact;
+import io.podometer.engine.fact.IncidentFact;
 import io.podometer.engine.fact.PullRequestFact;
 import io.podometer.engine.fact.ReviewFact;
 import io.podometer.engine.org.Member;
 import io.podometer.engine.org.Service;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,13 +27,19 @@ public final class PodSlice {
 
   private PodSlice() {}
 
-  private record PrKey(String repo, int number) {}
-
   public static FactSet of(EngineContext context, FactSet facts, String podId) {
+    FactOwners owners = facts.owners();
     Set<String> members = new HashSet<>();
     for (Member member : context.org().members()) {
       if (member.memberships().stream().anyMatch(m -> m.pod().equals(podId))) {
         members.add(member.id());
+      }
+    }
+    // every identity written in a fact that is one of the pod's members, resolved once each
+    List<String> identities = new ArrayList<>();
+    for (String identity : owners.identities()) {
+      if (members.contains(context.memberOf(identity))) {
+        identities.add(identity);
       }
     }
     Set<String> repos = new HashSet<>();
@@ -36,67 +50,83 @@ public final class PodSlice {
         repos.addAll(service.repos());
       }
     }
-    Set<PrKey> reviewedByMembers = new HashSet<>();
-    for (ReviewFact review : facts.reviews()) {
-      if (members.contains(context.memberOf(review.reviewer()))) {
-        reviewedByMembers.add(new PrKey(review.repo(), review.number()));
+    // pull requests: in the pod's repositories, by its members, or reviewed by them
+    Set<PullRequestFact> pullRequests = identitySet();
+    for (String repo : repos) {
+      pullRequests.addAll(owners.pullRequestsByRepo.getOrDefault(repo, List.of()));
+    }
+    for (String identity : identities) {
+      pullRequests.addAll(owners.pullRequestsByAuthor.getOrDefault(identity, List.of()));
+      for (ReviewFact review : owners.reviewsByReviewer.getOrDefault(identity, List.of())) {
+        PullRequestFact pr =
+            owners.pullRequestsByKey.get(new FactOwners.PrKey(review.repo(), review.number()));
+        if (pr != null) {
+          pullRequests.add(pr);
+        }
       }
     }
-    Set<PrKey> pullRequests = new HashSet<>();
-    List<PullRequestFact> keptPullRequests =
-        facts.pullRequests().stream()
-            .filter(
-                pr ->
-                    // (a PR counting for the pod is one of its members' or, authored by someone
-                    // else, one of its repositories': no need to ask which pod it counts for)
-                    repos.contains(pr.repo())
-                        || members.contains(context.memberOf(pr.author()))
-                        || reviewedByMembers.contains(new PrKey(pr.repo(), pr.number())))
-            .toList();
-    for (PullRequestFact pr : keptPullRequests) {
-      pullRequests.add(new PrKey(pr.repo(), pr.number()));
-      repos.add(pr.repo());
+    for (PullRequestFact pr : pullRequests) {
+      if (pr.repo() != null) {
+        repos.add(pr.repo());
+      }
     }
     for (String repo : repos) {
       services.add(context.scopes().serviceOf(repo));
     }
-    List<CommitFact> commits =
-        facts.commits().stream()
-            .filter(
-                c ->
-                    repos.contains(c.repo())
-                        || c.author() != null
-                            && (members.contains(context.memberOf(c.author().login()))
-                                || members.contains(context.memberOf(c.author().email()))))
-            .toList();
-    Set<String> shas = new HashSet<>();
-    commits.forEach(c -> shas.add(c.sha()));
+    Set<CommitFact> commits = identitySet();
+    for (String repo : repos) {
+      commits.addAll(owners.commitsByRepo.getOrDefault(repo, List.of()));
+    }
+    for (String identity : identities) {
+      commits.addAll(owners.commitsByAuthor.getOrDefault(identity, List.of()));
+    }
+    Set<CommitAttributionFact> attributions = identitySet();
+    for (CommitFact commit : commits) {
+      attributions.addAll(owners.attributionsBySha.getOrDefault(commit.sha(), List.of()));
+    }
+    Set<ReviewFact> reviews = identitySet();
+    for (PullRequestFact pr : pullRequests) {
+      reviews.addAll(
+          owners.reviewsByPullRequest.getOrDefault(
+              new FactOwners.PrKey(pr.repo(), pr.number()), List.of()));
+    }
+    Set<CiRunFact> ciRuns = identitySet();
+    Set<DeploymentFact> deployments = identitySet();
+    for (String repo : repos) {
+      ciRuns.addAll(owners.ciRunsByRepo.getOrDefault(repo, List.of()));
+      deployments.addAll(owners.deploymentsByRepo.getOrDefault(repo, List.of()));
+    }
+    Set<IncidentFact> incidents = identitySet();
+    for (String service : services) {
+      deployments.addAll(owners.deploymentsByService.getOrDefault(service, List.of()));
+      incidents.addAll(owners.incidentsByService.getOrDefault(service, List.of()));
+    }
+    List<AgentUsage> usage = new ArrayList<>();
+    List<MeetingSummary> meetings = new ArrayList<>();
+    List<PulseScore> pulse = new ArrayList<>();
+    for (String identity : identities) {
+      reviews.addAll(owners.reviewsByReviewer.getOrDefault(identity, List.of()));
+      usage.addAll(owners.usageByUser.getOrDefault(identity, List.of()));
+      meetings.addAll(owners.meetingsByMember.getOrDefault(identity, List.of()));
+      pulse.addAll(owners.pulseByRespondent.getOrDefault(identity, List.of()));
+    }
     return new FactSet(
-        keptPullRequests,
-        commits,
-        facts.attributions().stream().filter(a -> shas.contains(a.sha())).toList(),
-        facts.reviews().stream()
-            .filter(
-                r ->
-                    pullRequests.contains(new PrKey(r.repo(), r.number()))
-                        || members.contains(context.memberOf(r.reviewer())))
-            .toList(),
-        facts.ciRuns().stream().filter(r -> repos.contains(r.repo())).toList(),
-        facts.deployments().stream()
-            .filter(
-                d -> services.contains(d.service()) || d.repo() != null && repos.contains(d.repo()))
-            .toList(),
-        facts.incidents().stream().filter(i -> services.contains(i.service())).toList(),
-        facts.usageDays().stream()
-            .filter(u -> members.contains(context.memberOf(u.user())))
-            .toList(),
-        facts.meetingWeeks().stream()
-            .filter(m -> members.contains(context.memberOf(m.member())))
-            .toList(),
+        new ArrayList<>(pullRequests),
+        new ArrayList<>(commits),
+        new ArrayList<>(attributions),
+        new ArrayList<>(reviews),
+        new ArrayList<>(ciRuns),
+        new ArrayList<>(deployments),
+        new ArrayList<>(incidents),
+        usage,
+        meetings,
         facts.betSignals(),
         facts.betLearnings(),
-        facts.pulseAnswers().stream()
-            .filter(p -> members.contains(context.memberOf(p.respondent())))
-            .toList());
+        pulse);
+  }
+
+  /** A set by identity: facts are records, whose own equality would compare every field. */
+  private static <T> Set<T> identitySet() {
+    return java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   }
 }
