@@ -3,9 +3,11 @@ package io.podometer.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,25 @@ class PagesIT {
         .statusCode(200)
         .body(containsString("/api/metrics/drilldown"));
     given().get("/webjars/chart.js/dist/chart.umd.js").then().statusCode(200);
+  }
+
+  @Test
+  void everyResponseCarriesTheSecurityHeadersAndNoCorsGrant() {
+    for (String path : List.of("/", "/js/figures.js", "/api/metrics?scope=org", "/api/nothing")) {
+      given()
+          .get(path)
+          .then()
+          .header("Content-Security-Policy", containsString("script-src 'self'"))
+          .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+          .header("X-Content-Type-Options", "nosniff")
+          .header("X-Frame-Options", "DENY");
+    }
+    given()
+        .header("Origin", "https://elsewhere.example")
+        .header("Access-Control-Request-Method", "GET")
+        .options("/api/metrics?scope=org")
+        .then()
+        .header("Access-Control-Allow-Origin", nullValue());
   }
 
   @Test
