@@ -73,6 +73,20 @@ class PagesIT {
   }
 
   @Test
+  void whatWeMeasureListsEveryFigureWithItsDefinition() {
+    String page = given().get("/measures").then().statusCode(200).extract().asString();
+    for (io.podometer.engine.figure.MetricId metric :
+        io.podometer.engine.figure.MetricId.values()) {
+      org.junit.jupiter.api.Assertions.assertTrue(
+          page.contains("<code>" + metric.id() + "</code>"), metric.id() + " is listed");
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(
+        page.contains("Merged PRs with any AI attribution / merged PRs."), "definitions are shown");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        page.contains("withheld when fewer than 3"), "the privacy floor is explained");
+  }
+
+  @Test
   void podsHaveAListAndAPageEach() {
     given().get("/pods").then().statusCode(200).body(containsString("id=\"pods-table\""));
     given()

@@ -5,9 +5,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** How each metric is named and grouped on pages, with a one-line definition (SPEC §5). */
-final class MetricTexts {
+public final class MetricTexts {
 
-  record Text(String group, String title, String definition) {}
+  public record Text(String group, String title, String definition) {}
 
   private static final Map<MetricId, Text> TEXTS = new EnumMap<>(MetricId.class);
 
@@ -217,7 +217,7 @@ final class MetricTexts {
     TEXTS.put(metric, new Text(group, title, definition));
   }
 
-  static Text of(MetricId metric) {
+  public static Text of(MetricId metric) {
     Text text = TEXTS.get(metric);
     return text != null ? text : new Text("Other", metric.id(), "");
   }

@@ -1,9 +1,12 @@
 package io.podometer.web.page;
 
+import io.podometer.engine.figure.Aggregation;
+import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.org.Pod;
 import io.podometer.engine.org.Targets;
 import io.podometer.engine.time.IsoWeek;
+import io.podometer.web.api.MetricTexts;
 import io.podometer.web.figures.FigureService;
 import io.podometer.web.org.OrgService;
 import io.quarkus.qute.Location;
@@ -34,6 +37,10 @@ public class PageResource {
   @Inject
   @Location("pods.html")
   Template pods;
+
+  @Inject
+  @Location("measures.html")
+  Template measures;
 
   @Inject OrgService orgService;
   @Inject FigureService figures;
@@ -69,6 +76,63 @@ public class PageResource {
             .map(p -> "Pod · pillar " + p.name())
             .orElse("Pod");
     return scopePage(org, "pod:" + pod.id(), pod.name(), pillar, "Pods", "/pods");
+  }
+
+  /** A metric as the "What we measure" page lists it. */
+  public record Measure(
+      String id,
+      String title,
+      String definition,
+      String unit,
+      String pooling,
+      boolean peopleDerived) {}
+
+  /** The metrics of one family. */
+  public record MeasureGroup(String name, java.util.List<Measure> metrics) {}
+
+  @GET
+  @Path("measures")
+  @Operation(summary = "What we measure: every figure with its definition")
+  public TemplateInstance measures() {
+    OrgModel org = orgService.current().model();
+    java.util.Map<String, java.util.List<Measure>> groups = new java.util.LinkedHashMap<>();
+    for (MetricId metric : MetricId.values()) {
+      MetricTexts.Text text = MetricTexts.of(metric);
+      groups
+          .computeIfAbsent(text.group(), g -> new java.util.ArrayList<>())
+          .add(
+              new Measure(
+                  metric.id(),
+                  text.title(),
+                  text.definition(),
+                  metric.unit(),
+                  pooling(metric.aggregation()),
+                  metric.peopleDerived()));
+    }
+    return measures
+        .data("orgName", org.org().name())
+        .data("timeZone", org.org().timeZone().getId())
+        .data("privacyFloor", org.org().privacyFloor())
+        .data(
+            "groups",
+            groups.entrySet().stream()
+                .map(e -> new MeasureGroup(e.getKey(), e.getValue()))
+                .toList());
+  }
+
+  private static String pooling(Aggregation aggregation) {
+    return switch (aggregation) {
+      case RATIO -> "sum of items' num / sum of their den";
+      case DISTINCT_RATIO -> "distinct people (or days) counted / distinct in the group";
+      case MEDIAN -> "median of the items (interpolated)";
+      case P90 -> "90th percentile of the items (interpolated)";
+      case SUM -> "sum of the items";
+      case DISTINCT_COUNT -> "distinct days";
+      case SUM_PER_DISTINCT -> "sum of the items / distinct people";
+      case TOP_SHARE -> "the top reviewer's share of all reviews";
+      case GINI -> "Gini coefficient of reviews per reviewer, zeros included";
+      case DERIVED -> "from the weekly series";
+    };
   }
 
   private TemplateInstance scopePage(
