@@ -1,15 +1,6 @@
 package io.podometer.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.podometer.connectors.simulate.DemoOrganization;
-import io.podometer.connectors.simulate.SimulationSettings;
-import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventCodec;
-import io.podometer.engine.event.EventProblem;
-import io.podometer.engine.event.EventValidationException;
-import io.podometer.engine.fact.FactFolder;
-import io.podometer.engine.fact.FactKey;
-import io.podometer.engine.fact.FoldedFact;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.metric.EngineResult;
@@ -19,19 +10,13 @@ import io.podometer.engine.metric.MetricFamilies;
 import io.podometer.engine.metric.MetricsEngine;
 import io.podometer.engine.metric.PodSlice;
 import io.podometer.engine.org.OrgModel;
-import io.podometer.engine.org.OrgModelLoader;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code ./podometer bench}: simulates an organization, then measures in one JVM the fold of its
@@ -65,13 +50,10 @@ public final class EngineBench {
 
   private void run() {
     Instant now = settings.now();
-    SimulationSettings simulation =
-        SimulationSettings.defaults(Clock.fixed(now, ZoneOffset.UTC))
-            .withEngineers(settings.engineers())
-            .withWeeks(settings.weeks());
-    DemoOrganization demo = new DemoOrganization(simulation);
-    OrgModel org = new OrgModelLoader().load(demo.orgYaml(), "simulated").model();
     report("machine", machine());
+    long start = System.nanoTime();
+    StoredEvents stored = StoredEvents.simulate(settings.engineers(), settings.weeks(), now);
+    OrgModel org = stored.org();
     report(
         "organization",
         settings.engineers()
@@ -81,38 +63,24 @@ public final class EngineBench {
             + settings.weeks()
             + " weeks ending "
             + now);
-
-    long start = System.nanoTime();
-    Map<FactKey, List<String>> byKey = new HashMap<>();
-    long[] events = {0};
+    long events = stored.count();
     EventCodec codec = new EventCodec();
-    demo.events(
-        (ObjectNode node) -> {
-          List<EventProblem> problems = new ArrayList<>();
-          CanonicalEvent event = codec.fromTree(node, 0, problems);
-          if (event == null) {
-            throw new EventValidationException(problems);
-          }
-          byKey
-              .computeIfAbsent(FactKey.of(event), k -> new ArrayList<>(2))
-              .add(event.canonicalJson());
-          events[0]++;
-        });
-    report("simulated", events[0] + " events, " + byKey.size() + " facts in " + seconds(start));
+    report(
+        "simulated", events + " events, " + stored.byKey().size() + " facts in " + seconds(start));
 
     double[] parseSeconds = new double[settings.runs()];
     double[] ingestSeconds = new double[settings.runs()];
     FactSet facts = null;
     for (int run = 0; run < settings.runs(); run++) {
       long t = System.nanoTime();
-      long parsed = parseOnly(byKey, codec);
+      long parsed = stored.parseAll(codec);
       parseSeconds[run] = (System.nanoTime() - t) / 1e9;
-      if (parsed != events[0]) {
-        throw new IllegalStateException("parsed " + parsed + " of " + events[0] + " events");
+      if (parsed != events) {
+        throw new IllegalStateException("parsed " + parsed + " of " + events + " events");
       }
       facts = null;
       t = System.nanoTime();
-      facts = parseAndFold(byKey, codec);
+      facts = stored.fold(codec);
       ingestSeconds[run] = (System.nanoTime() - t) / 1e9;
     }
     double parse = median(parseSeconds);
@@ -122,7 +90,7 @@ public final class EngineBench {
         String.format(
             Locale.ROOT,
             "%,.0f events/s (%.2f s, median of %d)",
-            events[0] / parse,
+            events / parse,
             parse,
             settings.runs()));
     report(
@@ -130,10 +98,10 @@ public final class EngineBench {
         String.format(
             Locale.ROOT,
             "%,.0f events/s (%.2f s, median of %d)",
-            events[0] / ingest,
+            events / ingest,
             ingest,
             settings.runs()));
-    byKey.clear();
+    stored.byKey().clear();
     report(
         "heap after fold",
         String.format(Locale.ROOT, "%,d MB (facts held)", usedHeapAfterGc() / (1024 * 1024)));
@@ -226,71 +194,34 @@ public final class EngineBench {
             median(windowSeconds) * 1000));
     // what the web application does for an event of the current week: the weeks it can move
     // (5 back, none ahead of the current one) recomputed from their window
-    IsoWeek current = to;
-    IsoWeek back = current.plusWeeks(-5);
-    double[] eventSeconds = new double[settings.runs()];
-    for (int run = 0; run < settings.runs(); run++) {
-      long t = System.nanoTime();
-      engine.computeFigures(
-          new EngineContext(
-              org, FactWindow.around(facts, back, current, ZoneOffset.UTC), back, current, now));
-      eventSeconds[run] = (System.nanoTime() - t) / 1e9;
-    }
     report(
         "update after a new event",
         String.format(
             Locale.ROOT,
             "%.2f s median of %d (the 6 weeks an event of the current week can move, every scope)",
-            median(eventSeconds),
+            medianOfRecomputing(engine, org, facts, to.plusWeeks(-5), to, now),
             settings.runs()));
-    double[] weekSeconds = new double[settings.runs()];
-    for (int run = 0; run < settings.runs(); run++) {
-      long t = System.nanoTime();
-      engine.computeFigures(
-          new EngineContext(
-              org, FactWindow.around(facts, week, week, ZoneOffset.UTC), week, week, now));
-      weekSeconds[run] = (System.nanoTime() - t) / 1e9;
-    }
     report(
         "recompute one week",
         String.format(
             Locale.ROOT,
             "%.2f s median of %d (every scope of the week, from the week's window)",
-            median(weekSeconds),
+            medianOfRecomputing(engine, org, facts, week, week, now),
             settings.runs()));
   }
 
-  private static long parseOnly(Map<FactKey, List<String>> byKey, EventCodec codec) {
-    return byKey.values().parallelStream()
-        .mapToLong(
-            jsons -> {
-              long n = 0;
-              for (String json : jsons) {
-                n += codec.parseOne(json).id().isEmpty() ? 0 : 1;
-              }
-              return n;
-            })
-        .sum();
-  }
-
-  /**
-   * Folds the stored canonical JSON into typed facts, as the store does: parsing included, not
-   * validated again. Both cores: facts of different keys are independent.
-   */
-  private static FactSet parseAndFold(Map<FactKey, List<String>> byKey, EventCodec codec) {
-    FactFolder folder = new FactFolder();
-    List<FoldedFact> folded =
-        byKey.entrySet().parallelStream()
-            .map(
-                entry -> {
-                  List<CanonicalEvent> events = new ArrayList<>(entry.getValue().size());
-                  for (String json : entry.getValue()) {
-                    events.add(codec.readStored(json));
-                  }
-                  return folder.fold(entry.getKey(), events);
-                })
-            .toList();
-    return FactSet.fromFolded(folded);
+  /** Seconds to recompute every scope of some weeks from their window, median of the runs. */
+  private double medianOfRecomputing(
+      MetricsEngine engine, OrgModel org, FactSet facts, IsoWeek from, IsoWeek to, Instant now) {
+    double[] seconds = new double[settings.runs()];
+    for (int run = 0; run < settings.runs(); run++) {
+      long t = System.nanoTime();
+      engine.computeFigures(
+          new EngineContext(
+              org, FactWindow.around(facts, from, to, ZoneOffset.UTC), from, to, now));
+      seconds[run] = (System.nanoTime() - t) / 1e9;
+    }
+    return median(seconds);
   }
 
   private static long usedHeapAfterGc() {
