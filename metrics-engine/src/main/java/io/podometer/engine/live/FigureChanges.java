@@ -3,7 +3,11 @@ package io.podometer.engine.live;
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigureKey;
 import io.podometer.engine.time.IsoWeek;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
 
 /**
@@ -12,6 +16,35 @@ import java.util.SortedSet;
  */
 public record FigureChanges(
     List<Figure> upserted, List<FigureKey> removed, SortedSet<IsoWeek> weeks, long nanos) {
+
+  /**
+   * What differs from {@code before} to {@code after}: figures new or changed, cells gone; {@code
+   * weeks} and {@code startNanos} say what was recomputed and since when.
+   */
+  public static FigureChanges between(
+      Map<FigureKey, Figure> before,
+      Map<FigureKey, Figure> after,
+      SortedSet<IsoWeek> weeks,
+      long startNanos) {
+    List<Figure> upserted = new ArrayList<>();
+    after.forEach(
+        (key, figure) -> {
+          if (!Objects.equals(before.get(key), figure)) {
+            upserted.add(figure);
+          }
+        });
+    List<FigureKey> removed = new ArrayList<>();
+    for (FigureKey key : before.keySet()) {
+      if (!after.containsKey(key)) {
+        removed.add(key);
+      }
+    }
+    return new FigureChanges(
+        upserted,
+        removed,
+        Collections.unmodifiableSortedSet(weeks),
+        System.nanoTime() - startNanos);
+  }
 
   public boolean isEmpty() {
     return upserted.isEmpty() && removed.isEmpty();

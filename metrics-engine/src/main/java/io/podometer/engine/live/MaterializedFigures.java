@@ -20,7 +20,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -73,7 +72,7 @@ public final class MaterializedFigures {
     byWeek.clear();
     EngineResult result = engine.computeFigures(context(facts.factSet(), from, to, now));
     result.figureMap().values().forEach(f -> weekOf(f.week()).put(key(f), f));
-    return changes(before, snapshot(weeks), weeks, start);
+    return FigureChanges.between(before, snapshot(weeks), weeks, start);
   }
 
   /** Applies changed facts and recomputes the weeks they can move. */
@@ -143,7 +142,7 @@ public final class MaterializedFigures {
       }
     }
     rederive(now);
-    return changes(before, snapshotAffected(weeks), weeks, start);
+    return FigureChanges.between(before, snapshotAffected(weeks), weeks, start);
   }
 
   /** Deployment frequency tiers and weeks to adoption, over every week held. */
@@ -187,34 +186,6 @@ public final class MaterializedFigures {
       }
     }
     return snapshot;
-  }
-
-  private static FigureChanges changes(
-      Map<FigureKey, Figure> before,
-      Map<FigureKey, Figure> after,
-      SortedSet<IsoWeek> weeks,
-      long startNanos) {
-    List<Figure> upserted = new ArrayList<>();
-    after.forEach(
-        (key, figure) -> {
-          if (!Objects.equals(before.get(key), figure)) {
-            upserted.add(figure);
-          }
-        });
-    List<FigureKey> removed = new ArrayList<>();
-    before
-        .keySet()
-        .forEach(
-            key -> {
-              if (!after.containsKey(key)) {
-                removed.add(key);
-              }
-            });
-    return new FigureChanges(
-        upserted,
-        removed,
-        Collections.unmodifiableSortedSet(weeks),
-        System.nanoTime() - startNanos);
   }
 
   /** Consecutive weeks together: each run is computed at once from one window of facts. */

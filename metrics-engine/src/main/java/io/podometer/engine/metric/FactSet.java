@@ -150,30 +150,14 @@ public final class FactSet {
       byKind.computeIfAbsent(fact.key().kind(), k -> new java.util.ArrayList<>()).add(fact);
     }
     StringPool strings = new StringPool();
-    return new FactSet(
-        typed(byKind, FactKind.PULL_REQUEST, PullRequestFact.class, strings),
-        typed(byKind, FactKind.COMMIT, CommitFact.class, strings),
-        typed(byKind, FactKind.COMMIT_ATTRIBUTION, CommitAttributionFact.class, strings),
-        typed(byKind, FactKind.REVIEW, ReviewFact.class, strings),
-        typed(byKind, FactKind.CI_RUN, CiRunFact.class, strings),
-        typed(byKind, FactKind.DEPLOYMENT, DeploymentFact.class, strings),
-        typed(byKind, FactKind.INCIDENT, IncidentFact.class, strings),
-        typed(byKind, FactKind.AGENT_USAGE_DAY, AgentUsage.class, strings),
-        typed(byKind, FactKind.MEETING_WEEK, MeetingSummary.class, strings),
-        typed(byKind, FactKind.BET_SIGNAL, BetSignal.class, strings),
-        typed(byKind, FactKind.BET_LEARNING, BetLearning.class, strings),
-        typed(byKind, FactKind.PULSE_ANSWER, PulseScore.class, strings));
-  }
-
-  private static <T> List<T> typed(
-      java.util.Map<FactKind, List<FoldedFact>> byKind,
-      FactKind kind,
-      Class<T> type,
-      StringPool strings) {
-    com.fasterxml.jackson.databind.ObjectReader reader = FoldedFact.reader(type, strings);
-    return byKind.getOrDefault(kind, List.of()).parallelStream()
-        .map(f -> f.as(type, reader))
-        .toList();
+    java.util.Map<FactKind, List<?>> typed = new java.util.EnumMap<>(FactKind.class);
+    byKind.forEach(
+        (kind, facts) -> {
+          Class<?> type = typeOf(kind);
+          com.fasterxml.jackson.databind.ObjectReader reader = FoldedFact.reader(type, strings);
+          typed.put(kind, facts.parallelStream().map(f -> f.as(type, reader)).toList());
+        });
+    return ofTyped(typed);
   }
 
   /** The typed record a fact of {@code kind} reads as. */

@@ -3,6 +3,7 @@ package io.podometer.web.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.Figure;
+import io.podometer.engine.figure.FigurePool;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.live.MaterializedFigures;
 import io.podometer.engine.metric.EngineContext;
@@ -119,7 +120,7 @@ public class DrilldownResource {
                     clock.instant()));
     List<Contribution> contributions = result.drilldown(metricId, scopeId, isoWeek);
     List<Item> items = new ArrayList<>();
-    double[] totals = totals(metricId, contributions);
+    double[] totals = totals(metricId, scopeId, isoWeek, contributions);
     double peopleNum = 0;
     double peopleDen = 0;
     int peopleItems = 0;
@@ -172,35 +173,11 @@ public class DrilldownResource {
         contributions.size());
   }
 
-  /**
-   * What the items add up to, as the figure pools them: sums for ratios and counts, distinct keys
-   * (people, days) for distinct counts and ratios, the top key's count over all for a top share.
-   */
-  static double[] totals(MetricId metric, List<Contribution> items) {
-    double num = 0;
-    double den = 0;
-    java.util.Map<String, Integer> numKeys = new java.util.HashMap<>();
-    java.util.Set<String> denKeys = new java.util.HashSet<>();
-    for (Contribution c : items) {
-      num += c.num();
-      den += c.den();
-      if (c.numKey() != null) {
-        numKeys.merge(c.numKey(), 1, Integer::sum);
-      }
-      if (c.denKey() != null) {
-        denKeys.add(c.denKey());
-      }
-    }
-    return switch (metric.aggregation()) {
-      case DISTINCT_RATIO -> new double[] {numKeys.size(), denKeys.size()};
-      case DISTINCT_COUNT -> new double[] {numKeys.size(), 0};
-      case SUM_PER_DISTINCT -> new double[] {num, denKeys.size()};
-      case TOP_SHARE ->
-          new double[] {
-            numKeys.values().stream().mapToInt(Integer::intValue).max().orElse(0),
-            numKeys.values().stream().mapToInt(Integer::intValue).sum()
-          };
-      default -> new double[] {num, den};
+  /** What the items add up to, pooled exactly as the figure was (0 where it has no num/den). */
+  static double[] totals(MetricId metric, ScopeId scope, IsoWeek week, List<Contribution> items) {
+    Figure pooled = FigurePool.pooled(metric, scope, week, items, 0);
+    return new double[] {
+      pooled.num() == null ? 0 : pooled.num(), pooled.den() == null ? 0 : pooled.den()
     };
   }
 

@@ -243,8 +243,4 @@ public class MetricsResource {
     }
     return figures;
   }
-
-  static ScopeId scopeOf(String scope) {
-    return MetricsQuery.scope(scope);
-  }
 }

@@ -225,20 +225,10 @@ public class FigureService {
     MaterializedFigures fresh = new MaterializedFigures(engine, org.model(), from, to);
     fresh.loadFacts(allFacts());
     fresh.recomputeAll(clock.instant());
-    Map<FigureKey, Figure> before = figures == null ? Map.of() : figures.all();
     Map<FigureKey, Figure> after = fresh.all();
-    int changed = 0;
-    for (Map.Entry<FigureKey, Figure> entry : after.entrySet()) {
-      if (!entry.getValue().equals(before.get(entry.getKey()))) {
-        changed++;
-      }
-    }
-    int removed = 0;
-    for (FigureKey key : before.keySet()) {
-      if (!after.containsKey(key)) {
-        removed++;
-      }
-    }
+    FigureChanges changes =
+        FigureChanges.between(
+            figures == null ? Map.of() : figures.all(), after, new TreeSet<>(), started);
     store.replaceAll(
         after.values(), new FigureStore.State(org.version(), from, to, ENGINE, clock.instant()));
     figures = fresh;
@@ -249,8 +239,9 @@ public class FigureService {
     long millis = (System.nanoTime() - started) / 1_000_000;
     LOG.infof(
         "every figure recomputed (%s): %d figures, %d changed, %d removed, in %d ms",
-        why, after.size(), changed, removed, millis);
-    return new RecomputeReport(after.size(), changed, removed, millis);
+        why, after.size(), changes.upserted().size(), changes.removed().size(), millis);
+    return new RecomputeReport(
+        after.size(), changes.upserted().size(), changes.removed().size(), millis);
   }
 
   /** Once a minute: a new week recomputes everything; a new day the last weeks. */
