@@ -1,6 +1,7 @@
 package io.podometer.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ class ApplicationRestartPackagedIT {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private Process app;
+  private String token;
 
   @AfterEach
   void stop() {
@@ -46,6 +48,8 @@ class ApplicationRestartPackagedIT {
     }
 
     app = start(data, port);
+    assertFirstStartIsPrivate(data, port);
+    token = Files.readString(data.resolve("cli-token")).strip();
     HttpResponse<String> first = post(port, batch.toString());
     assertEquals(202, first.statusCode(), first.body());
     assertEquals("{\"accepted\":50,\"duplicates\":0,\"revisions\":0}", first.body());
@@ -60,6 +64,55 @@ class ApplicationRestartPackagedIT {
     assertEquals("{\"accepted\":0,\"duplicates\":50,\"revisions\":0}", again.body());
     assertEquals(factsBefore, get(port, "/api/facts/pull-requests?repo=acme/durable&limit=1000"));
     assertTrue(factsBefore.contains("\"number\":25"));
+    assertEquals(
+        token,
+        Files.readString(data.resolve("cli-token")).strip(),
+        "the command line's token survives a restart");
+  }
+
+  /**
+   * A new user's first start: no open dashboard, the admin's password and the command line's token
+   * in files only the owner can read, announced by path and never printed.
+   */
+  private void assertFirstStartIsPrivate(Path data, int port) throws Exception {
+    for (String file : new String[] {"admin-password", "cli-token"}) {
+      Path path = data.resolve(file);
+      assertTrue(Files.exists(path), file + " written");
+      assertEquals(
+          "rw-------",
+          java.nio.file.attribute.PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(path)),
+          file + " is private");
+      String secret = Files.readString(path).strip();
+      assertTrue(secret.length() >= 20, file + " holds a long secret");
+      String log = Files.readString(data.resolve("app.log"));
+      assertFalse(log.contains(secret), file + "'s secret must not be logged");
+      assertTrue(log.contains(path.toAbsolutePath().toString()), file + " is announced by path");
+    }
+    HttpResponse<String> page =
+        http.send(
+            request(port, "/pods").header("Accept", "text/html").GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(302, page.statusCode(), "a browser is sent to the login page");
+    assertEquals("/login?next=%2Fpods", page.headers().firstValue("Location").orElse(""));
+    HttpResponse<String> api =
+        http.send(
+            request(port, "/api/metrics?scope=org").GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, api.statusCode(), "the API needs credentials");
+    String password = Files.readString(data.resolve("admin-password")).strip();
+    HttpResponse<String> asAdmin =
+        http.send(
+            request(port, "/api/org")
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + java.util.Base64.getEncoder()
+                            .encodeToString(("admin:" + password).getBytes()))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, asAdmin.statusCode(), "the admin signs in with the written password");
   }
 
   private Process start(Path data, int port) throws Exception {
@@ -95,6 +148,7 @@ class ApplicationRestartPackagedIT {
   private HttpResponse<String> post(int port, String ndjson) throws Exception {
     return http.send(
         request(port, "/api/events")
+            .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/x-ndjson")
             .POST(HttpRequest.BodyPublishers.ofString(ndjson))
             .build(),
@@ -103,7 +157,9 @@ class ApplicationRestartPackagedIT {
 
   private String get(int port, String path) throws Exception {
     HttpResponse<String> response =
-        http.send(request(port, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+            request(port, path).header("Authorization", "Bearer " + token).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
     return response.body();
   }

@@ -1,6 +1,9 @@
 package io.podometer.web.api;
 
 import io.podometer.web.figures.FigureService;
+import io.podometer.web.security.AuditLog;
+import io.podometer.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,9 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Administration: recompute every figure from the stored facts. */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class AdminResource {
 
   @Inject FigureService service;
+  @Inject AuditLog audit;
+  @Inject io.quarkus.security.identity.SecurityIdentity identity;
 
   @POST
   @Path("/recompute")
@@ -25,6 +31,7 @@ public class AdminResource {
     if (service.figures() == null) {
       throw new ServiceUnavailableException("figures are being computed; try again shortly");
     }
+    audit.record(identity.getPrincipal().getName(), "figures.recompute", null, null);
     return service.recomputeAll();
   }
 }

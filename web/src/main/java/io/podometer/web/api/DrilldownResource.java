@@ -13,6 +13,9 @@ import io.podometer.engine.metric.MetricFamilies;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import io.podometer.web.figures.FigureService;
+import io.podometer.web.security.CurrentViewer;
+import io.podometer.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -36,10 +39,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/api/metrics/drilldown")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.LEADER, Roles.READER, Roles.CHAMPION, Roles.MEMBER})
 public class DrilldownResource {
 
   @Inject FigureService service;
   @Inject Clock clock;
+  @Inject CurrentViewer viewer;
 
   /** One item of a figure: a PR, commit, deployment, incident, review… or a sum over people. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -77,6 +82,7 @@ public class DrilldownResource {
       @QueryParam("metric") String metric,
       @QueryParam("week") String week) {
     ScopeId scopeId = MetricsQuery.scope(scope);
+    viewer.get().require(scopeId);
     if (metric == null || metric.isBlank()) {
       throw new IllegalArgumentException("metric: missing (e.g. lead_time_p50_hours)");
     }

@@ -11,9 +11,14 @@ import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import io.podometer.web.figures.FigureService;
+import io.podometer.web.security.CurrentViewer;
+import io.podometer.web.security.Roles;
 import io.podometer.web.store.FactQueries;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -29,12 +34,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Facts as folded from events, each with the ids of the events behind it. */
 @Path("/api/facts")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.LEADER, Roles.READER, Roles.CHAMPION, Roles.MEMBER, Roles.ADMIN})
 public class FactResource {
 
   static final int MAX_LIMIT = 1000;
 
   @Inject FactQueries facts;
   @Inject FigureService service;
+  @Inject CurrentViewer viewer;
+  @Inject SecurityIdentity identity;
 
   @GET
   @Path("/pull-requests")
@@ -51,8 +59,11 @@ public class FactResource {
     if (scope != null || week != null) {
       requireParam("scope", scope);
       requireParam("week", week);
-      return mergedIn(MetricsQuery.scope(scope), MetricsQuery.week("week", week), limit);
+      ScopeId scopeId = MetricsQuery.scope(scope);
+      viewer.get().require(scopeId);
+      return mergedIn(scopeId, MetricsQuery.week("week", week), limit);
     }
+    requireEveryFact();
     if (number != null) {
       requireParam("repo", repo);
       return one(new FactKey(FactKind.PULL_REQUEST, repo + "#" + number));
@@ -67,6 +78,7 @@ public class FactResource {
       @QueryParam("repo") String repo,
       @QueryParam("sha") String sha,
       @QueryParam("limit") @DefaultValue("100") int limit) {
+    requireEveryFact();
     if (sha != null) {
       requireParam("repo", repo);
       return one(new FactKey(FactKind.COMMIT, repo + "@" + sha));
@@ -79,6 +91,7 @@ public class FactResource {
   @Operation(summary = "A deployment by id, or the newest deployments")
   public List<FactView> deployments(
       @QueryParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit) {
+    requireEveryFact();
     return id != null
         ? one(new FactKey(FactKind.DEPLOYMENT, id))
         : list(FactKind.DEPLOYMENT, null, limit);
@@ -89,6 +102,7 @@ public class FactResource {
   @Operation(summary = "An incident by id, or the newest incidents")
   public List<FactView> incidents(
       @QueryParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit) {
+    requireEveryFact();
     return id != null
         ? one(new FactKey(FactKind.INCIDENT, id))
         : list(FactKind.INCIDENT, null, limit);
@@ -106,7 +120,31 @@ public class FactResource {
       @QueryParam("repo") String repo,
       @QueryParam("limit") @DefaultValue("100") int limit) {
     FactKind factKind = kindOf(kind);
+    if (PERSONAL.contains(factKind)) {
+      if (!identity.hasRole(Roles.ADMIN)) {
+        throw new ForbiddenException(
+            "kind: " + kind + " are one person's own data; only an admin may read them");
+      }
+    } else {
+      requireEveryFact();
+    }
     return key != null ? one(new FactKey(factKind, key)) : list(factKind, repo, limit);
+  }
+
+  /** A person's own data (their AI usage, meetings, pulse answers): never shown to others. */
+  static final java.util.Set<FactKind> PERSONAL =
+      java.util.EnumSet.of(FactKind.AGENT_USAGE_DAY, FactKind.MEETING_WEEK, FactKind.PULSE_ANSWER);
+
+  /**
+   * Facts beyond one scope's pull requests are for those who see every aggregate (leaders, read
+   * tokens) and admins; a member or champion reaches facts through their pods' drill-downs.
+   */
+  private void requireEveryFact() {
+    if (!viewer.get().everyAggregate() && !identity.hasRole(Roles.ADMIN)) {
+      throw new ForbiddenException(
+          "facts: only leaders and admins list facts beyond a scope you may see"
+              + " (use scope and week)");
+    }
   }
 
   private List<FactView> one(FactKey key) {

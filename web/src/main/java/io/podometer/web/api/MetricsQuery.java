@@ -2,9 +2,7 @@ package io.podometer.web.api;
 
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.scope.ScopeId;
-import io.podometer.engine.scope.ScopeKind;
 import io.podometer.engine.time.IsoWeek;
-import jakarta.ws.rs.ForbiddenException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -36,11 +34,7 @@ record MetricsQuery(ScopeId scope, List<MetricId> metrics, IsoWeek from, IsoWeek
     if (scope == null || scope.isBlank()) {
       throw new IllegalArgumentException("scope: missing (e.g. org, pod:checkout, repo:acme/shop)");
     }
-    ScopeId id = ScopeId.parse(scope.strip());
-    if (id.kind() == ScopeKind.MEMBER) {
-      throw new ForbiddenException("scope: a member's own figures are private to that member");
-    }
-    return id;
+    return ScopeId.parse(scope.strip());
   }
 
   static IsoWeek week(String parameter, String text) {

@@ -12,6 +12,9 @@ import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.scope.ScopeKind;
 import io.podometer.engine.time.IsoWeek;
 import io.podometer.web.figures.FigureService;
+import io.podometer.web.security.CurrentViewer;
+import io.podometer.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -32,12 +35,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The figures: weekly series or range totals for a scope, as JSON or CSV. */
 @Path("/api/metrics")
+@RolesAllowed({Roles.LEADER, Roles.READER, Roles.CHAMPION, Roles.MEMBER})
 public class MetricsResource {
 
   static final String CSV = "text/csv";
 
   @Inject FigureService service;
   @Inject Clock clock;
+  @Inject CurrentViewer viewer;
 
   /** A metric's figures for the weeks asked (or its total over them). */
   public record MetricSeries(String metric, String unit, List<FigureView> figures) {}
@@ -71,6 +76,7 @@ public class MetricsResource {
       @QueryParam("format") @Parameter(description = "json (default) or csv") String format) {
     MaterializedFigures figures = figures();
     MetricsQuery query = MetricsQuery.parse(scope, metric, from, to, figures.to());
+    viewer.get().require(query.scope());
     boolean total =
         switch (granularity == null ? "week" : granularity.strip()) {
           case "week", "" -> false;
@@ -183,7 +189,8 @@ public class MetricsResource {
       throw new IllegalArgumentException("kind: unknown '" + kind + "' (pod, pillar, service…)");
     }
     if (scopeKind == ScopeKind.MEMBER) {
-      throw new jakarta.ws.rs.ForbiddenException("kind: members' figures are private");
+      throw new jakarta.ws.rs.ForbiddenException(
+          "kind: there is no table of members: figures are never listed person by person");
     }
     IsoWeek when =
         week == null || week.isBlank()
@@ -200,6 +207,7 @@ public class MetricsResource {
     } else {
       figures.scopes().stream().filter(s -> s.kind() == scopeKind).forEach(scopes::add);
     }
+    scopes.removeIf(s -> !viewer.get().canSee(s));
     for (ScopeId scope : scopes) {
       Map<String, FigureView> row = new java.util.LinkedHashMap<>();
       for (MetricId id : metrics) {

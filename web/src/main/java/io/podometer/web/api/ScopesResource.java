@@ -10,13 +10,16 @@ import io.podometer.engine.org.Service;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.scope.ScopeKind;
 import io.podometer.web.figures.FigureService;
+import io.podometer.web.security.CurrentViewer;
+import io.podometer.web.security.Roles;
+import io.podometer.web.security.Viewer;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The scopes figures can be asked for, and the metrics. Members' own scopes are not listed. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.LEADER, Roles.READER, Roles.CHAMPION, Roles.MEMBER})
 public class ScopesResource {
+
+  @Inject CurrentViewer viewer;
 
   @Inject FigureService service;
 
@@ -87,7 +93,8 @@ public class ScopesResource {
                 null));
       }
     }
-    return new ArrayList<>(scopes.values());
+    Viewer who = viewer.get();
+    return scopes.values().stream().filter(s -> who.canSee(ScopeId.parse(s.id()))).toList();
   }
 
   private static void add(Map<String, ScopeView> scopes, ScopeView scope) {

@@ -23,6 +23,60 @@ public interface PodometerConfig {
 
   Figures figures();
 
+  Auth auth();
+
+  Retention retention();
+
+  Limits limits();
+
+  interface Auth {
+    /**
+     * People sign in through OpenID Connect instead of local users (PODOMETER_OIDC); the
+     * quarkus.oidc.* settings name the provider. API tokens work in both modes.
+     */
+    @WithDefault("false")
+    boolean oidc();
+
+    /**
+     * The bootstrap admin's password (PODOMETER_ADMIN_PASSWORD); without it a random one is written
+     * once to admin-password under the data directory.
+     */
+    Optional<String> adminPassword();
+
+    /** How long a browser session lasts (PODOMETER_SESSION_DURATION). */
+    @WithDefault("PT12H")
+    java.time.Duration sessionDuration();
+
+    /** Failed logins per user name or client address before logins are refused for a while. */
+    @WithDefault("5")
+    int maxLoginFailures();
+
+    /** The window over which failed logins are counted, and how long the refusal lasts. */
+    @WithDefault("PT15M")
+    java.time.Duration loginFailureWindow();
+  }
+
+  interface Retention {
+    /**
+     * Raw events older than this (by occurredAt) are deleted daily (PODOMETER_RETENTION_EVENTS).
+     */
+    @WithDefault("P730D")
+    java.time.Duration rawEvents();
+
+    /**
+     * Personal facts (agent usage days, meeting weeks, pulse answers) older than this are deleted
+     * daily, and aggregates recomputed (PODOMETER_RETENTION_PERSONAL_FACTS).
+     */
+    @WithDefault("P730D")
+    java.time.Duration personalFacts();
+  }
+
+  interface Limits {
+    /** Largest request body on routes other than ingestion (PODOMETER_MAX_REQUEST_SIZE). */
+    @WithDefault("1M")
+    io.quarkus.runtime.configuration.MemorySize requestBody();
+  }
+
   interface Figures {
     /** ISO weeks of figures kept, ending with the current one (PODOMETER_FIGURES_WEEKS). */
     @WithDefault("104")

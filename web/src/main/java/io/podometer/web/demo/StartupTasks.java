@@ -22,6 +22,7 @@ public class StartupTasks {
   @Inject FactQueries facts;
   @Inject DemoLoader demoLoader;
   @Inject io.podometer.web.figures.FigureService figures;
+  @Inject io.podometer.web.security.AccessBootstrap access;
 
   private void importOrgFile(Path file) {
     try {
@@ -34,6 +35,7 @@ public class StartupTasks {
   }
 
   void onStart(@Observes StartupEvent event) {
+    access.run();
     orgService.reloadLatest();
     config.orgFile().map(Path::of).ifPresent(this::importOrgFile);
     if (config.demo() && facts.rawEventCount() == 0) {

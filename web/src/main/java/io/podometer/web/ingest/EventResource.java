@@ -8,6 +8,8 @@ import io.podometer.engine.event.EventProblem;
 import io.podometer.engine.event.EventValidationException;
 import io.podometer.web.api.Problem;
 import io.podometer.web.config.PodometerConfig;
+import io.podometer.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** Canonical event ingestion (EVENTS.md): one event as JSON, or a batch as NDJSON. */
 @Path("/api/events")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.INGEST)
 public class EventResource {
 
   public static final String NDJSON = "application/x-ndjson";

@@ -1,7 +1,11 @@
 package io.podometer.web.org;
 
 import io.podometer.engine.org.OrgModelWriter;
+import io.podometer.web.security.AuditLog;
+import io.podometer.web.security.Roles;
 import io.podometer.web.store.OrgVersionEntity;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,12 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The organization model (SPEC §3): read it, or store a new version. */
 @Path("/api/org")
+@RolesAllowed({Roles.ADMIN, Roles.LEADER})
 public class OrgResource {
 
   public static final String YAML = "application/yaml";
 
   @Inject OrgService orgService;
   @Inject UnmappedIdentities unmappedIdentities;
+  @Inject AuditLog audit;
+  @Inject SecurityIdentity identity;
 
   private final OrgModelWriter writer = new OrgModelWriter();
 
@@ -48,6 +55,7 @@ public class OrgResource {
   }
 
   @PUT
+  @RolesAllowed(Roles.ADMIN)
   @Consumes({YAML, "text/yaml", "application/x-yaml", MediaType.APPLICATION_JSON})
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Validate and store a new version of the organization model")
@@ -60,6 +68,8 @@ public class OrgResource {
       throw new IllegalArgumentException("body: the organization model is empty");
     }
     OrgSnapshot stored = orgService.store(body, "api", "PUT /api/org");
+    audit.record(
+        identity.getPrincipal().getName(), "org.store", "version " + stored.version(), null);
     return new OrgStored(stored.version(), stored.warnings());
   }
 
@@ -73,6 +83,7 @@ public class OrgResource {
 
   @GET
   @Path("/unmapped-identities")
+  @RolesAllowed(Roles.ADMIN)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       summary =

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Server-rendered dashboard pages; their charts are drawn by static scripts from the JSON API. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@io.quarkus.security.Authenticated
 public class PageResource {
 
   static final int WEEKS = 26;
@@ -43,6 +44,7 @@ public class PageResource {
   Template measures;
 
   @Inject OrgService orgService;
+  @Inject io.podometer.web.security.CurrentViewer viewer;
   @Inject FigureService figures;
   @Inject Clock clock;
 
@@ -50,6 +52,7 @@ public class PageResource {
   @Operation(summary = "The overview page: the organization's headline and DORA figures")
   public TemplateInstance overview() {
     OrgModel org = orgService.current().model();
+    viewer.get().require(io.podometer.engine.scope.ScopeId.ORG);
     return scopePage(org, "org", "Overview: " + org.org().name(), "Organization", null, null);
   }
 
@@ -58,7 +61,9 @@ public class PageResource {
   @Operation(summary = "The pods page: every pod's key figures")
   public TemplateInstance pods() {
     OrgModel org = orgService.current().model();
-    return pods.data("orgName", org.org().name())
+    viewer.get().require(io.podometer.engine.scope.ScopeId.ORG);
+    return withUser(pods)
+        .data("orgName", org.org().name())
         .data("week", currentWeek(org).plusWeeks(-1).toString())
         .data("timeZone", org.org().timeZone().getId())
         .data("dataAsOf", dataAsOf());
@@ -70,12 +75,31 @@ public class PageResource {
   public TemplateInstance pod(@PathParam("id") String id) {
     OrgModel org = orgService.current().model();
     Pod pod = org.pod(id).orElseThrow(() -> new NotFoundException("no pod '" + id + "'"));
+    viewer.get().require(io.podometer.engine.scope.ScopeId.pod(pod.id()));
     String pillar =
         pod.pillarId()
             .flatMap(p -> org.pillars().stream().filter(x -> x.id().equals(p)).findFirst())
             .map(p -> "Pod · pillar " + p.name())
             .orElse("Pod");
     return scopePage(org, "pod:" + pod.id(), pod.name(), pillar, "Pods", "/pods");
+  }
+
+  @GET
+  @Path("me")
+  @Operation(summary = "My figures: the signed-in member's own figures, visible to them only")
+  public TemplateInstance me() {
+    OrgModel org = orgService.current().model();
+    String member =
+        viewer
+            .get()
+            .memberId()
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "no member of the organization model has your e-mail address"));
+    String name = org.member(member).map(m -> m.name()).orElse(member);
+    return scopePage(
+        org, "member:" + member, "My figures: " + name, "Visible to you only", null, null);
   }
 
   /** A metric as the "What we measure" page lists it. */
@@ -85,7 +109,8 @@ public class PageResource {
       String definition,
       String unit,
       String pooling,
-      boolean peopleDerived) {}
+      boolean peopleDerived,
+      String audience) {}
 
   /** The metrics of one family. */
   public record MeasureGroup(String name, java.util.List<Measure> metrics) {}
@@ -107,9 +132,10 @@ public class PageResource {
                   text.definition(),
                   metric.unit(),
                   pooling(metric.aggregation()),
-                  metric.peopleDerived()));
+                  metric.peopleDerived(),
+                  audience(metric)));
     }
-    return measures
+    return withUser(measures)
         .data("orgName", org.org().name())
         .data("timeZone", org.org().timeZone().getId())
         .data("privacyFloor", org.org().privacyFloor())
@@ -118,6 +144,19 @@ public class PageResource {
             groups.entrySet().stream()
                 .map(e -> new MeasureGroup(e.getKey(), e.getValue()))
                 .toList());
+  }
+
+  /** Who sees a metric's figures (SPEC §8); the same rule holds for the API. */
+  private static String audience(MetricId metric) {
+    String scopes =
+        "organization: everyone signed in; every pod: leaders; a pod: its members and the"
+            + " champion of its pilot";
+    return metric.peopleDerived() ? scopes + "; your own figure: you only" : scopes;
+  }
+
+  private TemplateInstance withUser(Template template) {
+    io.podometer.web.security.Viewer who = viewer.get();
+    return template.data("user", who.name()).data("me", who.memberId().isPresent());
   }
 
   private static String pooling(Aggregation aggregation) {
@@ -138,7 +177,7 @@ public class PageResource {
   private TemplateInstance scopePage(
       OrgModel org, String scopeId, String title, String kindLabel, String crumb, String link) {
     IsoWeek to = currentWeek(org);
-    return scope
+    return withUser(scope)
         .data("orgName", org.org().name())
         .data("title", title)
         .data("kindLabel", kindLabel)

@@ -1,0 +1,84 @@
+package io.podometer.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * API tokens for machine clients. A token reads {@code pdm_<id>_<secret>}: the id names it in lists
+ * and the audit log; only the SHA-256 of the whole token is stored, so it is shown once. Every
+ * request looks the token up, so a revocation takes effect on the next request.
+ */
+@ApplicationScoped
+public class ApiTokens {
+
+  static final String PREFIX = "pdm_";
+
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  /** A token just created: {@code token} is its only appearance in clear. */
+  public record Created(ApiTokenEntity entity, String token) {}
+
+  public static boolean looksLikeToken(String value) {
+    return value.startsWith(PREFIX);
+  }
+
+  @Transactional
+  public Created create(String name, Set<String> scopes, String actor) {
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw new IllegalArgumentException("name: missing (what uses the token, ≤ 200 characters)");
+    }
+    if (scopes.isEmpty()) {
+      throw new IllegalArgumentException("scopes: at least one of " + Roles.TOKEN_SCOPES);
+    }
+    ApiTokenEntity entity = new ApiTokenEntity();
+    entity.id = Secrets.random(9).replace('-', 'x').replace('_', 'y');
+    String token = PREFIX + entity.id + "_" + Secrets.random(32);
+    entity.name = name.strip();
+    entity.secretHash = Secrets.sha256(token);
+    entity.scopes = String.join(",", scopes);
+    entity.createdBy = actor;
+    entity.createdAt = clock.instant();
+    entity.persist();
+    audit.record(actor, "token.create", entity.id, entity.name + " (" + entity.scopes + ")");
+    return new Created(entity, token);
+  }
+
+  /**
+   * The active token with this value, if any; its use is noted (last use, and a line in the audit
+   * log naming the request).
+   */
+  @Transactional
+  public Optional<ApiTokenEntity> use(String token, String request) {
+    ApiTokenEntity entity = ApiTokenEntity.find("secretHash", Secrets.sha256(token)).firstResult();
+    if (entity == null || entity.revokedAt != null) {
+      return Optional.empty();
+    }
+    entity.lastUsedAt = clock.instant();
+    audit.record("token:" + entity.id, "token.use", request, entity.name);
+    return Optional.of(entity);
+  }
+
+  @Transactional
+  public List<ApiTokenEntity> list() {
+    return ApiTokenEntity.listAll(io.quarkus.panache.common.Sort.by("createdAt"));
+  }
+
+  @Transactional
+  public boolean revoke(String id, String actor) {
+    ApiTokenEntity entity = ApiTokenEntity.findById(id);
+    if (entity == null) {
+      return false;
+    }
+    if (entity.revokedAt == null) {
+      entity.revokedAt = clock.instant();
+      audit.record(actor, "token.revoke", id, entity.name);
+    }
+    return true;
+  }
+}
