@@ -35,6 +35,16 @@ public class TestDatabase {
     }
   }
 
+  /** Raw events whose payload mentions the text (case-insensitive). */
+  @Transactional
+  public long rawEventsMentioning(String text) {
+    return entityManager
+        .createQuery(
+            "select count(e) from RawEventEntity e where lower(e.payload) like :text", Long.class)
+        .setParameter("text", "%" + text.toLowerCase(java.util.Locale.ROOT) + "%")
+        .getSingleResult();
+  }
+
   @Transactional
   public long count(String entity) {
     return entityManager

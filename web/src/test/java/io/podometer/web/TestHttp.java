@@ -30,6 +30,9 @@ public final class TestHttp {
                     .appendDefaultContentCharsetToContentTypeIfUndefined(false))
             .redirect(RedirectConfig.redirectConfig().followRedirects(false));
     RestAssured.authentication = RestAssured.preemptive().basic("admin", ADMIN_PASSWORD);
+    if (RestAssured.filters().stream().noneMatch(f -> f instanceof TestSecrets)) {
+      RestAssured.filters(new TestSecrets());
+    }
   }
 
   /** A request without any credentials. */

@@ -39,6 +39,23 @@ public class ErrorMappers {
   }
 
   @ServerExceptionMapper
+  public Response conflict(io.podometer.web.privacy.MemberErasure.ErasureRefused e) {
+    return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+  }
+
+  /** A role the request lacks: 403 with what is refused, never which roles would do. */
+  @ServerExceptionMapper
+  public Response forbidden(io.quarkus.security.ForbiddenException e) {
+    return Problem.of(Response.Status.FORBIDDEN, "your role does not allow this request")
+        .toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response unauthorized(io.quarkus.security.UnauthorizedException e) {
+    return Problem.of(Response.Status.UNAUTHORIZED, "authentication required").toResponse();
+  }
+
+  @ServerExceptionMapper
   public Response badRequest(IllegalArgumentException e) {
     return Problem.of(Response.Status.BAD_REQUEST, e.getMessage()).toResponse();
   }

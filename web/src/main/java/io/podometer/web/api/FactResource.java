@@ -120,7 +120,7 @@ public class FactResource {
       @QueryParam("repo") String repo,
       @QueryParam("limit") @DefaultValue("100") int limit) {
     FactKind factKind = kindOf(kind);
-    if (PERSONAL.contains(factKind)) {
+    if (io.podometer.web.privacy.PersonalFacts.KINDS.contains(factKind)) {
       if (!identity.hasRole(Roles.ADMIN)) {
         throw new ForbiddenException(
             "kind: " + kind + " are one person's own data; only an admin may read them");
@@ -130,10 +130,6 @@ public class FactResource {
     }
     return key != null ? one(new FactKey(factKind, key)) : list(factKind, repo, limit);
   }
-
-  /** A person's own data (their AI usage, meetings, pulse answers): never shown to others. */
-  static final java.util.Set<FactKind> PERSONAL =
-      java.util.EnumSet.of(FactKind.AGENT_USAGE_DAY, FactKind.MEETING_WEEK, FactKind.PULSE_ANSWER);
 
   /**
    * Facts beyond one scope's pull requests are for those who see every aggregate (leaders, read

@@ -72,9 +72,16 @@ public interface PodometerConfig {
   }
 
   interface Limits {
-    /** Largest request body on routes other than ingestion (PODOMETER_MAX_REQUEST_SIZE). */
-    @WithDefault("1M")
+    /**
+     * Largest request body on routes other than ingestion and the organization model
+     * (PODOMETER_MAX_REQUEST_SIZE). Ingestion takes up to quarkus.http.limits.max-body-size.
+     */
+    @WithDefault("64K")
     io.quarkus.runtime.configuration.MemorySize requestBody();
+
+    /** Largest organization model accepted by PUT /api/org (PODOMETER_MAX_ORG_SIZE). */
+    @WithDefault("16M")
+    io.quarkus.runtime.configuration.MemorySize orgModel();
   }
 
   interface Figures {

@@ -23,6 +23,7 @@ public class StartupTasks {
   @Inject DemoLoader demoLoader;
   @Inject io.podometer.web.figures.FigureService figures;
   @Inject io.podometer.web.security.AccessBootstrap access;
+  @Inject io.podometer.web.privacy.RetentionJob retention;
 
   private void importOrgFile(Path file) {
     try {
@@ -42,6 +43,7 @@ public class StartupTasks {
       demoLoader.load();
     }
     figures.start();
+    retention.start();
     LOG.infof(
         "organization model version %d (%s) in force; %d events stored",
         orgService.current().version(), orgService.current().origin(), facts.rawEventCount());

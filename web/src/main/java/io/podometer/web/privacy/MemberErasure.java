@@ -1,0 +1,217 @@
+package io.podometer.web.privacy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.podometer.engine.org.Member;
+import io.podometer.engine.org.OrgModel;
+import io.podometer.engine.org.OrgModelWriter;
+import io.podometer.web.org.OrgService;
+import io.podometer.web.security.AuditLog;
+import io.podometer.web.store.FactEntity;
+import io.podometer.web.store.RawEventEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Erases a member (SPEC §8): their personal facts (AI usage days, meeting weeks, pulse answers) and
+ * the raw events behind them are deleted; in every other fact and raw event (pull requests,
+ * commits, reviews…) their identities and name are replaced by a pseudonym, so team figures keep
+ * their pull requests but no longer know whose they were; the member leaves the organization model
+ * (a new version), and every figure is recomputed from what is left.
+ */
+@ApplicationScoped
+public class MemberErasure {
+
+  @Inject OrgService orgService;
+  @Inject ObjectMapper json;
+  @Inject AuditLog audit;
+
+  /** What an erasure removed and rewrote. */
+  public record Report(
+      String member,
+      String pseudonym,
+      int personalFactsDeleted,
+      int factsPseudonymized,
+      int rawEventsDeleted,
+      int rawEventsPseudonymized,
+      long orgVersion) {}
+
+  @Transactional
+  public Report erase(String memberId, String actor) {
+    OrgModel org = orgService.current().model();
+    Member member =
+        org.member(memberId)
+            .orElseThrow(
+                () -> new NotFoundException("no member '" + memberId + "' in the model in force"));
+    List<String> references = references(org, memberId);
+    if (!references.isEmpty()) {
+      throw new ErasureRefused(
+          "member "
+              + memberId
+              + " is still "
+              + String.join(", ", references)
+              + "; change the organization model first");
+    }
+    Set<String> names = identifyingStrings(member);
+    Pseudonyms pseudonyms =
+        new Pseudonyms(json, names, "erased-" + sha256(memberId).substring(0, 12));
+
+    int personalDeleted = 0;
+    int factsRewritten = 0;
+    int rawDeleted = 0;
+    int rawRewritten = 0;
+    for (FactEntity fact : FactEntity.<FactEntity>list(likeAny("fields", names), params(names))) {
+      if (PersonalFacts.STORED.contains(fact.kind)) {
+        rawDeleted +=
+            (int) RawEventEntity.delete("factKind = ?1 and factKey = ?2", fact.kind, fact.factKey);
+        fact.delete();
+        personalDeleted++;
+      } else {
+        String fields = pseudonyms.inJson(fact.fields);
+        String key = pseudonyms.inKey(fact.factKey);
+        if (!fields.equals(fact.fields) || !key.equals(fact.factKey)) {
+          RawEventEntity.update(
+              "factKey = ?1 where factKind = ?2 and factKey = ?3", key, fact.kind, fact.factKey);
+          fact.fields = fields;
+          fact.factKey = key;
+          factsRewritten++;
+        }
+      }
+    }
+    Set<String> kept = new java.util.HashSet<>();
+    for (RawEventEntity raw :
+        RawEventEntity.<RawEventEntity>list(likeAny("payload", names), params(names))) {
+      String payload = pseudonyms.inJson(raw.payload);
+      if (payload.equals(raw.payload)) {
+        continue;
+      }
+      String eventId = pseudonyms.inKey(raw.eventId);
+      String hash = sha256(payload);
+      // Two revisions that differed only in the person are now one: keep the first.
+      if (!kept.add(eventId + "\n" + hash)
+          || RawEventEntity.count("eventId = ?1 and payloadHash = ?2", eventId, hash) > 0) {
+        raw.delete();
+        rawDeleted++;
+        continue;
+      }
+      raw.eventId = eventId;
+      raw.payload = payload;
+      raw.payloadHash = hash;
+      rawRewritten++;
+    }
+    List<Member> members = new ArrayList<>(org.members());
+    members.removeIf(m -> m.id().equals(memberId));
+    OrgModel without =
+        new OrgModel(
+            org.org(),
+            org.pillars(),
+            org.pods(),
+            members,
+            org.services(),
+            org.champions(),
+            org.pilots(),
+            org.bets());
+    long version =
+        orgService
+            .store(
+                new OrgModelWriter().toYaml(without), "erasure", "DELETE /api/members/" + memberId)
+            .version();
+    Report report =
+        new Report(
+            memberId,
+            pseudonyms.pseudonym(),
+            personalDeleted,
+            factsRewritten,
+            rawDeleted,
+            rawRewritten,
+            version);
+    audit.record(
+        actor,
+        "member.erase",
+        memberId,
+        String.format(
+            Locale.ROOT,
+            "%d personal facts and %d raw events deleted; %d facts and %d raw events"
+                + " pseudonymized; organization model version %d",
+            personalDeleted,
+            rawDeleted,
+            factsRewritten,
+            rawRewritten,
+            version));
+    return report;
+  }
+
+  /** Where the model still needs the member: roles that cannot simply be dropped. */
+  static List<String> references(OrgModel org, String memberId) {
+    List<String> references = new ArrayList<>();
+    org.champions().stream()
+        .filter(c -> c.member().equals(memberId))
+        .forEach(c -> references.add("a champion of " + String.join(", ", c.pods())));
+    org.pilots().stream()
+        .filter(p -> p.champion().equals(memberId))
+        .forEach(p -> references.add("the champion of the pilot of pod " + p.pod()));
+    org.bets().stream()
+        .filter(b -> b.sto().filter(memberId::equals).isPresent())
+        .forEach(b -> references.add("the STO of bet " + b.id()));
+    if (org.org().securityReviewers().contains(memberId)) {
+      references.add("a security reviewer");
+    }
+    return references;
+  }
+
+  /** The member's identities (logins, e-mails, telemetry ids) and name, lower case. */
+  static Set<String> identifyingStrings(Member member) {
+    Set<String> names = new LinkedHashSet<>();
+    member.identities().github().forEach(names::add);
+    member.identities().emails().forEach(names::add);
+    member.identities().telemetry().forEach(names::add);
+    names.add(member.name());
+    Set<String> lower = new LinkedHashSet<>();
+    for (String name : names) {
+      if (name != null && !name.isBlank()) {
+        lower.add(name.strip().toLowerCase(Locale.ROOT));
+      }
+    }
+    return lower;
+  }
+
+  private static String likeAny(String column, Set<String> names) {
+    List<String> clauses = new ArrayList<>();
+    for (int i = 1; i <= names.size(); i++) {
+      clauses.add("lower(" + column + ") like ?" + i);
+    }
+    return String.join(" or ", clauses);
+  }
+
+  /** A superset of the rows that mention a name; {@link Pseudonyms} decides exactly. */
+  private static Object[] params(Set<String> names) {
+    return names.stream().map(n -> "%" + n + "%").toArray();
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The model still names the member somewhere that needs a person (409). */
+  public static class ErasureRefused extends RuntimeException {
+    public ErasureRefused(String message) {
+      super(message);
+    }
+  }
+}

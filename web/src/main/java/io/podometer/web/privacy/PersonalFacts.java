@@ -1,0 +1,22 @@
+package io.podometer.web.privacy;
+
+import io.podometer.engine.fact.FactKind;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Facts about one person's own activity (their AI usage days, meeting weeks, pulse answers): shown
+ * to no one else, deleted on erasure and after their retention period.
+ */
+public final class PersonalFacts {
+
+  public static final Set<FactKind> KINDS =
+      EnumSet.of(FactKind.AGENT_USAGE_DAY, FactKind.MEETING_WEEK, FactKind.PULSE_ANSWER);
+
+  /** The kinds as stored in the {@code kind} columns. */
+  public static final Set<String> STORED =
+      KINDS.stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
+
+  private PersonalFacts() {}
+}

@@ -1,0 +1,155 @@
+package io.podometer.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.podometer.web.privacy.RetentionJob;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Erasing a member and the retention of raw events and personal facts, on the organization of
+ * {@link AccessControlIT} (pod checkout: ana, bo, cy, raj; raj champions solo's pilot).
+ */
+@QuarkusTest
+class ErasureAndRetentionIT {
+
+  static final String CO = "acme/checkout-api";
+
+  static {
+    TestHttp.init();
+  }
+
+  @Inject TestDatabase db;
+  @Inject RetentionJob retention;
+
+  @BeforeEach
+  void load() {
+    db.resetAll();
+    given()
+        .contentType("application/yaml")
+        .body(AccessControlIT.orgWithRaj())
+        .put("/api/org")
+        .then()
+        .statusCode(200);
+    db.awaitFigures();
+  }
+
+  static String usage(String user, String day) {
+    return "{\"id\":\"usage:claude_code:"
+        + user
+        + ":"
+        + day
+        + "\",\"type\":\"agent.usage\",\"source\":\"otlp\",\"occurredAt\":\""
+        + day
+        + "T23:59:59Z\",\"schema\":1,\"data\":{\"tool\":\"claude_code\",\"user\":\""
+        + user
+        + "\",\"day\":\""
+        + day
+        + "\",\"active\":true,\"linesAdded\":120,\"sessions\":2}}";
+  }
+
+  private static void send(String... lines) {
+    given()
+        .contentType("application/x-ndjson")
+        .body(Events.ndjson(lines))
+        .post("/api/events")
+        .then()
+        .statusCode(202);
+  }
+
+  @Test
+  void erasingAMemberRemovesTheirPersonalFactsAndNamesAndRecomputes() {
+    send(
+        // W10: #1 ana with an agent co-author; #2 bo and #3 cy by hand; ana used an agent 03-03
+        Events.prOpened(CO, 1, "ana-l", "2026-03-02T08:30:00Z"),
+        Events.commit(
+            CO, "c1", "ana@acme.example", "2026-03-02T08:00:00Z", 100, 1, MetricsApiIT.AI),
+        Events.prMerged(CO, 1, "ana-l", "2026-03-02T15:00:00Z", "c1", 100),
+        Events.prOpened(CO, 2, "bo-k", "2026-03-03T08:30:00Z"),
+        Events.commit(CO, "c2", "bo@acme.example", "2026-03-03T08:00:00Z", 50, 2, null),
+        Events.prMerged(CO, 2, "bo-k", "2026-03-03T15:00:00Z", "c2", 50),
+        Events.prOpened(CO, 3, "cy-m", "2026-03-04T08:30:00Z"),
+        Events.commit(CO, "c3", "cy@acme.example", "2026-03-04T08:00:00Z", 50, 3, null),
+        Events.prMerged(CO, 3, "cy-m", "2026-03-04T15:00:00Z", "c3", 50),
+        usage("ana@acme.example", "2026-03-03"));
+    db.awaitFigures();
+    String waiu =
+        "/api/metrics?scope=pod:checkout&metric=weekly_active_ai_users&from=2026-W10&to=2026-W10";
+    // before: active engineers ana, bo, cy (raj did nothing); with an AI signal: ana → 1/3
+    given()
+        .get(waiu)
+        .then()
+        .body("metrics[0].figures[0].num", equalTo(1.0f))
+        .body("metrics[0].figures[0].den", equalTo(3.0f));
+    given().get("/api/facts/agent-usage-days").then().body("", hasSize(1));
+
+    // raj champions a pilot: the model must change first
+    given()
+        .delete("/api/members/raj")
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("the champion of the pilot of pod solo"));
+    given().delete("/api/members/nobody").then().statusCode(404);
+
+    given()
+        .delete("/api/members/ana")
+        .then()
+        .statusCode(200)
+        .body("erased.member", equalTo("ana"))
+        .body("erased.personalFactsDeleted", equalTo(1))
+        .body("erased.pseudonym", startsWith("erased-"))
+        .body("figuresRecomputed", equalTo(true));
+
+    // her usage day is gone with its raw event; her PR stays, under a pseudonym
+    given().get("/api/facts/agent-usage-days").then().body("", hasSize(0));
+    given()
+        .get("/api/facts/pull-requests?repo=" + CO + "&number=1")
+        .then()
+        .statusCode(200)
+        .body("[0].fields.author", startsWith("erased-"));
+    assertEquals(0, db.rawEventsMentioning("ana-l"));
+    assertEquals(0, db.rawEventsMentioning("ana@acme.example"));
+    given()
+        .accept("application/json")
+        .get("/api/org")
+        .then()
+        .body(not(containsString("ana@acme.example")))
+        .body("members.id", not(hasItem("ana")));
+    // after: active engineers bo, cy; no AI signal among them → 0/2 (pod: bo, cy, raj ≥ 3)
+    given()
+        .get(waiu)
+        .then()
+        .body("metrics[0].figures[0].num", equalTo(0.0f))
+        .body("metrics[0].figures[0].den", equalTo(2.0f))
+        .body("metrics[0].figures[0].value", equalTo(0.0f));
+    given().get("/api/admin/audit").then().body("action", hasItem("member.erase"));
+  }
+
+  @Test
+  void retentionDeletesOldPersonalFactsAndTheRawEventsOfOldFacts() {
+    send(
+        usage("bo@acme.example", "2023-01-02"),
+        usage("bo@acme.example", "2026-03-03"),
+        Events.prOpened(CO, 9, "bo-k", "2023-01-02T08:30:00Z"),
+        Events.prOpened(CO, 10, "bo-k", "2026-03-02T08:30:00Z"));
+    db.awaitFigures();
+    assertEquals(4, db.count("RawEventEntity"));
+    // default retention: 730 days for both; today's date is well over 730 days after 2023-01-02
+    RetentionJob.Outcome outcome = retention.run();
+    // the 2023 usage day (fact and raw event), and the 2023 PR's raw event (its fact stays)
+    assertEquals(1, outcome.personalFacts());
+    assertEquals(2, outcome.rawEvents());
+    assertEquals(2, db.count("RawEventEntity"));
+    given().get("/api/facts/agent-usage-days").then().body("", hasSize(1));
+    given().get("/api/facts/pull-requests?repo=" + CO + "&number=9").then().statusCode(200);
+  }
+}
