@@ -108,7 +108,8 @@ public class PodometerAuthentication implements HttpAuthenticationMechanism {
   /** Writes the whole answer, so a refusal has a body that says what to do. */
   @Override
   public Uni<Boolean> sendChallenge(RoutingContext context) {
-    if (config.auth().oidc() && !presentsOwnCredentials(context)) {
+    if (config.auth().oidc() && !presentsOwnCredentials(context) && !isApi(context)) {
+      // a page: the OIDC mechanism sends the browser to the identity provider
       return Uni.createFrom().item(false);
     }
     var response = context.response();
@@ -178,6 +179,12 @@ public class PodometerAuthentication implements HttpAuthenticationMechanism {
     return authorization != null
         && startsWithIgnoringCase(authorization, "Bearer ")
         && ApiTokens.looksLikeToken(authorization.substring(7).strip());
+  }
+
+  /** API clients cannot follow a login redirect: they get 401 in every mode. */
+  private static boolean isApi(RoutingContext context) {
+    String path = context.request().path();
+    return path.startsWith("/api/") || path.startsWith("/q/") || path.startsWith("/v1/");
   }
 
   private boolean wantsPage(RoutingContext context) {
