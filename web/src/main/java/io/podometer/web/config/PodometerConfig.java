@@ -43,7 +43,7 @@ public interface PodometerConfig {
      */
     Optional<String> adminPassword();
 
-    /** How long a browser session lasts (PODOMETER_SESSION_DURATION). */
+    /** How long a browser session lasts (PODOMETER_AUTH_SESSION_DURATION). */
     @WithDefault("PT12H")
     java.time.Duration sessionDuration();
 
@@ -58,7 +58,7 @@ public interface PodometerConfig {
 
   interface Retention {
     /**
-     * Raw events older than this (by occurredAt) are deleted daily (PODOMETER_RETENTION_EVENTS).
+     * Raw events older than this (by occurredAt) are deleted daily (PODOMETER_RETENTION_RAW_EVENTS).
      */
     @WithDefault("P730D")
     java.time.Duration rawEvents();
@@ -74,12 +74,12 @@ public interface PodometerConfig {
   interface Limits {
     /**
      * Largest request body on routes other than ingestion and the organization model
-     * (PODOMETER_MAX_REQUEST_SIZE). Ingestion takes up to quarkus.http.limits.max-body-size.
+     * (PODOMETER_LIMITS_REQUEST_BODY). Ingestion takes up to quarkus.http.limits.max-body-size.
      */
     @WithDefault("64K")
     io.quarkus.runtime.configuration.MemorySize requestBody();
 
-    /** Largest organization model accepted by PUT /api/org (PODOMETER_MAX_ORG_SIZE). */
+    /** Largest organization model accepted by PUT /api/org (PODOMETER_LIMITS_ORG_MODEL). */
     @WithDefault("16M")
     io.quarkus.runtime.configuration.MemorySize orgModel();
   }
