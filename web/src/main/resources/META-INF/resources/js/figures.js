@@ -309,7 +309,7 @@
           body.appendChild(el('tr', {}, cells));
         });
         if (table.dataAsOf) { document.getElementById('data-as-of').textContent = table.dataAsOf; }
-        setStatus(table.rows.length + ' pods, week ' + table.week + '.');
+        setStatus(table.rows.length + (table.rows.length === 1 ? ' pod' : ' pods') + ', week ' + table.week + '.');
       })
       .catch(err => setStatus('Could not load pods: ' + err.message, true));
   }

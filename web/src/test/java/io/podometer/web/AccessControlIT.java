@@ -226,7 +226,14 @@ class AccessControlIT {
     assertEquals(200, status(person("ops"), "GET", "/api/facts/agent-usage-days"));
     // pages: a member's own pod, not another one, and their own figures
     person("ana").accept("text/html").get("/pods/checkout").then().statusCode(200);
-    person("ana").accept("text/html").get("/pods/solo").then().statusCode(403);
+    person("ana")
+        .accept("text/html")
+        .get("/pods/solo")
+        .then()
+        .statusCode(403)
+        .contentType(containsString("text/html"))
+        .body(containsString("Not among your figures"))
+        .body(containsString("pod:solo is not among the figures your role may see"));
     person("ana")
         .accept("text/html")
         .get("/me")
@@ -234,7 +241,12 @@ class AccessControlIT {
         .statusCode(200)
         .body(containsString("data-scope=\"member:ana\""))
         .body(containsString("Visible to you only"));
-    person("lee").accept("text/html").get("/me").then().statusCode(404);
+    person("lee")
+        .accept("text/html")
+        .get("/me")
+        .then()
+        .statusCode(404)
+        .body(containsString("no member of the organization model has your e-mail address"));
     person("ana")
         .accept("text/html")
         .get("/measures")

@@ -58,7 +58,8 @@ public interface PodometerConfig {
 
   interface Retention {
     /**
-     * Raw events older than this (by occurredAt) are deleted daily (PODOMETER_RETENTION_RAW_EVENTS).
+     * Raw events older than this (by occurredAt) are deleted daily
+     * (PODOMETER_RETENTION_RAW_EVENTS).
      */
     @WithDefault("P730D")
     java.time.Duration rawEvents();

@@ -43,6 +43,10 @@ public class PageResource {
   @Location("measures.html")
   Template measures;
 
+  @Inject
+  @Location("error.html")
+  Template error;
+
   @Inject OrgService orgService;
   @Inject io.podometer.web.security.CurrentViewer viewer;
   @Inject FigureService figures;
@@ -144,6 +148,26 @@ public class PageResource {
             groups.entrySet().stream()
                 .map(e -> new MeasureGroup(e.getKey(), e.getValue()))
                 .toList());
+  }
+
+  /** A refused or missing page is a page too, saying what happened (never a stack trace). */
+  @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+  public jakarta.ws.rs.core.Response pageError(jakarta.ws.rs.WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    String title =
+        switch (status) {
+          case 403 -> "Not among your figures";
+          case 404 -> "Not found";
+          default -> "Cannot show this page";
+        };
+    String detail =
+        status == 403
+            ? "Your role does not show this page: " + e.getMessage() + "."
+            : e.getMessage();
+    return jakarta.ws.rs.core.Response.status(status)
+        .type(MediaType.TEXT_HTML)
+        .entity(error.data("title", title).data("detail", detail))
+        .build();
   }
 
   /** Who sees a metric's figures (SPEC §8); the same rule holds for the API. */
