@@ -6,17 +6,14 @@ import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.org.OrgModelWriter;
 import io.podometer.web.org.OrgService;
 import io.podometer.web.security.AuditLog;
+import io.podometer.web.security.Secrets;
 import io.podometer.web.store.FactEntity;
 import io.podometer.web.store.RawEventEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +61,8 @@ public class MemberErasure {
     }
     Set<String> names = identifyingStrings(member);
     Pseudonyms pseudonyms =
-        new Pseudonyms(json, names, "erased-" + sha256(memberId).substring(0, 12));
+        // random, so the pseudonym cannot be traced back by hashing candidate member ids
+        new Pseudonyms(json, names, "erased-" + Secrets.random(9).toLowerCase(Locale.ROOT));
 
     int personalDeleted = 0;
     int factsRewritten = 0;
@@ -96,7 +94,7 @@ public class MemberErasure {
         continue;
       }
       String eventId = pseudonyms.inKey(raw.eventId);
-      String hash = sha256(payload);
+      String hash = Secrets.sha256(payload);
       // Two revisions that differed only in the person are now one: keep the first.
       if (!kept.add(eventId + "\n" + hash)
           || RawEventEntity.count("eventId = ?1 and payloadHash = ?2", eventId, hash) > 0) {
@@ -196,16 +194,6 @@ public class MemberErasure {
   /** A superset of the rows that mention a name; {@link Pseudonyms} decides exactly. */
   private static Object[] params(Set<String> names) {
     return names.stream().map(n -> "%" + n + "%").toArray();
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The model still names the member somewhere that needs a person (409). */

@@ -8,21 +8,21 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Random secrets and their digests: only digests of tokens and sessions are ever stored. */
-final class Secrets {
+public final class Secrets {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Secrets() {}
 
   /** {@code bytes} random bytes, URL-safe Base64 without padding. */
-  static String random(int bytes) {
+  public static String random(int bytes) {
     byte[] value = new byte[bytes];
     RANDOM.nextBytes(value);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
   }
 
   /** Hex SHA-256: enough for high-entropy random secrets (passwords use bcrypt instead). */
-  static String sha256(String secret) {
+  public static String sha256(String secret) {
     try {
       return HexFormat.of()
           .formatHex(
