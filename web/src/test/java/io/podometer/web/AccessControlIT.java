@@ -493,6 +493,29 @@ class AccessControlIT {
         .body("detail", containsString("already exists"));
     given()
         .contentType("application/json")
+        .body(Map.of("username", "zed", "emial", "zed@acme.example", "roles", List.of("member")))
+        .post("/api/admin/users")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("unknown field(s) [emial]"));
+    given()
+        .contentType("application/json")
+        .body("{\"name\": \"x\", \"scopes\": \"ingest\"")
+        .post("/api/admin/tokens")
+        .then()
+        .statusCode(400)
+        .contentType(containsString("application/problem+json"))
+        .body(not(containsString("Exception")));
+    given()
+        .contentType("application/json")
+        .body(Map.of("name", "x", "scopes", 3))
+        .post("/api/admin/tokens")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("scopes: must be a string or a list of strings"));
+    given().get("/api/admin/users").then().body("username", not(hasItem("zed")));
+    given()
+        .contentType("application/json")
         .body(Map.of("username", "zed", "roles", List.of("king")))
         .post("/api/admin/users")
         .then()

@@ -1,6 +1,8 @@
 package io.podometer.web.security;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,6 +33,10 @@ public class AccessResource {
   @Inject LocalUsers users;
   @Inject AuditLog audit;
   @Inject SecurityIdentity identity;
+  @Inject ObjectMapper json;
+
+  static final Set<String> TOKEN_FIELDS = Set.of("name", "scopes");
+  static final Set<String> USER_FIELDS = Set.of("username", "email", "roles", "password");
 
   /** What to create a token with. */
   public record TokenRequest(String name, List<String> scopes) {}
@@ -65,9 +71,10 @@ public class AccessResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Create an API token (scopes: ingest, read, admin); the answer shows it once")
-  public Response createToken(TokenRequest request) {
-    if (request == null) {
-      throw new IllegalArgumentException("body: {\"name\": …, \"scopes\": [\"ingest\"]}");
+  public Response createToken(JsonNode body) {
+    TokenRequest request = StrictJson.read(json, body, TokenRequest.class, TOKEN_FIELDS);
+    if (request.scopes() == null || request.scopes().isEmpty()) {
+      throw new IllegalArgumentException("scopes: at least one of " + Roles.TOKEN_SCOPES);
     }
     Set<String> scopes =
         Roles.parse(
@@ -120,10 +127,8 @@ public class AccessResource {
       description =
           "email ties the user to the member of the organization model with that e-mail. Without"
               + " a password one is generated and returned once.")
-  public Response createUser(UserRequest request) {
-    if (request == null) {
-      throw new IllegalArgumentException("body: {\"username\": …, \"roles\": [\"member\"], …}");
-    }
+  public Response createUser(JsonNode body) {
+    UserRequest request = StrictJson.read(json, body, UserRequest.class, USER_FIELDS);
     Set<String> roles =
         Roles.parse(
             "roles",

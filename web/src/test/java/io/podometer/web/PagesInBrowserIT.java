@@ -1,0 +1,183 @@
+package io.podometer.web;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages as a person sees them, in headless Chromium (Debian's chromium and chromium-driver):
+ * sign in through the form, then what the scripts draw from the API. Organization of {@link
+ * AccessControlIT}: pod solo (dee, eli) is under the privacy floor of 3.
+ */
+@QuarkusTest
+class PagesInBrowserIT {
+
+  static {
+    TestHttp.init();
+  }
+
+  @TestHTTPResource("/")
+  URL root;
+
+  @Inject TestDatabase db;
+
+  private WebDriver browser;
+
+  @BeforeEach
+  void start() throws Exception {
+    db.resetAll();
+    given()
+        .contentType("application/yaml")
+        .body(AccessControlIT.ORG)
+        .put("/api/org")
+        .then()
+        .statusCode(200);
+    AccessControlIT.user("ana", "ana@acme.example", "member");
+    AccessControlIT.user("dee", "dee@acme.example", "member");
+    // this week, so the pods page (last complete week) and the charts show it: dee's PR in solo
+    java.time.LocalDate monday =
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+            .with(java.time.DayOfWeek.MONDAY)
+            .minusWeeks(1);
+    String at = monday.plusDays(1) + "T09:00:00Z";
+    String merged = monday.plusDays(1) + "T15:00:00Z";
+    given()
+        .contentType("application/x-ndjson")
+        .body(
+            Events.ndjson(
+                Events.prOpened("acme/solo-api", 1, "dee-s", at),
+                Events.commit("acme/solo-api", "s1", "dee@acme.example", at, 40, 1, null),
+                Events.prMerged("acme/solo-api", 1, "dee-s", merged, "s1", 40),
+                Events.prOpened(MetricsApiIT.CO, 1, "ana-l", at),
+                Events.commit(MetricsApiIT.CO, "c1", "ana@acme.example", at, 40, 1, null),
+                Events.prMerged(MetricsApiIT.CO, 1, "ana-l", merged, "c1", 40)))
+        .post("/api/events")
+        .then()
+        .statusCode(202);
+    db.awaitFigures();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(executable("chromium"));
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--window-size=1300,1200",
+        "--user-data-dir=" + Files.createTempDirectory("chromium"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new java.io.File(executable("chromedriver")))
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private static String executable(String name) {
+    for (String dir : List.of("/usr/bin", "/usr/lib/chromium", "/usr/local/bin")) {
+      Path path = Path.of(dir, name);
+      if (Files.isExecutable(path)) {
+        return path.toString();
+      }
+    }
+    throw new AssertionError(
+        name + " not found: install Debian's chromium and chromium-driver (.ci/run does)");
+  }
+
+  private void signIn(String user) {
+    browser.get(root + "pods");
+    assertTrue(browser.getCurrentUrl().contains("/login?next=%2Fpods"), browser.getCurrentUrl());
+    browser.findElement(By.name("username")).sendKeys(user);
+    browser.findElement(By.name("password")).sendKeys(AccessControlIT.PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    waitFor(d -> d.getCurrentUrl().endsWith("/pods"));
+  }
+
+  private <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
+    return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+  }
+
+  private String rowText(String pod) {
+    return waitFor(
+        d -> {
+          for (WebElement row : d.findElements(By.cssSelector("table tbody tr"))) {
+            if (row.getText().startsWith(pod)) {
+              return row.getText();
+            }
+          }
+          return null;
+        });
+  }
+
+  @Test
+  void aPodUnderThePrivacyFloorShowsWithheldCellsAndNoValue() {
+    signIn("dee");
+    String solo = rowText("Solo");
+    // AI code share, agent-assisted diffs, weekly active AI users: about people, 2 < 3
+    assertTrue(solo.startsWith("Solo withheld withheld withheld"), solo);
+    browser.get(root + "pods/solo");
+    WebElement card =
+        waitFor(
+            d ->
+                d
+                    .findElements(
+                        By.xpath("//*[contains(text(), 'withheld: fewer than 3 people')]"))
+                    .stream()
+                    .findFirst()
+                    .orElse(null));
+    assertTrue(card.isDisplayed());
+  }
+
+  @Test
+  void aMemberSeesTheirPodOnlyAndTheirOwnFigures() {
+    signIn("ana");
+    rowText("Checkout");
+    List<String> pods =
+        browser.findElements(By.cssSelector("table tbody tr")).stream()
+            .map(r -> r.getText().split(" ")[0])
+            .toList();
+    assertEquals(List.of("Checkout"), pods);
+    browser.get(root + "pods/solo");
+    assertTrue(browser.getPageSource().contains("Not among your figures"), browser.getPageSource());
+    browser.get(root + "me");
+    waitFor(d -> d.getTitle().startsWith("My figures: Ana"));
+    assertEquals(
+        Map.of("scope", "member:ana"),
+        Map.of(
+            "scope",
+            browser.findElement(By.cssSelector("[data-scope]")).getAttribute("data-scope")));
+    browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+    waitFor(d -> d.getCurrentUrl().contains("/login"));
+    browser.get(root + "pods");
+    assertTrue(
+        browser.getCurrentUrl().contains("/login"), "signed out: " + browser.getCurrentUrl());
+  }
+}
