@@ -256,6 +256,54 @@ class AccessControlIT {
   }
 
   @Test
+  void eachPersonCanAskWhoTheyAreAndAnAdminResetsAPassword() {
+    person("raj")
+        .get("/api/me")
+        .then()
+        .statusCode(200)
+        .body("member", equalTo("raj"))
+        .body("roles", equalTo(List.of("champion")))
+        // his own pod and the pod of the pilot he champions
+        .body("pods", equalTo(List.of("checkout", "solo")));
+    person("lee")
+        .get("/api/me")
+        .then()
+        .body("member", equalTo(null))
+        .body("everyAggregate", equalTo(true));
+    String fresh =
+        given()
+            .contentType("application/json")
+            .body("{}")
+            .post("/api/admin/users/dee/password")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("password");
+    TestSecrets.seen(fresh);
+    person("dee").get("/api/me").then().statusCode(401);
+    as("dee", fresh).get("/api/me").then().statusCode(200).body("member", equalTo("dee"));
+    given()
+        .contentType("application/json")
+        .body(Map.of("password", PASSWORD))
+        .post("/api/admin/users/dee/password")
+        .then()
+        .statusCode(200)
+        .body("password", equalTo(null));
+    given()
+        .contentType("application/json")
+        .body("{}")
+        .post("/api/admin/users/nobody/password")
+        .then()
+        .statusCode(404);
+    person("ana")
+        .contentType("application/json")
+        .body("{}")
+        .post("/api/admin/users/dee/password")
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
   void tablesListOnlyTheVisibleScopesAndNeverPeople() {
     person("ana")
         .get("/api/metrics/table?kind=pod&metric=ai_code_share&week=2026-W10")
@@ -322,6 +370,19 @@ class AccessControlIT {
         .post("/api/events")
         .then()
         .statusCode(202);
+    // two more uses within the minute: one audit line for the three
+    for (int again = 0; again < 2; again++) {
+      withToken(ingest)
+          .contentType("application/x-ndjson")
+          .body(event)
+          .post("/api/events")
+          .then()
+          .statusCode(202);
+    }
+    given()
+        .get("/api/admin/audit")
+        .then()
+        .body("findAll { it.actor == 'token:" + id + "' }.action", equalTo(List.of("token.use")));
     given().delete("/api/admin/tokens/" + id).then().statusCode(204);
     withToken(ingest)
         .contentType("application/x-ndjson")

@@ -150,6 +150,28 @@ public class AccessResource {
     return users.list().stream().map(UserView::of).toList();
   }
 
+  /** A new password, shown this once when it was generated. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record NewPassword(String username, String password) {}
+
+  @POST
+  @Path("/users/{username}/password")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Reset a local user's password; their sessions end",
+      description = "Body {\"password\": …} or {} for a generated one (returned once).")
+  public NewPassword resetPassword(@PathParam("username") String username, JsonNode body) {
+    JsonNode given = body == null || body.isNull() ? json.createObjectNode() : body;
+    PasswordRequest request =
+        StrictJson.read(json, given, PasswordRequest.class, Set.of("password"));
+    boolean generated = request.password() == null || request.password().isEmpty();
+    String password = users.resetPassword(username, request.password(), actor());
+    return new NewPassword(username, generated ? password : null);
+  }
+
+  /** What to reset a password with. */
+  public record PasswordRequest(String password) {}
+
   @DELETE
   @Path("/users/{username}")
   @Operation(summary = "Delete a local user; their sessions end at once")

@@ -4,9 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * API tokens for machine clients. A token reads {@code pdm_<id>_<secret>}: the id names it in lists
@@ -50,8 +54,9 @@ public class ApiTokens {
   }
 
   /**
-   * The active token with this value, if any; its use is noted (last use, and a line in the audit
-   * log naming the request).
+   * The active token with this value, if any. Its use is noted — last use, and a line in the audit
+   * log naming the request — at most once a minute per token, with the count of the requests in
+   * between: a collector posting every few seconds does not write a row per request.
    */
   @Transactional
   public Optional<ApiTokenEntity> use(String token, String request) {
@@ -59,9 +64,37 @@ public class ApiTokens {
     if (entity == null || entity.revokedAt != null) {
       return Optional.empty();
     }
-    entity.lastUsedAt = clock.instant();
-    audit.record("token:" + entity.id, "token.use", request, entity.name);
+    Instant now = clock.instant();
+    UseWindow window = uses.computeIfAbsent(entity.id, id -> new UseWindow());
+    long unrecorded;
+    synchronized (window) {
+      if (window.recordedAt != null && window.recordedAt.isAfter(now.minus(AUDIT_EVERY))) {
+        window.since++;
+        return Optional.of(entity);
+      }
+      unrecorded = window.since;
+      window.recordedAt = now;
+      window.since = 0;
+    }
+    entity.lastUsedAt = now;
+    audit.record(
+        "token:" + entity.id,
+        "token.use",
+        request,
+        unrecorded == 0
+            ? entity.name
+            : entity.name + "; " + unrecorded + " more requests since the previous entry");
     return Optional.of(entity);
+  }
+
+  static final Duration AUDIT_EVERY = Duration.ofMinutes(1);
+
+  private final Map<String, UseWindow> uses = new ConcurrentHashMap<>();
+
+  /** When a token's use was last written down, and how many requests came since. */
+  private static final class UseWindow {
+    Instant recordedAt;
+    long since;
   }
 
   @Transactional

@@ -121,6 +121,27 @@ public class LocalUsers {
     return secret;
   }
 
+  /**
+   * Sets a new password (generated when none is given; returned to be shown once) and ends the
+   * user's sessions.
+   */
+  @Transactional
+  public String resetPassword(String username, String password, String actor) {
+    UserAccountEntity user = UserAccountEntity.findById(username);
+    if (user == null) {
+      throw new jakarta.ws.rs.NotFoundException("no user '" + username + "'");
+    }
+    String secret = password == null || password.isEmpty() ? Secrets.random(18) : password;
+    if (secret.length() < MIN_PASSWORD) {
+      throw new IllegalArgumentException(
+          "password: at least " + MIN_PASSWORD + " characters (or none: one is generated)");
+    }
+    user.passwordHash = BcryptUtil.bcryptHash(secret);
+    SessionEntity.delete("username", username);
+    audit.record(actor, "user.password", username, null);
+    return secret;
+  }
+
   /** Removes a user and ends their sessions at once. */
   @Transactional
   public boolean delete(String username, String actor) {

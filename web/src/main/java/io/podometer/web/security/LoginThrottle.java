@@ -53,6 +53,9 @@ public class LoginThrottle {
 
   public void failed(String username, String client) {
     Instant now = clock.instant();
+    if (failures.size() > MAX_KEYS) {
+      sweep(now);
+    }
     for (String key : keys(username, client)) {
       Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
       synchronized (times) {
@@ -70,6 +73,21 @@ public class LoginThrottle {
   /** Forgets every failure (tests, and an admin's reset). */
   public void clear() {
     failures.clear();
+  }
+
+  /** Beyond this many names and addresses, forgotten failures are swept away. */
+  static final int MAX_KEYS = 10_000;
+
+  private void sweep(Instant now) {
+    failures
+        .entrySet()
+        .removeIf(
+            e -> {
+              synchronized (e.getValue()) {
+                prune(e.getValue(), now);
+                return e.getValue().isEmpty();
+              }
+            });
   }
 
   private Duration window() {
