@@ -241,6 +241,8 @@ class AccessControlIT {
         .statusCode(200)
         .body(containsString("data-scope=\"member:ana\""))
         .body(containsString("Visible to you only"));
+    person("ana").accept("text/html").get("/pods/no-such-pod").then().statusCode(403);
+    person("lee").accept("text/html").get("/pods/no-such-pod").then().statusCode(404);
     person("lee")
         .accept("text/html")
         .get("/me")
@@ -304,6 +306,56 @@ class AccessControlIT {
   }
 
   @Test
+  void aDrillDownNeverListsReviewsOneReviewerAtATime() {
+    String co = MetricsApiIT.CO;
+    given()
+        .contentType("application/x-ndjson")
+        .body(
+            Events.ndjson(
+                Events.prOpened(co, 1, "ana-l", "2026-03-02T08:30:00Z"),
+                Events.prOpened(co, 2, "cy-m", "2026-03-02T09:30:00Z"),
+                review(co, 1, "bo-k", "2026-03-03T10:00:00Z"),
+                review(co, 2, "bo-k", "2026-03-03T11:00:00Z"),
+                review(co, 2, "ana-l", "2026-03-03T12:00:00Z")))
+        .post("/api/events")
+        .then()
+        .statusCode(202);
+    db.awaitFigures();
+    // 3 reviews in W10 by bo (2) and ana (1): the top reviewer's share is 2/3, from 3 items
+    person("ana")
+        .get("/api/metrics/drilldown?scope=pod:checkout&metric=top_reviewer_share&week=2026-W10")
+        .then()
+        .statusCode(200)
+        .body("count", equalTo(3))
+        .body("items.kind", equalTo(List.of("people")))
+        .body("items[0].people", equalTo(2))
+        .body(not(containsString("bo-k")))
+        .body(not(containsString("ana-l")));
+  }
+
+  static String review(String repo, int number, String reviewer, String at) {
+    return "{\"id\":\"review:"
+        + repo
+        + "#"
+        + number
+        + ":"
+        + reviewer
+        + "@"
+        + at
+        + "\",\"type\":\"pr.review_submitted\",\"source\":\"api\",\"occurredAt\":\""
+        + at
+        + "\",\"repo\":\""
+        + repo
+        + "\",\"schema\":1,\"data\":{\"number\":"
+        + number
+        + ",\"reviewer\":\""
+        + reviewer
+        + "\",\"state\":\"approved\",\"submittedAt\":\""
+        + at
+        + "\"}}";
+  }
+
+  @Test
   void tablesListOnlyTheVisibleScopesAndNeverPeople() {
     person("ana")
         .get("/api/metrics/table?kind=pod&metric=ai_code_share&week=2026-W10")
@@ -316,11 +368,13 @@ class AccessControlIT {
         .statusCode(200)
         .body("rows.scope", equalTo(List.of("pod:checkout", "pod:solo")));
     for (String name : List.of("lee", "ana")) {
-      person(name)
-          .get("/api/metrics/table?kind=member")
-          .then()
-          .statusCode(403)
-          .body("detail", containsString("never listed person by person"));
+      for (String kind : List.of("member", "sto")) {
+        person(name)
+            .get("/api/metrics/table?kind=" + kind)
+            .then()
+            .statusCode(403)
+            .body("detail", containsString("never listed person by person"));
+      }
     }
     person("ana")
         .get("/api/scopes")
@@ -456,7 +510,7 @@ class AccessControlIT {
     assertTrue(login.header("Location").endsWith("/pods"), login.header("Location"));
     String cookie = login.header("Set-Cookie");
     assertTrue(cookie.contains("HttpOnly"), cookie);
-    assertTrue(cookie.contains("SameSite=Strict"), cookie);
+    assertTrue(cookie.contains("SameSite=Lax"), cookie);
     String session = TestSecrets.seen(login.getCookie("podometer_session"));
     assertNotNull(session);
     anonymous()

@@ -75,7 +75,14 @@ class ErasureAndRetentionIT {
             CO, "c1", "ana@acme.example", "2026-03-02T08:00:00Z", 100, 1, MetricsApiIT.AI),
         Events.prMerged(CO, 1, "ana-l", "2026-03-02T15:00:00Z", "c1", 100),
         Events.prOpened(CO, 2, "bo-k", "2026-03-03T08:30:00Z"),
-        Events.commit(CO, "c2", "bo@acme.example", "2026-03-03T08:00:00Z", 50, 2, null),
+        Events.commit(
+            CO,
+            "c2",
+            "bo@acme.example",
+            "2026-03-03T08:00:00Z",
+            50,
+            2,
+            "Co-authored-by: Ana <ana@acme.example>"),
         Events.prMerged(CO, 2, "bo-k", "2026-03-03T15:00:00Z", "c2", 50),
         Events.prOpened(CO, 3, "cy-m", "2026-03-04T08:30:00Z"),
         Events.commit(CO, "c3", "cy@acme.example", "2026-03-04T08:00:00Z", 50, 3, null),
@@ -100,6 +107,7 @@ class ErasureAndRetentionIT {
         .body("detail", containsString("the champion of the pilot of pod solo"));
     given().delete("/api/members/nobody").then().statusCode(404);
 
+    AccessControlIT.user("ana", "ana@acme.example", "member");
     given()
         .delete("/api/members/ana")
         .then()
@@ -131,7 +139,17 @@ class ErasureAndRetentionIT {
         .body("metrics[0].figures[0].num", equalTo(0.0f))
         .body("metrics[0].figures[0].den", equalTo(2.0f))
         .body("metrics[0].figures[0].value", equalTo(0.0f));
-    given().get("/api/admin/audit").then().body("action", hasItem("member.erase"));
+    given()
+        .get("/api/admin/audit")
+        .then()
+        .body("find { it.action == 'member.erase' }.target", startsWith("erased-"));
+    // her login went with her; earlier versions of the model no longer name her either
+    given().get("/api/admin/users").then().body("username", not(hasItem("ana")));
+    assertEquals(0, db.orgVersionsMentioning("ana@acme.example"));
+    assertEquals(0, db.orgVersionsMentioning("ana-l"));
+    assertEquals(0, db.orgVersionsMentioning("name: Ana,"));
+    // and the others are still there, names intact
+    assertEquals(2, db.orgVersionsMentioning("bo@acme.example"));
   }
 
   @Test

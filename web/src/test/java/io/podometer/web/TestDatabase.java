@@ -45,6 +45,16 @@ public class TestDatabase {
         .getSingleResult();
   }
 
+  /** Stored versions of the organization model that mention the text (case-insensitive). */
+  @Transactional
+  public long orgVersionsMentioning(String text) {
+    return entityManager
+        .createQuery(
+            "select count(e) from OrgVersionEntity e where lower(e.content) like :text", Long.class)
+        .setParameter("text", "%" + text.toLowerCase(java.util.Locale.ROOT) + "%")
+        .getSingleResult();
+  }
+
   @Transactional
   public long count(String entity) {
     return entityManager

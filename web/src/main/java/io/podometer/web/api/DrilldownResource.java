@@ -187,8 +187,14 @@ public class DrilldownResource {
     };
   }
 
-  private static boolean aboutAPerson(String ref) {
+  /**
+   * Items about one person: their usage, meetings, pulse answers, activity, and the reviews they
+   * gave (a list of those, with the reviewer in each rule, would rank reviewers).
+   */
+  static boolean aboutAPerson(String ref) {
     return ref.startsWith("usage:")
+        || ref.startsWith("pulse:")
+        || ref.startsWith("review:")
         || ref.startsWith("meeting:")
         || ref.startsWith("member:")
         || ref.startsWith("engineer:")

@@ -188,9 +188,12 @@ public class MetricsResource {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("kind: unknown '" + kind + "' (pod, pillar, service…)");
     }
-    if (scopeKind == ScopeKind.MEMBER) {
+    if (scopeKind == ScopeKind.MEMBER || scopeKind == ScopeKind.STO) {
+      // an STO is a person: a table of STOs side by side would rank people
       throw new jakarta.ws.rs.ForbiddenException(
-          "kind: there is no table of members: figures are never listed person by person");
+          "kind: there is no table of "
+              + (scopeKind == ScopeKind.MEMBER ? "members" : "single task owners")
+              + ": figures are never listed person by person");
     }
     IsoWeek when =
         week == null || week.isBlank()

@@ -78,8 +78,9 @@ public class PageResource {
   @Operation(summary = "A pod's page: every figure of the pod with its trend")
   public TemplateInstance pod(@PathParam("id") String id) {
     OrgModel org = orgService.current().model();
+    // access first: a refusal must not tell which pods exist
+    viewer.get().require(io.podometer.engine.scope.ScopeId.pod(id));
     Pod pod = org.pod(id).orElseThrow(() -> new NotFoundException("no pod '" + id + "'"));
-    viewer.get().require(io.podometer.engine.scope.ScopeId.pod(pod.id()));
     String pillar =
         pod.pillarId()
             .flatMap(p -> org.pillars().stream().filter(x -> x.id().equals(p)).findFirst())

@@ -7,7 +7,10 @@ import io.podometer.engine.org.OrgModelWriter;
 import io.podometer.web.org.OrgService;
 import io.podometer.web.security.AuditLog;
 import io.podometer.web.security.Secrets;
+import io.podometer.web.security.SessionEntity;
+import io.podometer.web.security.UserAccountEntity;
 import io.podometer.web.store.FactEntity;
+import io.podometer.web.store.OrgVersionEntity;
 import io.podometer.web.store.RawEventEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +44,8 @@ public class MemberErasure {
       int factsPseudonymized,
       int rawEventsDeleted,
       int rawEventsPseudonymized,
+      int earlierModelVersionsScrubbed,
+      int userAccountsDeleted,
       long orgVersion) {}
 
   @Transactional
@@ -60,9 +65,13 @@ public class MemberErasure {
               + "; change the organization model first");
     }
     Set<String> names = identifyingStrings(member);
+    Set<String> inText = new LinkedHashSet<>(names);
+    if (!member.name().strip().contains(" ")) {
+      inText.remove(member.name().strip().toLowerCase(Locale.ROOT));
+    }
     Pseudonyms pseudonyms =
         // random, so the pseudonym cannot be traced back by hashing candidate member ids
-        new Pseudonyms(json, names, "erased-" + Secrets.random(9).toLowerCase(Locale.ROOT));
+        new Pseudonyms(json, names, inText, "erased-" + Secrets.random(9).toLowerCase(Locale.ROOT));
 
     int personalDeleted = 0;
     int factsRewritten = 0;
@@ -77,11 +86,15 @@ public class MemberErasure {
       } else {
         String fields = pseudonyms.inJson(fact.fields);
         String key = pseudonyms.inKey(fact.factKey);
-        if (!fields.equals(fact.fields) || !key.equals(fact.factKey)) {
+        String eventIds = pseudonyms.inKey(fact.eventIds);
+        if (!fields.equals(fact.fields)
+            || !key.equals(fact.factKey)
+            || !eventIds.equals(fact.eventIds)) {
           RawEventEntity.update(
               "factKey = ?1 where factKind = ?2 and factKey = ?3", key, fact.kind, fact.factKey);
           fact.fields = fields;
           fact.factKey = key;
+          fact.eventIds = eventIds;
           factsRewritten++;
         }
       }
@@ -107,6 +120,8 @@ public class MemberErasure {
       raw.payloadHash = hash;
       rawRewritten++;
     }
+    int versionsScrubbed = scrubOlderVersions(pseudonyms, memberId, member.name());
+    int usersDeleted = deleteAccounts(member);
     List<Member> members = new ArrayList<>(org.members());
     members.removeIf(m -> m.id().equals(memberId));
     OrgModel without =
@@ -122,7 +137,9 @@ public class MemberErasure {
     long version =
         orgService
             .store(
-                new OrgModelWriter().toYaml(without), "erasure", "DELETE /api/members/" + memberId)
+                new OrgModelWriter().toYaml(without),
+                "erasure",
+                "erasure of " + pseudonyms.pseudonym())
             .version();
     Report report =
         new Report(
@@ -132,21 +149,71 @@ public class MemberErasure {
             factsRewritten,
             rawDeleted,
             rawRewritten,
+            versionsScrubbed,
+            usersDeleted,
             version);
+    // the log keeps that an erasure happened, under the pseudonym: not whom it was about
     audit.record(
         actor,
         "member.erase",
-        memberId,
+        pseudonyms.pseudonym(),
         String.format(
             Locale.ROOT,
             "%d personal facts and %d raw events deleted; %d facts and %d raw events"
-                + " pseudonymized; organization model version %d",
+                + " pseudonymized; %d earlier model versions scrubbed; %d user accounts deleted;"
+                + " organization model version %d",
             personalDeleted,
             rawDeleted,
             factsRewritten,
             rawRewritten,
+            versionsScrubbed,
+            usersDeleted,
             version));
     return report;
+  }
+
+  /**
+   * Earlier versions of the organization model keep history, not the person: their identities, name
+   * and id are replaced by the pseudonym there too.
+   */
+  private static int scrubOlderVersions(Pseudonyms pseudonyms, String memberId, String name) {
+    String replacement = java.util.regex.Matcher.quoteReplacement(pseudonyms.pseudonym());
+    java.util.regex.Pattern id =
+        java.util.regex.Pattern.compile(
+            "(?<![A-Za-z0-9._-])" + java.util.regex.Pattern.quote(memberId) + "(?![A-Za-z0-9._-])");
+    // the name as the value of a name: key (a one-word name is not replaced in free text)
+    java.util.regex.Pattern nameValue =
+        java.util.regex.Pattern.compile(
+            "(name:\\s*[\"']?)"
+                + java.util.regex.Pattern.quote(name.strip())
+                + "([\"']?\\s*[,}\\n])");
+    int scrubbed = 0;
+    for (OrgVersionEntity version : OrgVersionEntity.<OrgVersionEntity>listAll()) {
+      String content = pseudonyms.inText(version.content);
+      content = nameValue.matcher(content).replaceAll("$1" + replacement + "$2");
+      content = id.matcher(content).replaceAll(replacement);
+      if (!content.equals(version.content)) {
+        version.content = content;
+        version.contentHash = Secrets.sha256(content);
+        scrubbed++;
+      }
+    }
+    return scrubbed;
+  }
+
+  /** Local user accounts signed in as this member (by e-mail) go with them, sessions included. */
+  private static int deleteAccounts(Member member) {
+    int deleted = 0;
+    for (String email : member.identities().emails()) {
+      for (UserAccountEntity user :
+          UserAccountEntity.<UserAccountEntity>list(
+              "lower(email) = ?1", email.toLowerCase(Locale.ROOT))) {
+        SessionEntity.delete("username", user.username);
+        user.delete();
+        deleted++;
+      }
+    }
+    return deleted;
   }
 
   /** Where the model still needs the member: roles that cannot simply be dropped. */

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces a person's names (logins, e-mails, telemetry ids, display name; lower case) by a
- * pseudonym: whole JSON strings that are one of them, or an e-mail in angle brackets or a GitHub
- * no-reply address built on one; in natural keys and event ids, a name standing between separators.
+ * pseudonym: a JSON string that is one of them, or a GitHub no-reply address built on one, becomes
+ * the pseudonym; in longer text (a commit message's "Co-authored-by: Ana &lt;ana@acme.example&gt;",
+ * a PR body's "@ana-l"), in natural keys and event ids, each name standing between separators is
+ * replaced.
  */
 final class Pseudonyms {
 
@@ -26,18 +28,25 @@ final class Pseudonyms {
   private final String pseudonym;
   private final List<Pattern> inKeys = new ArrayList<>();
 
-  Pseudonyms(ObjectMapper json, Set<String> names, String pseudonym) {
+  /**
+   * @param names the person's identities and name, lower case: whole strings equal to one of them
+   *     are replaced
+   * @param inText the ones also replaced inside longer text: identities, and a name of several
+   *     words (a one-word name like "Main" would rewrite every branch called main)
+   */
+  Pseudonyms(ObjectMapper json, Set<String> names, Set<String> inText, String pseudonym) {
     this.json = json;
     this.names = Set.copyOf(names);
     this.pseudonym = pseudonym;
-    for (String name : names) {
-      if (!name.contains(" ")) {
-        inKeys.add(
-            Pattern.compile(
-                "(?<![A-Za-z0-9._%+-])" + Pattern.quote(name) + "(?![A-Za-z0-9._%+-])",
-                Pattern.CASE_INSENSITIVE));
-      }
-    }
+    // longest first, so "ana@acme.example" goes whole before "ana" could match inside it
+    inText.stream()
+        .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+        .forEach(
+            name ->
+                inKeys.add(
+                    Pattern.compile(
+                        "(?<![A-Za-z0-9._%+-])" + Pattern.quote(name) + "(?![A-Za-z0-9._%+-])",
+                        Pattern.CASE_INSENSITIVE)));
   }
 
   String pseudonym() {
@@ -62,6 +71,11 @@ final class Pseudonyms {
     }
   }
 
+  /** Free text with every bounded occurrence of a name replaced. */
+  String inText(String text) {
+    return inKey(text);
+  }
+
   String inKey(String key) {
     String result = key;
     for (Pattern pattern : inKeys) {
@@ -73,41 +87,47 @@ final class Pseudonyms {
     return result;
   }
 
-  boolean mentions(String text) {
+  /** The pseudonym for a whole string that names the person, else the text with names replaced. */
+  private String replaced(String text) {
     String lower = text.strip().toLowerCase(Locale.ROOT);
     if (names.contains(lower)) {
-      return true;
+      return pseudonym;
     }
     for (String name : names) {
-      if (lower.contains("<" + name + ">")
-          || lower.endsWith("+" + name + "@users.noreply.github.com")) {
-        return true;
+      if (lower.endsWith("+" + name + "@users.noreply.github.com")) {
+        return pseudonym;
       }
     }
-    return false;
+    return inText(text);
   }
 
   /** Rewrites the container's text values in place; whether anything changed. */
   private boolean rewrite(JsonNode node) {
     boolean changed = false;
     if (node instanceof ObjectNode object) {
-      List<String> replace = new ArrayList<>();
+      List<Map.Entry<String, String>> replace = new ArrayList<>();
       for (Map.Entry<String, JsonNode> field : object.properties()) {
         JsonNode value = field.getValue();
-        if (value.isTextual() && mentions(value.asText())) {
-          replace.add(field.getKey());
+        if (value.isTextual()) {
+          String text = replaced(value.asText());
+          if (!text.equals(value.asText())) {
+            replace.add(Map.entry(field.getKey(), text));
+          }
         } else if (value.isContainerNode()) {
           changed |= rewrite(value);
         }
       }
-      replace.forEach(name -> object.set(name, new TextNode(pseudonym)));
+      replace.forEach(e -> object.set(e.getKey(), new TextNode(e.getValue())));
       changed |= !replace.isEmpty();
     } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
         JsonNode value = array.get(i);
-        if (value.isTextual() && mentions(value.asText())) {
-          array.set(i, new TextNode(pseudonym));
-          changed = true;
+        if (value.isTextual()) {
+          String text = replaced(value.asText());
+          if (!text.equals(value.asText())) {
+            array.set(i, new TextNode(text));
+            changed = true;
+          }
         } else if (value.isContainerNode()) {
           changed |= rewrite(value);
         }

@@ -49,7 +49,13 @@ public class AccessBootstrap {
       }
     }
     Path cli = data.resolve(CLI_TOKEN_FILE);
-    if (!cliTokenWorks(cli)) {
+    if (Files.exists(cli)) {
+      if (!cliTokenWorks(cli)) {
+        LOG.warnf(
+            "the API token in %s is unknown or revoked; delete the file and restart for a new one",
+            cli.toAbsolutePath());
+      }
+    } else {
       ApiTokens.Created created =
           tokens.create(
               "command line (" + cli.toAbsolutePath() + ")",

@@ -42,6 +42,11 @@ public class CurrentViewer {
     }
     Principal principal = identity.getPrincipal();
     if (principal instanceof JsonWebToken token) {
+      // an address the provider says it has not verified proves nothing
+      Object verified = token.getClaim("email_verified");
+      if (verified != null && !Boolean.parseBoolean(verified.toString())) {
+        return null;
+      }
       Object claim = token.getClaim("email");
       return claim == null ? null : claim.toString();
     }

@@ -50,7 +50,7 @@ public class LocalUsers {
   @Transactional
   public Check check(String username, String password, String client) {
     String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-    Optional<Duration> refusal = throttle.refusal(name, client);
+    Optional<Duration> refusal = throttle.attempt(name, client);
     if (refusal.isPresent()) {
       return new Check.Throttled(refusal.get());
     }
@@ -59,11 +59,10 @@ public class LocalUsers {
     String key = Secrets.sha256(name + '\n' + password + '\n' + hash);
     Instant now = clock.instant();
     Instant until = verified.get(key);
-    boolean ok =
-        user != null
-            && ((until != null && until.isAfter(now)) || BcryptUtil.matches(password, hash));
+    // the hash is checked whether or not the user exists: both take a bcrypt's time
+    boolean matches = (until != null && until.isAfter(now)) || BcryptUtil.matches(password, hash);
+    boolean ok = user != null && matches;
     if (!ok) {
-      throttle.failed(name, client);
       return new Check.Refused();
     }
     verified.put(key, now.plus(VERIFIED_FOR));

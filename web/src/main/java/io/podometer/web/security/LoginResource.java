@@ -108,7 +108,12 @@ public class LoginResource {
         || next.chars().anyMatch(c -> c < 0x20)) {
       return "/";
     }
-    return next;
+    try {
+      URI uri = new URI(next);
+      return uri.getScheme() == null && uri.getHost() == null ? next : "/";
+    } catch (java.net.URISyntaxException e) {
+      return "/";
+    }
   }
 
   private static NewCookie cookie(String value, HttpServerRequest request, int maxAge) {
@@ -116,8 +121,10 @@ public class LoginResource {
         .value(value)
         .path("/")
         .httpOnly(true)
-        .secure(request.isSSL())
-        .sameSite(NewCookie.SameSite.STRICT)
+        // https as the browser sees it (behind a TLS-terminating proxy: with proxy forwarding on)
+        .secure(request.isSSL() || "https".equalsIgnoreCase(request.scheme()))
+        // Lax: a link from chat or mail opens the page signed in; cross-site POSTs carry no cookie
+        .sameSite(NewCookie.SameSite.LAX)
         .maxAge(maxAge)
         .build();
   }

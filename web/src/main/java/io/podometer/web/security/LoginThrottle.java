@@ -16,77 +16,78 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Refuses password checks for a user name from a client address after too many failures in a
  * window, and from the address altogether after four times as many (so one address cannot try many
- * names, yet people sharing an address are not locked out by one mistyped password). Kept in
- * memory, per server.
+ * names, yet people sharing an address are not locked out by one mistyped password). An attempt
+ * counts as a failure from the moment it starts, so parallel guesses cannot slip past the count; a
+ * success takes it back. Kept in memory, per server. Behind a reverse proxy, turn on Quarkus' proxy
+ * address forwarding so the address is the client's, not the proxy's.
  */
 @ApplicationScoped
 public class LoginThrottle {
+
+  /** Beyond this many names and addresses, forgotten failures are swept away. */
+  static final int MAX_KEYS = 10_000;
 
   @Inject PodometerConfig config;
   @Inject Clock clock;
 
   private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
-  /** How long the caller must wait before trying again, if refused now. */
-  public Optional<Duration> refusal(String username, String client) {
-    Instant now = clock.instant();
-    Duration longest = null;
-    String[] keys = keys(username, client);
-    for (int i = 0; i < keys.length; i++) {
-      Deque<Instant> times = failures.get(keys[i]);
-      if (times == null) {
-        continue;
-      }
-      int allowed = config.auth().maxLoginFailures() * (i == 0 ? 1 : 4);
-      synchronized (times) {
-        prune(times, now);
-        if (times.size() >= allowed) {
-          Duration wait = Duration.between(now, times.peekFirst().plus(window()));
-          if (longest == null || wait.compareTo(longest) > 0) {
-            longest = wait;
-          }
-        }
-      }
-    }
-    return Optional.ofNullable(longest);
-  }
-
-  public void failed(String username, String client) {
+  /**
+   * Starts an attempt: refused (with how long to wait) when too many failed already; otherwise
+   * counted as a failure until {@link #succeeded} takes it back.
+   */
+  public synchronized Optional<Duration> attempt(String username, String client) {
     Instant now = clock.instant();
     if (failures.size() > MAX_KEYS) {
       sweep(now);
     }
-    for (String key : keys(username, client)) {
-      Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-      synchronized (times) {
-        prune(times, now);
-        times.addLast(now);
+    String[] keys = keys(username, client);
+    Duration longest = null;
+    for (int i = 0; i < keys.length; i++) {
+      Deque<Instant> times = failures.computeIfAbsent(keys[i], k -> new ArrayDeque<>());
+      prune(times, now);
+      int allowed = config.auth().maxLoginFailures() * (i == 0 ? 1 : 4);
+      if (times.size() >= allowed) {
+        Duration wait = Duration.between(now, times.peekFirst().plus(window()));
+        if (longest == null || wait.compareTo(longest) > 0) {
+          longest = wait;
+        }
       }
+    }
+    if (longest != null) {
+      return Optional.of(longest);
+    }
+    for (String key : keys) {
+      failures.get(key).addLast(now);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The attempt succeeded: the name's failures from that address are forgotten, and the address's
+   * count gives back this attempt (not the others: the address may be shared).
+   */
+  public synchronized void succeeded(String username, String client) {
+    String[] keys = keys(username, client);
+    failures.remove(keys[0]);
+    Deque<Instant> byClient = failures.get(keys[1]);
+    if (byClient != null && !byClient.isEmpty()) {
+      byClient.removeLast();
     }
   }
 
-  /** A success clears the name's failures from that address (not the address's own count). */
-  public void succeeded(String username, String client) {
-    failures.remove(keys(username, client)[0]);
-  }
-
   /** Forgets every failure (tests, and an admin's reset). */
-  public void clear() {
+  public synchronized void clear() {
     failures.clear();
   }
 
-  /** Beyond this many names and addresses, forgotten failures are swept away. */
-  static final int MAX_KEYS = 10_000;
-
   private void sweep(Instant now) {
     failures
-        .entrySet()
+        .values()
         .removeIf(
-            e -> {
-              synchronized (e.getValue()) {
-                prune(e.getValue(), now);
-                return e.getValue().isEmpty();
-              }
+            times -> {
+              prune(times, now);
+              return times.isEmpty();
             });
   }
 

@@ -31,14 +31,17 @@ public class RequestSizeLimits {
       context.next();
       return;
     }
-    Long limit = limitFor(request.path());
+    Long limit = limitFor(context.normalizedPath());
     if (limit == null) {
       context.next();
       return;
     }
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     if (length == null) {
-      if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+      boolean bodyOfUnknownLength =
+          request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+              || (request.version() == io.vertx.core.http.HttpVersion.HTTP_2 && !request.isEnded());
+      if (bodyOfUnknownLength) {
         refuse(context, 411, "Length Required", "send a Content-Length with the body");
         return;
       }

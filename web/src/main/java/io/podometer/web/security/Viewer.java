@@ -33,8 +33,7 @@ public record Viewer(
   /** The viewer of an identity with these roles and (perhaps) this e-mail, now. */
   public static Viewer of(String name, Set<String> roles, String email, OrgModel org, Instant at) {
     MemberDirectory directory = new MemberDirectory(org);
-    Optional<String> member =
-        email == null ? Optional.empty() : directory.resolve(email.strip().toLowerCase());
+    Optional<String> member = memberByEmail(org, email);
     boolean every = roles.contains(Roles.LEADER) || roles.contains(Roles.READER);
     Set<String> pods = new LinkedHashSet<>();
     if (every) {
@@ -53,6 +52,21 @@ public record Viewer(
       }
     }
     return new Viewer(name, Set.copyOf(roles), member, every, Set.copyOf(pods), org, at);
+  }
+
+  /**
+   * The member one of whose e-mails this is, exactly (case aside): not a login, telemetry id or
+   * no-reply address, which are not proof of who signed in.
+   */
+  static Optional<String> memberByEmail(OrgModel org, String email) {
+    if (email == null || email.isBlank()) {
+      return Optional.empty();
+    }
+    String wanted = email.strip();
+    return org.members().stream()
+        .filter(m -> m.identities().emails().stream().anyMatch(e -> e.equalsIgnoreCase(wanted)))
+        .map(m -> m.id())
+        .findFirst();
   }
 
   /** Whether this viewer reads figures at all (an ingest or admin-only identity does not). */
