@@ -174,8 +174,8 @@ public class PageResource {
   /** Who sees a metric's figures (SPEC §8); the same rule holds for the API. */
   private static String audience(MetricId metric) {
     String scopes =
-        "organization: everyone signed in; every pod: leaders; a pod: its members and the"
-            + " champion of its pilot";
+        "organization: leaders, champions and members; every pod: leaders; a pod: its"
+            + " members and the champion of its pilot";
     return metric.peopleDerived() ? scopes + "; your own figure: you only" : scopes;
   }
 
