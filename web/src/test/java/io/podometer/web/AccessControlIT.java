@@ -115,6 +115,16 @@ class AccessControlIT {
     return TestSecrets.seen(token);
   }
 
+  /** The login form, sent anonymously ({@code next} may be null). */
+  static Response login(String username, String password, String next) {
+    RequestSpecification form =
+        anonymous()
+            .contentType("application/x-www-form-urlencoded")
+            .formParam("username", username)
+            .formParam("password", password);
+    return (next == null ? form : form.formParam("next", next)).post("/login");
+  }
+
   static RequestSpecification person(String name) {
     return as(name, PASSWORD);
   }
@@ -308,18 +318,12 @@ class AccessControlIT {
   @Test
   void aDrillDownNeverListsReviewsOneReviewerAtATime() {
     String co = MetricsApiIT.CO;
-    given()
-        .contentType("application/x-ndjson")
-        .body(
-            Events.ndjson(
-                Events.prOpened(co, 1, "ana-l", "2026-03-02T08:30:00Z"),
-                Events.prOpened(co, 2, "cy-m", "2026-03-02T09:30:00Z"),
-                review(co, 1, "bo-k", "2026-03-03T10:00:00Z"),
-                review(co, 2, "bo-k", "2026-03-03T11:00:00Z"),
-                review(co, 2, "ana-l", "2026-03-03T12:00:00Z")))
-        .post("/api/events")
-        .then()
-        .statusCode(202);
+    Events.send(
+        Events.prOpened(co, 1, "ana-l", "2026-03-02T08:30:00Z"),
+        Events.prOpened(co, 2, "cy-m", "2026-03-02T09:30:00Z"),
+        review(co, 1, "bo-k", "2026-03-03T10:00:00Z"),
+        review(co, 2, "bo-k", "2026-03-03T11:00:00Z"),
+        review(co, 2, "ana-l", "2026-03-03T12:00:00Z"));
     db.awaitFigures();
     // 3 reviews in W10 by bo (2) and ana (1): the top reviewer's share is 2/3, from 3 items
     person("ana")
@@ -386,18 +390,11 @@ class AccessControlIT {
 
   @Test
   void anAggregateOverTwoPeopleIsWithheldInTheApiAndOnThePage() {
-    String body =
-        Events.ndjson(
-            Events.prOpened("acme/solo-api", 1, "dee-s", "2026-03-03T08:30:00Z"),
-            Events.commit(
-                "acme/solo-api", "s1", "dee@acme.example", "2026-03-03T08:00:00Z", 40, 1, null),
-            Events.prMerged("acme/solo-api", 1, "dee-s", "2026-03-03T15:00:00Z", "s1", 40));
-    given()
-        .contentType("application/x-ndjson")
-        .body(body)
-        .post("/api/events")
-        .then()
-        .statusCode(202);
+    Events.send(
+        Events.prOpened("acme/solo-api", 1, "dee-s", "2026-03-03T08:30:00Z"),
+        Events.commit(
+            "acme/solo-api", "s1", "dee@acme.example", "2026-03-03T08:00:00Z", 40, 1, null),
+        Events.prMerged("acme/solo-api", 1, "dee-s", "2026-03-03T15:00:00Z", "s1", 40));
     db.awaitFigures();
     // pod solo has 2 members (dee, eli) < floor 3: withheld, value, num and den alike
     person("dee")
@@ -461,21 +458,13 @@ class AccessControlIT {
   @Test
   void loginsAreRateLimitedPerUserAndAddress() {
     for (int attempt = 1; attempt <= 5; attempt++) {
-      anonymous()
-          .contentType("application/x-www-form-urlencoded")
-          .formParam("username", "ana")
-          .formParam("password", "wrong-" + attempt)
-          .post("/login")
+      login("ana", "wrong-" + attempt, null)
           .then()
           .statusCode(401)
           .body(containsString("Wrong user name or password"));
     }
     // the sixth try is refused even with the right password, for a while
-    anonymous()
-        .contentType("application/x-www-form-urlencoded")
-        .formParam("username", "ana")
-        .formParam("password", PASSWORD)
-        .post("/login")
+    login("ana", PASSWORD, null)
         .then()
         .statusCode(429)
         .header("Retry-After", org.hamcrest.Matchers.notNullValue());
@@ -499,13 +488,7 @@ class AccessControlIT {
         .then()
         .statusCode(200)
         .body(containsString("name=\"password\""));
-    Response login =
-        anonymous()
-            .contentType("application/x-www-form-urlencoded")
-            .formParam("username", "ana")
-            .formParam("password", PASSWORD)
-            .formParam("next", "/pods")
-            .post("/login");
+    Response login = login("ana", PASSWORD, "/pods");
     assertEquals(303, login.statusCode());
     assertTrue(login.header("Location").endsWith("/pods"), login.header("Location"));
     String cookie = login.header("Set-Cookie");
@@ -521,13 +504,7 @@ class AccessControlIT {
         .statusCode(200)
         .body(containsString("Sign out"));
     // an address off this server is never a destination
-    Response offsite =
-        anonymous()
-            .contentType("application/x-www-form-urlencoded")
-            .formParam("username", "ana")
-            .formParam("password", PASSWORD)
-            .formParam("next", "//evil.example/")
-            .post("/login");
+    Response offsite = login("ana", PASSWORD, "//evil.example/");
     assertTrue(offsite.header("Location").endsWith("/"), offsite.header("Location"));
     assertFalse(offsite.header("Location").contains("evil"));
     TestSecrets.seen(offsite.getCookie("podometer_session"));
@@ -564,12 +541,7 @@ class AccessControlIT {
           .append(Events.deployment("B" + n, "checkout-api", "success", "2026-03-05T10:00:00Z"))
           .append('\n');
     }
-    given()
-        .contentType("application/x-ndjson")
-        .body(events.toString())
-        .post("/api/events")
-        .then()
-        .statusCode(202);
+    Events.send(events.toString().strip());
   }
 
   @Test

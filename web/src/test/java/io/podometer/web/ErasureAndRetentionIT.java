@@ -57,18 +57,9 @@ class ErasureAndRetentionIT {
         + "\",\"active\":true,\"linesAdded\":120,\"sessions\":2}}";
   }
 
-  private static void send(String... lines) {
-    given()
-        .contentType("application/x-ndjson")
-        .body(Events.ndjson(lines))
-        .post("/api/events")
-        .then()
-        .statusCode(202);
-  }
-
   @Test
   void erasingAMemberRemovesTheirPersonalFactsAndNamesAndRecomputes() {
-    send(
+    Events.send(
         // W10: #1 ana with an agent co-author; #2 bo and #3 cy by hand; ana used an agent 03-03
         Events.prOpened(CO, 1, "ana-l", "2026-03-02T08:30:00Z"),
         Events.commit(
@@ -154,7 +145,7 @@ class ErasureAndRetentionIT {
 
   @Test
   void retentionDeletesOldPersonalFactsAndTheRawEventsOfOldFacts() {
-    send(
+    Events.send(
         usage("bo@acme.example", "2023-01-02"),
         usage("bo@acme.example", "2026-03-03"),
         Events.prOpened(CO, 9, "bo-k", "2023-01-02T08:30:00Z"),

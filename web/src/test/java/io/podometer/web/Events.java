@@ -108,4 +108,14 @@ public final class Events {
   public static String ndjson(String... lines) {
     return String.join("\n", lines) + "\n";
   }
+
+  /** Posts the events as one NDJSON batch (as the bootstrap admin) and expects them accepted. */
+  public static void send(String... lines) {
+    io.restassured.RestAssured.given()
+        .contentType("application/x-ndjson")
+        .body(ndjson(lines))
+        .post("/api/events")
+        .then()
+        .statusCode(202);
+  }
 }

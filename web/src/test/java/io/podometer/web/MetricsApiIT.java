@@ -62,36 +62,28 @@ class MetricsApiIT {
     db.resetAll();
     given().contentType("application/yaml").body(ORG).put("/api/org").then().statusCode(200);
     db.awaitFigures();
-    String body =
-        Events.ndjson(
-            // W10: #1 ana 100 lines by an agent co-author; #2 bo 50 and #3 cy 50 by hand
-            Events.prOpened(CO, 1, "ana-l", "2026-03-02T08:30:00Z"),
-            Events.commit(CO, "c1", "ana@acme.example", "2026-03-02T08:00:00Z", 100, 1, AI),
-            Events.prMerged(CO, 1, "ana-l", "2026-03-02T15:00:00Z", "c1", 100),
-            Events.prOpened(CO, 2, "bo-k", "2026-03-03T08:30:00Z"),
-            Events.commit(CO, "c2", "bo@acme.example", "2026-03-03T08:00:00Z", 50, 2, null),
-            Events.prMerged(CO, 2, "bo-k", "2026-03-03T15:00:00Z", "c2", 50),
-            Events.prOpened(CO, 3, "cy-m", "2026-03-04T08:30:00Z"),
-            Events.commit(CO, "c3", "cy@acme.example", "2026-03-04T08:00:00Z", 50, 3, null),
-            Events.prMerged(CO, 3, "cy-m", "2026-03-04T15:00:00Z", "c3", 50),
-            Events.deployment("D1", "checkout-api", "success", "2026-03-05T10:00:00Z"),
-            Events.deployment("D2", "checkout-api", "failure", "2026-03-06T10:00:00Z"),
-            // W11: #4 ana 100 lines by hand, deployed by D3
-            Events.prOpened(CO, 4, "ana-l", "2026-03-09T10:30:00Z"),
-            Events.commit(CO, "c4", "ana@acme.example", "2026-03-09T10:00:00Z", 100, 4, null),
-            Events.prMerged(CO, 4, "ana-l", "2026-03-10T15:00:00Z", "c4", 100),
-            Events.deployment("D3", "checkout-api", "success", "2026-03-11T10:00:00Z"),
-            // solo: dee's 40 lines by an agent co-author in W10
-            Events.prOpened("acme/solo-api", 1, "dee-s", "2026-03-03T08:30:00Z"),
-            Events.commit(
-                "acme/solo-api", "s1", "dee@acme.example", "2026-03-03T08:00:00Z", 40, 1, AI),
-            Events.prMerged("acme/solo-api", 1, "dee-s", "2026-03-03T15:00:00Z", "s1", 40));
-    given()
-        .contentType("application/x-ndjson")
-        .body(body)
-        .post("/api/events")
-        .then()
-        .statusCode(202);
+    Events.send(
+        // W10: #1 ana 100 lines by an agent co-author; #2 bo 50 and #3 cy 50 by hand
+        Events.prOpened(CO, 1, "ana-l", "2026-03-02T08:30:00Z"),
+        Events.commit(CO, "c1", "ana@acme.example", "2026-03-02T08:00:00Z", 100, 1, AI),
+        Events.prMerged(CO, 1, "ana-l", "2026-03-02T15:00:00Z", "c1", 100),
+        Events.prOpened(CO, 2, "bo-k", "2026-03-03T08:30:00Z"),
+        Events.commit(CO, "c2", "bo@acme.example", "2026-03-03T08:00:00Z", 50, 2, null),
+        Events.prMerged(CO, 2, "bo-k", "2026-03-03T15:00:00Z", "c2", 50),
+        Events.prOpened(CO, 3, "cy-m", "2026-03-04T08:30:00Z"),
+        Events.commit(CO, "c3", "cy@acme.example", "2026-03-04T08:00:00Z", 50, 3, null),
+        Events.prMerged(CO, 3, "cy-m", "2026-03-04T15:00:00Z", "c3", 50),
+        Events.deployment("D1", "checkout-api", "success", "2026-03-05T10:00:00Z"),
+        Events.deployment("D2", "checkout-api", "failure", "2026-03-06T10:00:00Z"),
+        // W11: #4 ana 100 lines by hand, deployed by D3
+        Events.prOpened(CO, 4, "ana-l", "2026-03-09T10:30:00Z"),
+        Events.commit(CO, "c4", "ana@acme.example", "2026-03-09T10:00:00Z", 100, 4, null),
+        Events.prMerged(CO, 4, "ana-l", "2026-03-10T15:00:00Z", "c4", 100),
+        Events.deployment("D3", "checkout-api", "success", "2026-03-11T10:00:00Z"),
+        // solo: dee's 40 lines by an agent co-author in W10
+        Events.prOpened("acme/solo-api", 1, "dee-s", "2026-03-03T08:30:00Z"),
+        Events.commit("acme/solo-api", "s1", "dee@acme.example", "2026-03-03T08:00:00Z", 40, 1, AI),
+        Events.prMerged("acme/solo-api", 1, "dee-s", "2026-03-03T15:00:00Z", "s1", 40));
     db.awaitFigures();
   }
 

@@ -61,19 +61,13 @@ class PagesInBrowserIT {
             .minusWeeks(1);
     String at = monday.plusDays(1) + "T09:00:00Z";
     String merged = monday.plusDays(1) + "T15:00:00Z";
-    given()
-        .contentType("application/x-ndjson")
-        .body(
-            Events.ndjson(
-                Events.prOpened("acme/solo-api", 1, "dee-s", at),
-                Events.commit("acme/solo-api", "s1", "dee@acme.example", at, 40, 1, null),
-                Events.prMerged("acme/solo-api", 1, "dee-s", merged, "s1", 40),
-                Events.prOpened(MetricsApiIT.CO, 1, "ana-l", at),
-                Events.commit(MetricsApiIT.CO, "c1", "ana@acme.example", at, 40, 1, null),
-                Events.prMerged(MetricsApiIT.CO, 1, "ana-l", merged, "c1", 40)))
-        .post("/api/events")
-        .then()
-        .statusCode(202);
+    Events.send(
+        Events.prOpened("acme/solo-api", 1, "dee-s", at),
+        Events.commit("acme/solo-api", "s1", "dee@acme.example", at, 40, 1, null),
+        Events.prMerged("acme/solo-api", 1, "dee-s", merged, "s1", 40),
+        Events.prOpened(MetricsApiIT.CO, 1, "ana-l", at),
+        Events.commit(MetricsApiIT.CO, "c1", "ana@acme.example", at, 40, 1, null),
+        Events.prMerged(MetricsApiIT.CO, 1, "ana-l", merged, "c1", 40));
     db.awaitFigures();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(executable("chromium"));

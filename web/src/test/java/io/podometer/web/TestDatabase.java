@@ -38,19 +38,20 @@ public class TestDatabase {
   /** Raw events whose payload mentions the text (case-insensitive). */
   @Transactional
   public long rawEventsMentioning(String text) {
-    return entityManager
-        .createQuery(
-            "select count(e) from RawEventEntity e where lower(e.payload) like :text", Long.class)
-        .setParameter("text", "%" + text.toLowerCase(java.util.Locale.ROOT) + "%")
-        .getSingleResult();
+    return mentioning("RawEventEntity", "payload", text);
   }
 
   /** Stored versions of the organization model that mention the text (case-insensitive). */
   @Transactional
   public long orgVersionsMentioning(String text) {
+    return mentioning("OrgVersionEntity", "content", text);
+  }
+
+  private long mentioning(String entity, String column, String text) {
     return entityManager
         .createQuery(
-            "select count(e) from OrgVersionEntity e where lower(e.content) like :text", Long.class)
+            "select count(e) from " + entity + " e where lower(e." + column + ") like :text",
+            Long.class)
         .setParameter("text", "%" + text.toLowerCase(java.util.Locale.ROOT) + "%")
         .getSingleResult();
   }

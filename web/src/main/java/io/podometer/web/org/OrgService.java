@@ -3,6 +3,7 @@ package io.podometer.web.org;
 import io.podometer.engine.org.OrgLoadResult;
 import io.podometer.engine.org.OrgModelLoader;
 import io.podometer.web.store.OrgVersionEntity;
+import io.podometer.web.store.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,10 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -64,7 +62,7 @@ public class OrgService {
   @Transactional
   public synchronized OrgSnapshot store(String text, String origin, String sourceName) {
     OrgLoadResult result = loader.load(text, sourceName);
-    String hash = sha256(text);
+    String hash = Sha256.hex(text);
     OrgVersionEntity latest = OrgVersionEntity.latest();
     if (latest != null && latest.contentHash.equals(hash)) {
       current = new OrgSnapshot(latest.version, latest.origin, result.model(), result.warnings());
@@ -96,7 +94,7 @@ public class OrgService {
           "cannot read the organization file " + file + ": " + e.getMessage(), e);
     }
     OrgVersionEntity lastImport = OrgVersionEntity.latestOfOrigin("file");
-    if (lastImport != null && lastImport.contentHash.equals(sha256(text))) {
+    if (lastImport != null && lastImport.contentHash.equals(Sha256.hex(text))) {
       return;
     }
     store(text, "file", file.getFileName().toString());
@@ -106,15 +104,5 @@ public class OrgService {
   @Transactional
   public List<OrgVersionEntity> versions() {
     return OrgVersionEntity.find("order by version desc").list();
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
   }
 }

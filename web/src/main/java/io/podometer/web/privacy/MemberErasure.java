@@ -12,6 +12,7 @@ import io.podometer.web.security.UserAccountEntity;
 import io.podometer.web.store.FactEntity;
 import io.podometer.web.store.OrgVersionEntity;
 import io.podometer.web.store.RawEventEntity;
+import io.podometer.web.store.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -85,8 +86,8 @@ public class MemberErasure {
         personalDeleted++;
       } else {
         String fields = pseudonyms.inJson(fact.fields);
-        String key = pseudonyms.inKey(fact.factKey);
-        String eventIds = pseudonyms.inKey(fact.eventIds);
+        String key = pseudonyms.inText(fact.factKey);
+        String eventIds = pseudonyms.inText(fact.eventIds);
         if (!fields.equals(fact.fields)
             || !key.equals(fact.factKey)
             || !eventIds.equals(fact.eventIds)) {
@@ -106,8 +107,8 @@ public class MemberErasure {
       if (payload.equals(raw.payload)) {
         continue;
       }
-      String eventId = pseudonyms.inKey(raw.eventId);
-      String hash = Secrets.sha256(payload);
+      String eventId = pseudonyms.inText(raw.eventId);
+      String hash = Sha256.hex(payload);
       // Two revisions that differed only in the person are now one: keep the first.
       if (!kept.add(eventId + "\n" + hash)
           || RawEventEntity.count("eventId = ?1 and payloadHash = ?2", eventId, hash) > 0) {
@@ -194,7 +195,7 @@ public class MemberErasure {
       content = id.matcher(content).replaceAll(replacement);
       if (!content.equals(version.content)) {
         version.content = content;
-        version.contentHash = Secrets.sha256(content);
+        version.contentHash = Sha256.hex(content);
         scrubbed++;
       }
     }

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.podometer.engine.event.CanonicalJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +26,7 @@ final class Pseudonyms {
   private final ObjectMapper json;
   private final Set<String> names;
   private final String pseudonym;
-  private final List<Pattern> inKeys = new ArrayList<>();
+  private final List<Pattern> inText = new ArrayList<>();
 
   /**
    * @param names the person's identities and name, lower case: whole strings equal to one of them
@@ -43,7 +43,7 @@ final class Pseudonyms {
         .sorted(java.util.Comparator.comparingInt(String::length).reversed())
         .forEach(
             name ->
-                inKeys.add(
+                this.inText.add(
                     Pattern.compile(
                         "(?<![A-Za-z0-9._%+-])" + Pattern.quote(name) + "(?![A-Za-z0-9._%+-])",
                         Pattern.CASE_INSENSITIVE)));
@@ -61,24 +61,14 @@ final class Pseudonyms {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored JSON does not parse", e);
     }
-    if (!rewrite(tree)) {
-      return document;
-    }
-    try {
-      return json.writeValueAsString(tree);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e);
-    }
+    // canonical, as raw payloads are stored, so their hashes stay comparable
+    return rewrite(tree) ? CanonicalJson.write(tree) : document;
   }
 
-  /** Free text with every bounded occurrence of a name replaced. */
+  /** Text (free text, a natural key, an event id) with every bounded occurrence replaced. */
   String inText(String text) {
-    return inKey(text);
-  }
-
-  String inKey(String key) {
-    String result = key;
-    for (Pattern pattern : inKeys) {
+    String result = text;
+    for (Pattern pattern : inText) {
       Matcher matcher = pattern.matcher(result);
       if (matcher.find()) {
         result = matcher.replaceAll(Matcher.quoteReplacement(pseudonym));
@@ -105,34 +95,29 @@ final class Pseudonyms {
   private boolean rewrite(JsonNode node) {
     boolean changed = false;
     if (node instanceof ObjectNode object) {
-      List<Map.Entry<String, String>> replace = new ArrayList<>();
-      for (Map.Entry<String, JsonNode> field : object.properties()) {
-        JsonNode value = field.getValue();
-        if (value.isTextual()) {
-          String text = replaced(value.asText());
-          if (!text.equals(value.asText())) {
-            replace.add(Map.entry(field.getKey(), text));
-          }
-        } else if (value.isContainerNode()) {
-          changed |= rewrite(value);
-        }
+      List<String> fields = new ArrayList<>();
+      object.fieldNames().forEachRemaining(fields::add);
+      for (String field : fields) {
+        changed |= rewrite(object.get(field), value -> object.set(field, value));
       }
-      replace.forEach(e -> object.set(e.getKey(), new TextNode(e.getValue())));
-      changed |= !replace.isEmpty();
     } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
-        JsonNode value = array.get(i);
-        if (value.isTextual()) {
-          String text = replaced(value.asText());
-          if (!text.equals(value.asText())) {
-            array.set(i, new TextNode(text));
-            changed = true;
-          }
-        } else if (value.isContainerNode()) {
-          changed |= rewrite(value);
-        }
+        int at = i;
+        changed |= rewrite(array.get(i), value -> array.set(at, value));
       }
     }
     return changed;
+  }
+
+  private boolean rewrite(JsonNode value, java.util.function.Consumer<JsonNode> replace) {
+    if (value.isTextual()) {
+      String text = replaced(value.asText());
+      if (!text.equals(value.asText())) {
+        replace.accept(new TextNode(text));
+        return true;
+      }
+      return false;
+    }
+    return value.isContainerNode() && rewrite(value);
   }
 }

@@ -64,31 +64,30 @@ public class RetentionJob {
     }
   }
 
+  /** Deletes the raw events meeting {@code condition} whose fact saw no event since {@code cut}. */
+  private jakarta.persistence.Query rawEventsOfFactsIdleSince(Instant cut, String condition) {
+    return entityManager
+        .createQuery(
+            "delete from RawEventEntity r where "
+                + condition
+                + " and exists (select 1 from FactEntity f where f.kind = r.factKind"
+                + " and f.factKey = r.factKey and f.lastOccurredAt < :cut)")
+        .setParameter("cut", cut);
+  }
+
   /** Deletes what is past its retention period now. */
   @Transactional
   public Outcome run() {
     Instant now = clock.instant();
     Instant personalCut = now.minus(config.retention().personalFacts());
     long rawOfPersonal =
-        entityManager
-            .createQuery(
-                "delete from RawEventEntity r where r.factKind in :kinds and exists (select 1"
-                    + " from FactEntity f where f.kind = r.factKind and f.factKey = r.factKey"
-                    + " and f.lastOccurredAt < :cut)")
+        rawEventsOfFactsIdleSince(personalCut, "r.factKind in :kinds")
             .setParameter("kinds", PersonalFacts.STORED)
-            .setParameter("cut", personalCut)
             .executeUpdate();
     long personal =
         FactEntity.delete("kind in ?1 and lastOccurredAt < ?2", PersonalFacts.STORED, personalCut);
     Instant rawCut = now.minus(config.retention().rawEvents());
-    long raw =
-        entityManager
-            .createQuery(
-                "delete from RawEventEntity r where r.occurredAt < :cut and exists (select 1"
-                    + " from FactEntity f where f.kind = r.factKind and f.factKey = r.factKey"
-                    + " and f.lastOccurredAt < :cut)")
-            .setParameter("cut", rawCut)
-            .executeUpdate();
+    long raw = rawEventsOfFactsIdleSince(rawCut, "r.occurredAt < :cut").executeUpdate();
     if (personal + raw + rawOfPersonal > 0) {
       LOG.infof(
           "retention: %d personal facts and %d raw events deleted", personal, raw + rawOfPersonal);

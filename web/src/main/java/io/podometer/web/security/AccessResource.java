@@ -73,14 +73,7 @@ public class AccessResource {
       summary = "Create an API token (scopes: ingest, read, admin); the answer shows it once")
   public Response createToken(JsonNode body) {
     TokenRequest request = StrictJson.read(json, body, TokenRequest.class, TOKEN_FIELDS);
-    if (request.scopes() == null || request.scopes().isEmpty()) {
-      throw new IllegalArgumentException("scopes: at least one of " + Roles.TOKEN_SCOPES);
-    }
-    Set<String> scopes =
-        Roles.parse(
-            "scopes",
-            String.join(",", request.scopes() == null ? List.of() : request.scopes()),
-            Roles.TOKEN_SCOPES);
+    Set<String> scopes = Roles.parse("scopes", request.scopes(), Roles.TOKEN_SCOPES);
     ApiTokens.Created created = tokens.create(request.name(), scopes, actor());
     return Response.status(201)
         .entity(new CreatedToken(TokenView.of(created.entity()), created.token()))
@@ -129,11 +122,7 @@ public class AccessResource {
               + " a password one is generated and returned once.")
   public Response createUser(JsonNode body) {
     UserRequest request = StrictJson.read(json, body, UserRequest.class, USER_FIELDS);
-    Set<String> roles =
-        Roles.parse(
-            "roles",
-            String.join(",", request.roles() == null ? List.of() : request.roles()),
-            Roles.PERSON_ROLES);
+    Set<String> roles = Roles.parse("roles", request.roles(), Roles.PERSON_ROLES);
     boolean generated = request.password() == null || request.password().isEmpty();
     String password =
         users.create(request.username(), request.email(), roles, request.password(), actor());

@@ -1,5 +1,6 @@
 package io.podometer.web.security;
 
+import io.podometer.web.store.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -44,7 +45,7 @@ public class ApiTokens {
     entity.id = Secrets.random(9).replace('-', 'x').replace('_', 'y');
     String token = PREFIX + entity.id + "_" + Secrets.random(32);
     entity.name = name.strip();
-    entity.secretHash = Secrets.sha256(token);
+    entity.secretHash = Sha256.hex(token);
     entity.scopes = String.join(",", scopes);
     entity.createdBy = actor;
     entity.createdAt = clock.instant();
@@ -60,7 +61,7 @@ public class ApiTokens {
    */
   @Transactional
   public Optional<ApiTokenEntity> use(String token, String request) {
-    ApiTokenEntity entity = ApiTokenEntity.find("secretHash", Secrets.sha256(token)).firstResult();
+    ApiTokenEntity entity = ApiTokenEntity.find("secretHash", Sha256.hex(token)).firstResult();
     if (entity == null || entity.revokedAt != null) {
       return Optional.empty();
     }

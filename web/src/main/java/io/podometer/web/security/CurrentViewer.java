@@ -30,7 +30,7 @@ public class CurrentViewer {
         identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName(),
         identity.getRoles(),
         email(identity),
-        orgService.current().model(),
+        orgService.current().members(),
         clock.instant());
   }
 

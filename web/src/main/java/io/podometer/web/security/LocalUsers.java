@@ -1,5 +1,6 @@
 package io.podometer.web.security;
 
+import io.podometer.web.store.Sha256;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,7 +57,7 @@ public class LocalUsers {
     }
     UserAccountEntity user = UserAccountEntity.findById(name);
     String hash = user == null ? DUMMY_HASH : user.passwordHash;
-    String key = Secrets.sha256(name + '\n' + password + '\n' + hash);
+    String key = Sha256.hex(name + '\n' + password + '\n' + hash);
     Instant now = clock.instant();
     Instant until = verified.get(key);
     // the hash is checked whether or not the user exists: both take a bcrypt's time
@@ -104,11 +105,7 @@ public class LocalUsers {
     if (email != null && !email.isBlank() && !email.contains("@")) {
       throw new IllegalArgumentException("email: '" + email + "' is not an e-mail address");
     }
-    String secret = password == null || password.isEmpty() ? Secrets.random(18) : password;
-    if (secret.length() < MIN_PASSWORD) {
-      throw new IllegalArgumentException(
-          "password: at least " + MIN_PASSWORD + " characters (or none: one is generated)");
-    }
+    String secret = givenOrGenerated(password);
     UserAccountEntity user = new UserAccountEntity();
     user.username = username;
     user.email = email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
@@ -130,15 +127,23 @@ public class LocalUsers {
     if (user == null) {
       throw new jakarta.ws.rs.NotFoundException("no user '" + username + "'");
     }
-    String secret = password == null || password.isEmpty() ? Secrets.random(18) : password;
-    if (secret.length() < MIN_PASSWORD) {
-      throw new IllegalArgumentException(
-          "password: at least " + MIN_PASSWORD + " characters (or none: one is generated)");
-    }
+    String secret = givenOrGenerated(password);
     user.passwordHash = BcryptUtil.bcryptHash(secret);
     SessionEntity.delete("username", username);
     audit.record(actor, "user.password", username, null);
     return secret;
+  }
+
+  /** The password given (long enough), or a generated one when none is. */
+  private static String givenOrGenerated(String password) {
+    if (password == null || password.isEmpty()) {
+      return Secrets.random(18);
+    }
+    if (password.length() < MIN_PASSWORD) {
+      throw new IllegalArgumentException(
+          "password: at least " + MIN_PASSWORD + " characters (or none: one is generated)");
+    }
+    return password;
   }
 
   /** Removes a user and ends their sessions at once. */

@@ -45,10 +45,10 @@ public final class Roles {
     return roles;
   }
 
-  /** Parses a comma-separated list of names, checking each against what is allowed. */
-  public static Set<String> parse(String field, String text, List<String> allowed) {
+  /** The names given (null: none), each checked against what is allowed. */
+  public static Set<String> parse(String field, List<String> given, List<String> allowed) {
     Set<String> names = new LinkedHashSet<>();
-    for (String part : text.split(",")) {
+    for (String part : given == null ? List.<String>of() : given) {
       String name = part.strip().toLowerCase(Locale.ROOT);
       if (name.isEmpty()) {
         continue;

@@ -1,6 +1,7 @@
 package io.podometer.web.security;
 
 import io.podometer.web.config.PodometerConfig;
+import io.podometer.web.store.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,7 +28,7 @@ public class Sessions {
     SessionEntity.delete("expiresAt < ?1", now);
     String secret = Secrets.random(32);
     SessionEntity session = new SessionEntity();
-    session.secretHash = Secrets.sha256(secret);
+    session.secretHash = Sha256.hex(secret);
     session.username = username;
     session.createdAt = now;
     session.expiresAt = now.plus(config.auth().sessionDuration());
@@ -38,7 +39,7 @@ public class Sessions {
   /** The user of a live session, if the cookie names one. */
   @Transactional
   public Optional<UserAccountEntity> user(String secret) {
-    SessionEntity session = SessionEntity.findById(Secrets.sha256(secret));
+    SessionEntity session = SessionEntity.findById(Sha256.hex(secret));
     if (session == null || !session.expiresAt.isAfter(clock.instant())) {
       return Optional.empty();
     }
@@ -47,6 +48,6 @@ public class Sessions {
 
   @Transactional
   public void end(String secret) {
-    SessionEntity.deleteById(Secrets.sha256(secret));
+    SessionEntity.deleteById(Sha256.hex(secret));
   }
 }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  *
  * @param memberId the member of the organization model this person is (by e-mail), if any
  * @param pods the pods visible beyond the organization (all of them for a leader)
+ * @param members the organization model in force, with its lookups (built once per version)
  */
 public record Viewer(
     String name,
@@ -27,12 +28,13 @@ public record Viewer(
     Optional<String> memberId,
     boolean everyAggregate,
     Set<String> pods,
-    OrgModel org,
+    MemberDirectory members,
     Instant at) {
 
   /** The viewer of an identity with these roles and (perhaps) this e-mail, now. */
-  public static Viewer of(String name, Set<String> roles, String email, OrgModel org, Instant at) {
-    MemberDirectory directory = new MemberDirectory(org);
+  public static Viewer of(
+      String name, Set<String> roles, String email, MemberDirectory members, Instant at) {
+    OrgModel org = members.model();
     Optional<String> member = memberByEmail(org, email);
     boolean every = roles.contains(Roles.LEADER) || roles.contains(Roles.READER);
     Set<String> pods = new LinkedHashSet<>();
@@ -42,7 +44,7 @@ public record Viewer(
     if (member.isPresent()) {
       String id = member.get();
       if (roles.contains(Roles.MEMBER) || roles.contains(Roles.CHAMPION)) {
-        directory.podOf(id, at).ifPresent(pods::add);
+        members.podOf(id, at).ifPresent(pods::add);
       }
       if (roles.contains(Roles.CHAMPION)) {
         org.champions().stream()
@@ -51,7 +53,7 @@ public record Viewer(
         org.pilots().stream().filter(p -> p.champion().equals(id)).forEach(p -> pods.add(p.pod()));
       }
     }
-    return new Viewer(name, Set.copyOf(roles), member, every, Set.copyOf(pods), org, at);
+    return new Viewer(name, Set.copyOf(roles), member, every, Set.copyOf(pods), members, at);
   }
 
   /**
@@ -100,6 +102,7 @@ public record Viewer(
 
   /** The pods a scope's figures are about: a pillar's pods, a repository's owners… */
   private Set<String> ownerPods(ScopeId scope) {
+    OrgModel org = members.model();
     return switch (scope.kind()) {
       case POD -> Set.of(scope.id());
       case PILLAR ->
@@ -113,10 +116,10 @@ public record Viewer(
       case BET ->
           org.bet(scope.id())
               .flatMap(b -> b.sto())
-              .flatMap(sto -> new MemberDirectory(org).podOf(sto, at))
+              .flatMap(sto -> members.podOf(sto, at))
               .map(Set::of)
               .orElse(Set.of());
-      case STO -> new MemberDirectory(org).podOf(scope.id(), at).map(Set::of).orElse(Set.of());
+      case STO -> members.podOf(scope.id(), at).map(Set::of).orElse(Set.of());
       default -> Set.of();
     };
   }
