@@ -193,6 +193,14 @@
     });
   }
 
+  // "data as of", and while a bulk load is absorbed how many stored facts the figures still miss
+  function freshness(answer) {
+    const asOf = answer.dataAsOf || 'no data yet';
+    document.getElementById('data-as-of').textContent = answer.catchingUp
+      ? asOf + ' (catching up: ' + answer.factsWaiting + ' facts wait)'
+      : asOf;
+  }
+
   function renderScopePage(root) {
     const scope = root.dataset.scope;
     const targets = JSON.parse(root.dataset.targets || '{}');
@@ -206,7 +214,7 @@
           Object.assign(s, { title: byId[s.metric].title, definition: byId[s.metric].definition, group: byId[s.metric].group });
           series[s.metric] = s;
         });
-        if (data.dataAsOf) { document.getElementById('data-as-of').textContent = data.dataAsOf; }
+        freshness(data);
         coverage(data);
         const draws = [];
         HEADLINE.forEach(id => {
@@ -308,7 +316,7 @@
           });
           body.appendChild(el('tr', {}, cells));
         });
-        if (table.dataAsOf) { document.getElementById('data-as-of').textContent = table.dataAsOf; }
+        freshness(table);
         setStatus(table.rows.length + (table.rows.length === 1 ? ' pod' : ' pods') + ', week ' + table.week + '.');
       })
       .catch(err => setStatus('Could not load pods: ' + err.message, true));

@@ -13,19 +13,21 @@ public class TestDatabase {
   @Inject EntityManager entityManager;
   @Inject OrgService orgService;
   @Inject io.podometer.web.figures.FigureService figures;
+  @Inject io.podometer.web.store.FactKeyIndex factIndex;
 
   @Transactional
   public void reset() {
     entityManager.createQuery("delete from RawEventEntity").executeUpdate();
     entityManager.createQuery("delete from FactEntity").executeUpdate();
     entityManager.createQuery("delete from OrgVersionEntity").executeUpdate();
+    factIndex.invalidate();
     orgService.reloadLatest();
   }
 
   /** Empties the store and the figures (which are recomputed from nothing). */
   public void resetAll() {
     reset();
-    figures.recomputeAll();
+    figures.reloadFromStore("test reset");
   }
 
   /** Waits until every committed event has reached the figures. */

@@ -39,4 +39,36 @@ public final class FactFolder {
     }
     return new FoldedFact(key, fields, List.copyOf(ids), last);
   }
+
+  /**
+   * The fields of a fact, folded from events whose newest occurred at {@code newest}, with {@code
+   * later} events applied on top — the same fields as folding every event again, without reading
+   * the earlier ones. Holds only when every one of {@code later} occurred strictly after {@code
+   * newest} (see {@link #allLater}); {@code fields} is not modified.
+   *
+   * @throws IllegalArgumentException when an event is not later
+   */
+  public ObjectNode applyLater(
+      ObjectNode fields, Instant newest, Collection<CanonicalEvent> later) {
+    if (!allLater(newest, later)) {
+      throw new IllegalArgumentException("an event is not later than " + newest + ": refold");
+    }
+    List<CanonicalEvent> ordered = new ArrayList<>(later);
+    ordered.sort(CanonicalEvent::applicationOrder);
+    ObjectNode folded = fields.deepCopy();
+    for (CanonicalEvent event : ordered) {
+      folded.setAll(FactAssignments.of(event));
+    }
+    return folded;
+  }
+
+  /** Whether every event occurred strictly after {@code newest}: they then apply last, in order. */
+  public static boolean allLater(Instant newest, Collection<CanonicalEvent> events) {
+    for (CanonicalEvent event : events) {
+      if (!event.occurredAt().isAfter(newest)) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -175,5 +175,12 @@ final class CellAccumulator {
     return weighted / (n * total);
   }
 
-  record Pooled(Double value, Double num, Double den, Double exact, Map<String, Double> bySource) {}
+  record Pooled(Double value, Double num, Double den, Double exact, Map<String, Double> bySource) {
+    Pooled {
+      value = Doubles.box(value);
+      num = Doubles.box(num);
+      den = Doubles.box(den);
+      exact = Doubles.box(exact);
+    }
+  }
 }

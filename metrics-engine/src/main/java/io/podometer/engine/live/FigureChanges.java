@@ -46,6 +46,54 @@ public record FigureChanges(
         System.nanoTime() - startNanos);
   }
 
+  /**
+   * What differs between two states of every week's figures; a week held by the same instance in
+   * both is unchanged and not compared.
+   */
+  static FigureChanges betweenWeeks(
+      Map<IsoWeek, WeekFigures> before,
+      Map<IsoWeek, WeekFigures> after,
+      SortedSet<IsoWeek> weeks,
+      long startNanos) {
+    List<Figure> upserted = new ArrayList<>();
+    List<FigureKey> removed = new ArrayList<>();
+    java.util.Set<IsoWeek> all = new java.util.HashSet<>(before.keySet());
+    all.addAll(after.keySet());
+    for (IsoWeek week : all) {
+      WeekFigures old = before.getOrDefault(week, WeekFigures.EMPTY);
+      WeekFigures now = after.getOrDefault(week, WeekFigures.EMPTY);
+      if (old == now) {
+        continue;
+      }
+      for (io.podometer.engine.figure.MetricId metric :
+          io.podometer.engine.figure.MetricId.values()) {
+        Map<io.podometer.engine.scope.ScopeId, Figure> was = old.of(metric);
+        Map<io.podometer.engine.scope.ScopeId, Figure> is = now.of(metric);
+        if (was == is) {
+          continue;
+        }
+        is.forEach(
+            (scope, figure) -> {
+              if (!figure.equals(was.get(scope))) {
+                upserted.add(figure);
+              }
+            });
+        was.keySet()
+            .forEach(
+                scope -> {
+                  if (!is.containsKey(scope)) {
+                    removed.add(new FigureKey(metric, scope, week));
+                  }
+                });
+      }
+    }
+    return new FigureChanges(
+        upserted,
+        removed,
+        Collections.unmodifiableSortedSet(weeks),
+        System.nanoTime() - startNanos);
+  }
+
   public boolean isEmpty() {
     return upserted.isEmpty() && removed.isEmpty();
   }

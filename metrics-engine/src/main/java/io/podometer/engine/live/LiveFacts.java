@@ -1,34 +1,51 @@
 package io.podometer.engine.live;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.podometer.engine.fact.FactKey;
+import io.podometer.engine.fact.FactKeyHash;
 import io.podometer.engine.fact.FactKind;
 import io.podometer.engine.fact.FoldedFact;
 import io.podometer.engine.fact.StringPool;
 import io.podometer.engine.metric.FactSet;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The current version of every fact, typed, kept as events arrive: a new version replaces the old
- * one and both are handed back, so that the weeks either touched can be recomputed. Strings are
- * shared across facts ({@link StringPool}). Not thread-safe: its owner serializes changes.
+ * one and both are handed back, so that the weeks either touched can be recomputed. Facts are filed
+ * under the 128-bit {@link FactKeyHash} of their key (the key strings of millions of facts would
+ * take more memory than the facts); strings inside facts are shared ({@link StringPool}). Not
+ * thread-safe: its owner serializes changes.
  */
 public final class LiveFacts {
 
-  private final Map<FactKind, Map<String, Object>> byKind = new EnumMap<>(FactKind.class);
+  private final Map<FactKind, Long2ObjectOpenHashMap<Slot>> byKind = new EnumMap<>(FactKind.class);
   private final StringPool strings = new StringPool();
-  private final Map<FactKind, com.fasterxml.jackson.databind.ObjectReader> readers =
-      new EnumMap<>(FactKind.class);
+  private final Map<FactKind, ObjectReader> readers = new EnumMap<>(FactKind.class);
   private FactSet snapshot;
 
   /**
    * One fact's change: {@code before} null for a new fact, {@code after} null for a removed one.
    */
   public record Change(FactKey key, Object before, Object after) {}
+
+  /** A fact under the first half of its key's hash; {@code next} when another key shares it. */
+  private static final class Slot {
+    final long second;
+    Object fact;
+    Slot next;
+
+    Slot(long second, Object fact, Slot next) {
+      this.second = second;
+      this.fact = fact;
+      this.next = next;
+    }
+  }
 
   /**
    * Adds or replaces facts; returns what changed (a version equal to the stored one is no change).
@@ -37,57 +54,136 @@ public final class LiveFacts {
     List<Change> changes = new ArrayList<>(facts.size());
     for (FoldedFact fact : facts) {
       Object typed = fact.as(FactSet.typeOf(fact.key().kind()), reader(fact.key().kind()));
-      Object before =
-          byKind
-              .computeIfAbsent(fact.key().kind(), k -> new HashMap<>())
-              .put(fact.key().key(), typed);
-      if (!typed.equals(before)) {
-        changes.add(new Change(fact.key(), before, typed));
-      }
+      put(fact.key(), typed, changes);
     }
-    if (!changes.isEmpty()) {
-      snapshot = null;
-    }
-    return changes;
+    return changed(changes);
+  }
+
+  /**
+   * Adds or replaces facts given as their stored JSON fields (the fields of a {@link FoldedFact});
+   * returns what changed.
+   */
+  public List<Change> putJson(Map<FactKey, String> fields) {
+    List<Change> changes = new ArrayList<>(fields.size());
+    fields.forEach(
+        (key, json) -> {
+          Object typed;
+          try {
+            typed = reader(key.kind()).readValue(json);
+          } catch (IOException e) {
+            throw new IllegalStateException(
+                "stored fact " + key + " does not read as " + FactSet.typeOf(key.kind()), e);
+          }
+          put(key, typed, changes);
+        });
+    return changed(changes);
   }
 
   /** Removes facts (a member's personal facts on erasure); returns what was removed. */
   public List<Change> remove(Collection<FactKey> keys) {
     List<Change> changes = new ArrayList<>();
     for (FactKey key : keys) {
-      Map<String, Object> facts = byKind.get(key.kind());
-      Object before = facts == null ? null : facts.remove(key.key());
-      if (before != null) {
-        changes.add(new Change(key, before, null));
+      Long2ObjectOpenHashMap<Slot> facts = byKind.get(key.kind());
+      if (facts == null) {
+        continue;
+      }
+      long first = FactKeyHash.first(key);
+      long second = FactKeyHash.second(key);
+      Slot head = facts.get(first);
+      Slot previous = null;
+      for (Slot slot = head; slot != null; previous = slot, slot = slot.next) {
+        if (slot.second == second) {
+          if (previous == null) {
+            if (slot.next == null) {
+              facts.remove(first);
+            } else {
+              facts.put(first, slot.next);
+            }
+          } else {
+            previous.next = slot.next;
+          }
+          changes.add(new Change(key, slot.fact, null));
+          break;
+        }
       }
     }
-    if (!changes.isEmpty()) {
-      snapshot = null;
-    }
-    return changes;
+    return changed(changes);
   }
 
   /** The typed fact of a key, or null. */
   public Object get(FactKey key) {
-    Map<String, Object> facts = byKind.get(key.kind());
-    return facts == null ? null : facts.get(key.key());
+    Long2ObjectOpenHashMap<Slot> facts = byKind.get(key.kind());
+    if (facts == null) {
+      return null;
+    }
+    long second = FactKeyHash.second(key);
+    for (Slot slot = facts.get(FactKeyHash.first(key)); slot != null; slot = slot.next) {
+      if (slot.second == second) {
+        return slot.fact;
+      }
+    }
+    return null;
   }
 
   public int size() {
-    return byKind.values().stream().mapToInt(Map::size).sum();
+    int size = 0;
+    for (Long2ObjectOpenHashMap<Slot> facts : byKind.values()) {
+      for (Slot head : facts.values()) {
+        for (Slot slot = head; slot != null; slot = slot.next) {
+          size++;
+        }
+      }
+    }
+    return size;
   }
 
   /** Every current fact, as the engine reads them; the same instance until something changes. */
   public FactSet factSet() {
     if (snapshot == null) {
       Map<FactKind, List<Object>> lists = new EnumMap<>(FactKind.class);
-      byKind.forEach((kind, facts) -> lists.put(kind, List.copyOf(facts.values())));
+      byKind.forEach(
+          (kind, facts) -> {
+            List<Object> list = new ArrayList<>(facts.size());
+            for (Slot head : facts.values()) {
+              for (Slot slot = head; slot != null; slot = slot.next) {
+                list.add(slot.fact);
+              }
+            }
+            lists.put(kind, list);
+          });
       snapshot = FactSet.ofTyped(lists);
     }
     return snapshot;
   }
 
-  private com.fasterxml.jackson.databind.ObjectReader reader(FactKind kind) {
+  private void put(FactKey key, Object typed, List<Change> changes) {
+    Long2ObjectOpenHashMap<Slot> facts =
+        byKind.computeIfAbsent(key.kind(), k -> new Long2ObjectOpenHashMap<>());
+    long first = FactKeyHash.first(key);
+    long second = FactKeyHash.second(key);
+    Slot head = facts.get(first);
+    for (Slot slot = head; slot != null; slot = slot.next) {
+      if (slot.second == second) {
+        Object before = slot.fact;
+        if (!typed.equals(before)) {
+          slot.fact = typed;
+          changes.add(new Change(key, before, typed));
+        }
+        return;
+      }
+    }
+    facts.put(first, new Slot(second, typed, head));
+    changes.add(new Change(key, null, typed));
+  }
+
+  private List<Change> changed(List<Change> changes) {
+    if (!changes.isEmpty()) {
+      snapshot = null;
+    }
+    return changes;
+  }
+
+  private ObjectReader reader(FactKind kind) {
     return readers.computeIfAbsent(kind, k -> FoldedFact.reader(FactSet.typeOf(k), strings));
   }
 }

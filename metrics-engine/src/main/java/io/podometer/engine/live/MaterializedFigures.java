@@ -28,14 +28,18 @@ import java.util.TreeSet;
  * Every figure of a range of weeks, kept current as facts change: a changed fact marks the weeks it
  * can move ({@link AffectedWeeks}); those weeks are recomputed from the facts around them ({@link
  * FactWindow}), what reads across weeks is re-derived, and the figures that changed are handed back
- * to be stored. A full recomputation gives the same figures. Thread-safe: changes are serialized,
- * reads see a consistent state.
+ * to be stored. A full recomputation gives the same figures. Not thread-safe: one owner applies the
+ * changes and hands {@link #snapshot}s to readers.
  */
 public final class MaterializedFigures {
 
+  /** The metrics re-derived across weeks (their figures are replaced after every change). */
+  private static final List<MetricId> REDERIVED =
+      List.of(MetricId.DEPLOYMENT_FREQUENCY, MetricId.WEEKS_TO_90PCT_ADOPTION);
+
   private final MetricsEngine engine;
   private final LiveFacts facts = new LiveFacts();
-  private final Map<IsoWeek, Map<FigureKey, Figure>> byWeek = new HashMap<>();
+  private final Map<IsoWeek, WeekFigures> weeks = new HashMap<>();
   private OrgModel org;
   private IsoWeek from;
   private IsoWeek to;
@@ -48,40 +52,98 @@ public final class MaterializedFigures {
   }
 
   /** Loads facts without recomputing (at start, before {@link #recomputeAll} or {@link #load}). */
-  public synchronized void loadFacts(Collection<FoldedFact> folded) {
+  public void loadFacts(Collection<FoldedFact> folded) {
     facts.put(folded);
   }
 
+  /** Loads facts stored as JSON fields, without recomputing (at start). */
+  public void loadStoredFacts(Map<FactKey, String> fields) {
+    facts.putJson(fields);
+  }
+
   /** Loads stored figures as they were last computed (at start). */
-  public synchronized void load(Collection<Figure> figures) {
-    byWeek.clear();
+  public void load(Collection<Figure> figures) {
+    weeks.clear();
+    Map<IsoWeek, List<Figure>> byWeek = new HashMap<>();
     for (Figure figure : figures) {
-      weekOf(figure.week()).put(key(figure), figure);
+      byWeek.computeIfAbsent(figure.week(), w -> new ArrayList<>()).add(figure);
     }
+    byWeek.forEach((week, list) -> weeks.put(week, WeekFigures.of(list)));
   }
 
   /** Every figure of every week from the facts, replacing what was held. */
-  public synchronized FigureChanges recomputeAll(Instant now) {
+  public FigureChanges recomputeAll(Instant now) {
     long start = System.nanoTime();
-    TreeSet<IsoWeek> weeks = new TreeSet<>();
+    TreeSet<IsoWeek> all = new TreeSet<>(weeks.keySet());
     for (IsoWeek week = from; week.compareTo(to) <= 0; week = week.plusWeeks(1)) {
-      weeks.add(week);
+      all.add(week);
     }
-    weeks.addAll(byWeek.keySet());
-    Map<FigureKey, Figure> before = snapshot(weeks);
-    byWeek.clear();
+    Map<IsoWeek, WeekFigures> before = new HashMap<>(weeks);
+    weeks.clear();
     EngineResult result = engine.computeFigures(context(facts.factSet(), from, to, now));
-    result.figureMap().values().forEach(f -> weekOf(f.week()).put(key(f), f));
-    return FigureChanges.between(before, snapshot(weeks), weeks, start);
+    putByWeek(result.figures(), false);
+    return FigureChanges.betweenWeeks(before, weeks, all, start);
   }
 
   /** Applies changed facts and recomputes the weeks they can move. */
-  public synchronized FigureChanges apply(Collection<FoldedFact> changed, Instant now) {
+  public FigureChanges apply(Collection<FoldedFact> changed, Instant now) {
     return recompute(facts.put(changed), now);
   }
 
+  /** Applies changed facts given as stored JSON fields and recomputes the weeks they can move. */
+  public FigureChanges applyStored(Map<FactKey, String> fields, Instant now) {
+    return recompute(facts.putJson(fields), now);
+  }
+
+  /**
+   * Absorbs changed facts without recomputing; returns the weeks they can move, for a later {@link
+   * #recomputeWeeks} (or a full recomputation) to bring the figures up to date.
+   */
+  public SortedSet<IsoWeek> absorbStored(Map<FactKey, String> fields) {
+    return affected(facts.putJson(fields));
+  }
+
+  /**
+   * Absorbs changed facts without working out the weeks they move, when every week will be
+   * recomputed anyway (a bulk load).
+   */
+  public void absorbStoredForFullRecompute(Map<FactKey, String> fields) {
+    facts.putJson(fields);
+  }
+
+  /**
+   * Removes facts without recomputing; returns the weeks they could move (as {@link
+   * #absorbStored}).
+   */
+  public SortedSet<IsoWeek> absorbRemoved(Collection<FactKey> keys) {
+    return affected(facts.remove(keys));
+  }
+
+  /**
+   * Takes the figures of an earlier snapshot as this one's (before a recomputation from reloaded
+   * facts, so that it reports what it changed against what was served).
+   */
+  public void adopt(FigureSnapshot previous) {
+    weeks.clear();
+    weeks.putAll(previous.weeks());
+  }
+
+  /** How many weeks have figures (at most the range's). */
+  public int weeksWithFigures() {
+    return weeks.size();
+  }
+
+  /** How many weeks the range holds. */
+  public int weekCount() {
+    int count = 0;
+    for (IsoWeek week = from; week.compareTo(to) <= 0; week = week.plusWeeks(1)) {
+      count++;
+    }
+    return count;
+  }
+
   /** Removes facts (erasure) and recomputes the weeks they moved. */
-  public synchronized FigureChanges remove(Collection<FactKey> keys, Instant now) {
+  public FigureChanges remove(Collection<FactKey> keys, Instant now) {
     return recompute(facts.remove(keys), now);
   }
 
@@ -89,8 +151,7 @@ public final class MaterializedFigures {
    * A new organization model or a new range of weeks (the current week moved on): everything is
    * recomputed.
    */
-  public synchronized FigureChanges reset(
-      OrgModel newOrg, IsoWeek newFrom, IsoWeek newTo, Instant now) {
+  public FigureChanges reset(OrgModel newOrg, IsoWeek newFrom, IsoWeek newTo, Instant now) {
     this.org = newOrg;
     this.from = newFrom;
     this.to = newTo;
@@ -98,10 +159,10 @@ public final class MaterializedFigures {
   }
 
   /** Recomputes the given weeks (e.g. the last weeks, as their windows close with time). */
-  public synchronized FigureChanges recomputeWeeks(SortedSet<IsoWeek> weeks, Instant now) {
+  public FigureChanges recomputeWeeks(SortedSet<IsoWeek> asked, Instant now) {
     long start = System.nanoTime();
     TreeSet<IsoWeek> inRange = new TreeSet<>();
-    for (IsoWeek week : weeks) {
+    for (IsoWeek week : asked) {
       if (week.compareTo(from) >= 0 && week.compareTo(to) <= 0) {
         inRange.add(week);
       }
@@ -111,81 +172,86 @@ public final class MaterializedFigures {
 
   private FigureChanges recompute(List<LiveFacts.Change> changes, Instant now) {
     long start = System.nanoTime();
-    TreeSet<IsoWeek> weeks = new TreeSet<>();
-    AffectedWeeks affected = new AffectedWeeks(org.org().timeZone(), facts);
-    for (LiveFacts.Change change : changes) {
-      affected.add(change, from, to, weeks);
-    }
-    return recomputeWeeks(weeks, now, start);
+    return recomputeWeeks(new TreeSet<>(affected(changes)), now, start);
   }
 
-  private FigureChanges recomputeWeeks(TreeSet<IsoWeek> weeks, Instant now, long start) {
-    if (weeks.isEmpty()) {
+  private SortedSet<IsoWeek> affected(List<LiveFacts.Change> changes) {
+    TreeSet<IsoWeek> affected = new TreeSet<>();
+    AffectedWeeks weeksOf = new AffectedWeeks(org.org().timeZone(), facts);
+    for (LiveFacts.Change change : changes) {
+      weeksOf.add(change, from, to, affected);
+    }
+    return affected;
+  }
+
+  private FigureChanges recomputeWeeks(TreeSet<IsoWeek> recomputed, Instant now, long start) {
+    if (recomputed.isEmpty()) {
       return new FigureChanges(List.of(), List.of(), Collections.emptySortedSet(), 0);
     }
-    Map<FigureKey, Figure> before = snapshotAffected(weeks);
+    Map<IsoWeek, WeekFigures> before = new HashMap<>(weeks);
     FactSet all = facts.factSet();
-    for (List<IsoWeek> run : runs(weeks)) {
+    for (List<IsoWeek> run : runs(recomputed)) {
       IsoWeek first = run.get(0);
       IsoWeek last = run.get(run.size() - 1);
       EngineResult result =
           engine.computeFigures(
               context(FactWindow.around(all, first, last, org.org().timeZone()), first, last, now));
-      for (IsoWeek week : run) {
-        byWeek.remove(week);
+      run.forEach(weeks::remove);
+      putByWeek(result.figures(), true);
+    }
+    rederive(now);
+    return FigureChanges.betweenWeeks(before, weeks, recomputed, start);
+  }
+
+  /** Files computed figures under their weeks; {@code withoutDerived}: re-derived afterwards. */
+  private void putByWeek(Collection<Figure> figures, boolean withoutDerived) {
+    Map<IsoWeek, List<Figure>> byWeek = new HashMap<>();
+    for (Figure figure : figures) {
+      if (!withoutDerived || figure.metric() != MetricId.WEEKS_TO_90PCT_ADOPTION) {
+        byWeek.computeIfAbsent(figure.week(), w -> new ArrayList<>()).add(figure);
       }
-      for (Figure figure : result.figureMap().values()) {
-        // re-derived below from every week's series
-        if (figure.metric() != MetricId.WEEKS_TO_90PCT_ADOPTION) {
-          weekOf(figure.week()).put(key(figure), figure);
+    }
+    byWeek.forEach((week, list) -> weeks.put(week, WeekFigures.of(list)));
+  }
+
+  /**
+   * Deployment frequency tiers and weeks to adoption, over every week held: only the weeks where
+   * they change get a new instance.
+   */
+  private void rederive(Instant now) {
+    Map<FigureKey, Figure> acrossWeeks = new HashMap<>();
+    for (WeekFigures week : weeks.values()) {
+      for (MetricId metric : MetricId.values()) {
+        if (MetricsEngine.readsAcrossWeeks(metric)) {
+          week.of(metric).values().forEach(f -> acrossWeeks.put(key(f), f));
         }
       }
     }
-    rederive(now);
-    return FigureChanges.between(before, snapshotAffected(weeks), weeks, start);
-  }
-
-  /** Deployment frequency tiers and weeks to adoption, over every week held. */
-  private void rederive(Instant now) {
-    Map<FigureKey, Figure> acrossWeeks = new HashMap<>();
-    for (Map<FigureKey, Figure> week : byWeek.values()) {
-      week.forEach(
-          (key, figure) -> {
-            if (MetricsEngine.readsAcrossWeeks(key.metric())) {
-              acrossWeeks.put(key, figure);
-            }
-          });
-    }
     engine.rederive(acrossWeeks, context(FactSet.ofTyped(Map.of()), from, to, now));
-    for (Map<FigureKey, Figure> week : byWeek.values()) {
-      week.keySet().removeIf(key -> key.metric() == MetricId.WEEKS_TO_90PCT_ADOPTION);
-    }
-    acrossWeeks.values().forEach(f -> weekOf(f.week()).put(key(f), f));
-  }
-
-  /** The figures of the weeks recomputed and every figure that reads across weeks. */
-  private Map<FigureKey, Figure> snapshotAffected(SortedSet<IsoWeek> weeks) {
-    Map<FigureKey, Figure> snapshot = snapshot(weeks);
-    for (Map<FigureKey, Figure> week : byWeek.values()) {
-      week.forEach(
-          (key, figure) -> {
-            if (MetricsEngine.readsAcrossWeeks(key.metric())) {
-              snapshot.put(key, figure);
-            }
-          });
-    }
-    return snapshot;
-  }
-
-  private Map<FigureKey, Figure> snapshot(Collection<IsoWeek> weeks) {
-    Map<FigureKey, Figure> snapshot = new HashMap<>();
-    for (IsoWeek week : weeks) {
-      Map<FigureKey, Figure> figures = byWeek.get(week);
-      if (figures != null) {
-        snapshot.putAll(figures);
+    Map<IsoWeek, Map<MetricId, Map<ScopeId, Figure>>> derived = new HashMap<>();
+    for (Figure figure : acrossWeeks.values()) {
+      if (REDERIVED.contains(figure.metric())) {
+        derived
+            .computeIfAbsent(figure.week(), w -> new HashMap<>())
+            .computeIfAbsent(figure.metric(), m -> new HashMap<>())
+            .put(figure.scope(), figure);
       }
     }
-    return snapshot;
+    TreeSet<IsoWeek> touched = new TreeSet<>(weeks.keySet());
+    touched.addAll(derived.keySet());
+    for (IsoWeek week : touched) {
+      WeekFigures figures = weeks.getOrDefault(week, WeekFigures.EMPTY);
+      for (MetricId metric : REDERIVED) {
+        Map<ScopeId, Figure> rederived =
+            derived.getOrDefault(week, Map.of()).getOrDefault(metric, Map.of());
+        if (!figures.of(metric).equals(rederived)) {
+          figures = figures.with(metric, rederived);
+        }
+      }
+      if (figures != WeekFigures.EMPTY) {
+        weeks.put(week, figures);
+      }
+    }
   }
 
   /** Consecutive weeks together: each run is computed at once from one window of facts. */
@@ -209,66 +275,49 @@ public final class MaterializedFigures {
     return new EngineContext(org, factSet, first, last, now);
   }
 
-  private Map<FigureKey, Figure> weekOf(IsoWeek week) {
-    return byWeek.computeIfAbsent(week, w -> new HashMap<>());
-  }
-
   private static FigureKey key(Figure figure) {
     return new FigureKey(figure.metric(), figure.scope(), figure.week());
   }
 
-  // ---- reads ----
-
-  public synchronized Figure figure(MetricId metric, ScopeId scope, IsoWeek week) {
-    Map<FigureKey, Figure> figures = byWeek.get(week);
-    return figures == null ? null : figures.get(new FigureKey(metric, scope, week));
+  /** The figures, facts and model as they are now, for readers on other threads. */
+  public FigureSnapshot snapshot() {
+    return new FigureSnapshot(weeks, facts.factSet(), org, from, to);
   }
 
-  /** The figures of a scope for the given metrics and weeks, by metric then week. */
-  public synchronized Map<MetricId, TreeMap<IsoWeek, Figure>> series(
+  // ---- reads (the owner's; other threads read a snapshot) ----
+
+  public Figure figure(MetricId metric, ScopeId scope, IsoWeek week) {
+    WeekFigures figures = weeks.get(week);
+    return figures == null ? null : figures.figure(metric, scope);
+  }
+
+  public Map<MetricId, TreeMap<IsoWeek, Figure>> series(
       ScopeId scope, Collection<MetricId> metrics, IsoWeek first, IsoWeek last) {
-    Map<MetricId, TreeMap<IsoWeek, Figure>> series = new TreeMap<>();
-    for (MetricId metric : metrics) {
-      TreeMap<IsoWeek, Figure> weeks = new TreeMap<>();
-      for (IsoWeek week = first; week.compareTo(last) <= 0; week = week.plusWeeks(1)) {
-        Map<FigureKey, Figure> figures = byWeek.get(week);
-        Figure figure = figures == null ? null : figures.get(new FigureKey(metric, scope, week));
-        if (figure != null) {
-          weeks.put(week, figure);
-        }
-      }
-      series.put(metric, weeks);
-    }
-    return series;
+    return snapshot().series(scope, metrics, first, last);
   }
 
   /** Every figure held (a copy). */
-  public synchronized Map<FigureKey, Figure> all() {
-    Map<FigureKey, Figure> all = new HashMap<>();
-    byWeek.values().forEach(all::putAll);
-    return all;
+  public Map<FigureKey, Figure> all() {
+    return snapshot().all();
   }
 
-  /** The scopes that have at least one figure. */
-  public synchronized SortedSet<ScopeId> scopes() {
-    TreeSet<ScopeId> scopes = new TreeSet<>();
-    byWeek.values().forEach(week -> week.keySet().forEach(key -> scopes.add(key.scope())));
-    return scopes;
+  public int factCount() {
+    return facts.size();
   }
 
-  public synchronized FactSet facts() {
+  public FactSet facts() {
     return facts.factSet();
   }
 
-  public synchronized OrgModel org() {
+  public OrgModel org() {
     return org;
   }
 
-  public synchronized IsoWeek from() {
+  public IsoWeek from() {
     return from;
   }
 
-  public synchronized IsoWeek to() {
+  public IsoWeek to() {
     return to;
   }
 }

@@ -3,9 +3,9 @@ package io.podometer.engine.time;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.ZoneId;
-import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,12 +26,31 @@ public record IsoWeek(int weekBasedYear, int week) implements Comparable<IsoWeek
   }
 
   public static IsoWeek of(LocalDate day) {
-    return new IsoWeek(
-        day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    return ofEpochDay(day.toEpochDay());
   }
 
   public static IsoWeek of(Instant instant, ZoneId zone) {
-    return of(instant.atZone(zone).toLocalDate());
+    int offset =
+        zone instanceof ZoneOffset fixed
+            ? fixed.getTotalSeconds()
+            : zone.getRules().getOffset(instant).getTotalSeconds();
+    return ofEpochDay(Math.floorDiv(instant.getEpochSecond() + offset, 86_400L));
+  }
+
+  /**
+   * The week of a day counted from 1970-01-01: the week-based year is the year of the week's
+   * Thursday, the week its ordinal among that year's Thursdays (ISO 8601). Plain arithmetic: weeks
+   * are taken for every fact and contribution.
+   */
+  private static IsoWeek ofEpochDay(long epochDay) {
+    long thursday = epochDay - mondayBased(epochDay) + 3;
+    LocalDate day = LocalDate.ofEpochDay(thursday);
+    return new IsoWeek(day.getYear(), (day.getDayOfYear() - 1) / 7 + 1);
+  }
+
+  /** 0 for a Monday … 6 for a Sunday (1970-01-01 was a Thursday). */
+  private static int mondayBased(long epochDay) {
+    return (int) Math.floorMod(epochDay + 3, 7L);
   }
 
   /** Parses {@code YYYY-Www}; throws with a message naming the input when it is not a week. */
@@ -57,16 +76,19 @@ public record IsoWeek(int weekBasedYear, int week) implements Comparable<IsoWeek
     return Optional.of(new IsoWeek(year, week));
   }
 
+  /** 53 when the year starts on a Thursday, or on a Wednesday in a leap year; else 52. */
   public static int weeksIn(int weekBasedYear) {
-    LocalDate dec28 = LocalDate.of(weekBasedYear, 12, 28);
-    return dec28.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+    DayOfWeek first = LocalDate.of(weekBasedYear, 1, 1).getDayOfWeek();
+    return first == DayOfWeek.THURSDAY
+            || (first == DayOfWeek.WEDNESDAY && Year.isLeap(weekBasedYear))
+        ? 53
+        : 52;
   }
 
-  /** The Monday that starts this week. */
+  /** The Monday that starts this week (week 1 holds January 4th). */
   public LocalDate monday() {
-    return LocalDate.of(weekBasedYear, 1, 4)
-        .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
-        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    long jan4 = LocalDate.of(weekBasedYear, 1, 4).toEpochDay();
+    return LocalDate.ofEpochDay(jan4 - mondayBased(jan4) + (week - 1) * 7L);
   }
 
   /** Monday 00:00 of this week in {@code zone}. */
@@ -80,7 +102,7 @@ public record IsoWeek(int weekBasedYear, int week) implements Comparable<IsoWeek
   }
 
   public IsoWeek plusWeeks(long weeks) {
-    return of(monday().plusWeeks(weeks));
+    return weeks == 0 ? this : ofEpochDay(monday().toEpochDay() + weeks * 7);
   }
 
   @Override

@@ -228,6 +228,49 @@ class FactFoldPropertyTest {
   }
 
   @Test
+  void laterEventsAppliedOnAStoredFactGiveTheFieldsOfAFullFold() {
+    Map<FactKey, List<CanonicalEvent>> byKey = new LinkedHashMap<>();
+    for (CanonicalEvent e : events()) {
+      byKey.computeIfAbsent(FactKey.of(e), k -> new ArrayList<>()).add(e);
+    }
+    int cuts = 0;
+    for (Map.Entry<FactKey, List<CanonicalEvent>> entry : byKey.entrySet()) {
+      FoldedFact whole = FOLDER.fold(entry.getKey(), entry.getValue());
+      // every cut in time: what came up to it is stored, what came after arrives now
+      for (CanonicalEvent cut : entry.getValue()) {
+        List<CanonicalEvent> stored = new ArrayList<>();
+        List<CanonicalEvent> arriving = new ArrayList<>();
+        for (CanonicalEvent e : entry.getValue()) {
+          (e.occurredAt().isAfter(cut.occurredAt()) ? arriving : stored).add(e);
+        }
+        FoldedFact before = FOLDER.fold(entry.getKey(), stored);
+        assertEquals(true, FactFolder.allLater(before.lastOccurredAt(), arriving));
+        assertEquals(
+            whole.fields(),
+            FOLDER.applyLater(before.fields(), before.lastOccurredAt(), arriving),
+            entry.getKey() + " cut at " + cut.occurredAt());
+        cuts++;
+      }
+    }
+    assertEquals(events().size(), cuts);
+  }
+
+  @Test
+  void anEventNoLaterThanTheStoredFactIsNotAppliedOnIt() {
+    List<CanonicalEvent> all = events();
+    CanonicalEvent merged = all.get(4); // pr #7 merged at 15:30
+    CanonicalEvent revision = all.get(5); // its revision at 15:31
+    FoldedFact stored = FOLDER.fold(FactKey.of(revision), List.of(revision));
+    // occurred before the stored fact's newest event: applying it last would be wrong
+    assertEquals(false, FactFolder.allLater(stored.lastOccurredAt(), List.of(merged)));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> FOLDER.applyLater(stored.fields(), stored.lastOccurredAt(), List.of(merged)));
+    // the same instant is a tie, decided by payload: also refolded, never applied on top
+    assertEquals(false, FactFolder.allLater(revision.occurredAt(), List.of(revision)));
+  }
+
+  @Test
   void aTieInOccurredAtIsBrokenByTheGreaterPayloadWhateverTheOrder() {
     CanonicalEvent a =
         event(

@@ -32,4 +32,55 @@ class IsoWeekTest {
         Instant.parse("2026-03-08T15:00:00Z"),
         IsoWeek.parse("2026-W11").start(ZoneId.of("Asia/Tokyo")));
   }
+
+  @Test
+  void theArithmeticAgreesWithJavaTimeOnEveryDayOfThreeCenturies() {
+    // the weeks are computed from day numbers; java.time's IsoFields is the reference
+    for (LocalDate day = LocalDate.of(1900, 1, 1);
+        day.isBefore(LocalDate.of(2200, 1, 1));
+        day = day.plusDays(1)) {
+      IsoWeek week = IsoWeek.of(day);
+      assertEquals(day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR), week.weekBasedYear());
+      assertEquals(day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR), week.week());
+      LocalDate monday = day.with(java.time.DayOfWeek.MONDAY);
+      assertEquals(monday, week.monday(), day.toString());
+    }
+    for (int year = 1900; year < 2200; year++) {
+      assertEquals(
+          LocalDate.of(year, 12, 28).get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR),
+          IsoWeek.weeksIn(year),
+          "weeks in " + year);
+    }
+  }
+
+  @Test
+  void anInstantsWeekIsItsLocalDaysWeekInEveryZone() {
+    java.util.Random random = new java.util.Random(7);
+    java.util.List<ZoneId> zones =
+        java.util.List.of(
+            ZoneId.of("UTC"),
+            java.time.ZoneOffset.ofHours(-12),
+            java.time.ZoneOffset.ofHoursMinutes(5, 45),
+            ZoneId.of("America/St_Johns"),
+            ZoneId.of("Pacific/Kiritimati"),
+            ZoneId.of("Europe/Berlin"));
+    for (int i = 0; i < 100_000; i++) {
+      // 1950..2150, including instants before 1970
+      Instant instant = Instant.ofEpochSecond(random.nextLong(-631_152_000L, 5_680_281_600L));
+      ZoneId zone = zones.get(i % zones.size());
+      assertEquals(
+          IsoWeek.of(instant.atZone(zone).toLocalDate()),
+          IsoWeek.of(instant, zone),
+          instant + " " + zone);
+    }
+  }
+
+  @Test
+  void weeksMoveForwardAndBackAcrossYears() {
+    IsoWeek week = IsoWeek.parse("2020-W01");
+    for (int n = -600; n <= 600; n++) {
+      IsoWeek moved = week.plusWeeks(n);
+      assertEquals(week.monday().plusWeeks(n), moved.monday(), "2020-W01 + " + n);
+    }
+  }
 }

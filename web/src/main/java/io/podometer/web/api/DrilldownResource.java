@@ -5,7 +5,7 @@ import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigurePool;
 import io.podometer.engine.figure.MetricId;
-import io.podometer.engine.live.MaterializedFigures;
+import io.podometer.engine.live.FigureSnapshot;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.metric.EngineResult;
 import io.podometer.engine.metric.FactWindow;
@@ -93,7 +93,7 @@ public class DrilldownResource {
       throw new IllegalArgumentException("week: missing (e.g. 2026-W10)");
     }
     IsoWeek isoWeek = MetricsQuery.week("week", week);
-    MaterializedFigures figures = service.figures();
+    FigureSnapshot figures = service.figures();
     if (figures == null) {
       throw new ServiceUnavailableException("figures are being computed; try again shortly");
     }

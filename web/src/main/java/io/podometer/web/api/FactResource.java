@@ -5,7 +5,7 @@ import io.podometer.engine.fact.FactKey;
 import io.podometer.engine.fact.FactKind;
 import io.podometer.engine.fact.FoldedFact;
 import io.podometer.engine.fact.PullRequestFact;
-import io.podometer.engine.live.MaterializedFigures;
+import io.podometer.engine.live.FigureSnapshot;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.scope.ScopeId;
@@ -159,7 +159,7 @@ public class FactResource {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("limit: must be between 1 and " + MAX_LIMIT);
     }
-    MaterializedFigures figures = service.figures();
+    FigureSnapshot figures = service.figures();
     if (figures == null) {
       throw new jakarta.ws.rs.ServiceUnavailableException("figures are being computed");
     }

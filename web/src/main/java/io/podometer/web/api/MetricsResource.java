@@ -2,7 +2,7 @@ package io.podometer.web.api;
 
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.MetricId;
-import io.podometer.engine.live.MaterializedFigures;
+import io.podometer.engine.live.FigureSnapshot;
 import io.podometer.engine.metric.DoraTiers;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.metric.FactWindow;
@@ -12,6 +12,7 @@ import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.scope.ScopeKind;
 import io.podometer.engine.time.IsoWeek;
 import io.podometer.web.figures.FigureService;
+import io.podometer.web.figures.FigureStatus;
 import io.podometer.web.security.CurrentViewer;
 import io.podometer.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,13 +48,18 @@ public class MetricsResource {
   /** A metric's figures for the weeks asked (or its total over them). */
   public record MetricSeries(String metric, String unit, List<FigureView> figures) {}
 
-  /** The answer: the figures with what covers them and how fresh they are. */
+  /**
+   * The answer: the figures with what covers them and how fresh they are ({@code catchingUp} while
+   * {@code factsWaiting} stored facts are not in the figures yet).
+   */
   public record MetricsAnswer(
       String scope,
       String from,
       String to,
       String granularity,
       Instant dataAsOf,
+      boolean catchingUp,
+      int factsWaiting,
       Coverage coverage,
       List<MetricSeries> metrics) {}
 
@@ -74,7 +80,7 @@ public class MetricsResource {
       @QueryParam("granularity") @DefaultValue("week") @Parameter(description = "week or total")
           String granularity,
       @QueryParam("format") @Parameter(description = "json (default) or csv") String format) {
-    MaterializedFigures figures = figures();
+    FigureSnapshot figures = figures();
     MetricsQuery query = MetricsQuery.parse(scope, metric, from, to, figures.to());
     viewer.get().require(query.scope());
     boolean total =
@@ -113,13 +119,16 @@ public class MetricsResource {
         answer.add(new MetricSeries(id.id(), id.unit(), views));
       }
     }
+    FigureStatus status = service.status();
     MetricsAnswer body =
         new MetricsAnswer(
             query.scope().toString(),
             query.from().toString(),
             query.to().toString(),
             total ? "total" : "week",
-            service.dataAsOf().orElse(null),
+            status.dataAsOf(),
+            status.catchingUp(),
+            status.factsWaiting(),
             Coverage.of(series),
             answer);
     if (csv) {
@@ -168,8 +177,14 @@ public class MetricsResource {
   /** One scope's figures of one week, for tables of pods (or other scopes of a kind). */
   public record ScopeRow(String scope, String name, Map<String, FigureView> figures) {}
 
-  /** A table: the figures of every scope of a kind in one week. */
-  public record ScopeTable(String kind, String week, Instant dataAsOf, List<ScopeRow> rows) {}
+  /** A table: the figures of every scope of a kind in one week, and how fresh they are. */
+  public record ScopeTable(
+      String kind,
+      String week,
+      Instant dataAsOf,
+      boolean catchingUp,
+      int factsWaiting,
+      List<ScopeRow> rows) {}
 
   @GET
   @Path("/table")
@@ -181,7 +196,7 @@ public class MetricsResource {
       @QueryParam("kind") @DefaultValue("pod") String kind,
       @QueryParam("metric") List<String> metric,
       @QueryParam("week") String week) {
-    MaterializedFigures figures = figures();
+    FigureSnapshot figures = figures();
     ScopeKind scopeKind;
     try {
       scopeKind = ScopeKind.valueOf(kind.strip().toUpperCase(java.util.Locale.ROOT));
@@ -230,11 +245,17 @@ public class MetricsResource {
           };
       rows.add(new ScopeRow(scope.toString(), name, row));
     }
+    FigureStatus status = service.status();
     return new ScopeTable(
-        scopeKind.prefix(), when.toString(), service.dataAsOf().orElse(null), rows);
+        scopeKind.prefix(),
+        when.toString(),
+        status.dataAsOf(),
+        status.catchingUp(),
+        status.factsWaiting(),
+        rows);
   }
 
-  private List<Figure> totals(MaterializedFigures figures, MetricsQuery query) {
+  private List<Figure> totals(FigureSnapshot figures, MetricsQuery query) {
     var org = figures.org();
     EngineContext context =
         new EngineContext(
@@ -247,8 +268,8 @@ public class MetricsResource {
         .totals(context, query.scope(), query.metrics());
   }
 
-  MaterializedFigures figures() {
-    MaterializedFigures figures = service.figures();
+  FigureSnapshot figures() {
+    FigureSnapshot figures = service.figures();
     if (figures == null) {
       throw new ServiceUnavailableException("figures are being computed; try again shortly");
     }

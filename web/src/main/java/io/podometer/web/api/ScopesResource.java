@@ -1,7 +1,7 @@
 package io.podometer.web.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.podometer.engine.live.MaterializedFigures;
+import io.podometer.engine.live.FigureSnapshot;
 import io.podometer.engine.org.Bet;
 import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.org.Pillar;
@@ -44,7 +44,7 @@ public class ScopesResource {
   @Operation(
       summary = "Every scope: the organization, pillars, pods, services, repositories, bets, STOs")
   public List<ScopeView> scopes() {
-    MaterializedFigures figures = service.figures();
+    FigureSnapshot figures = service.figures();
     if (figures == null) {
       throw new ServiceUnavailableException("figures are being computed; try again shortly");
     }

@@ -96,6 +96,14 @@ public interface PodometerConfig {
      */
     @WithDefault("false")
     boolean recomputeOnStart();
+
+    /**
+     * While batches keep arriving (a bulk load), an update that would recompute many weeks waits
+     * for ingestion to pause, at most this long (PODOMETER_FIGURES_MAX_LAG); meanwhile the API and
+     * pages say the figures are catching up.
+     */
+    @WithDefault("PT3M")
+    java.time.Duration maxLag();
   }
 
   interface Ingest {

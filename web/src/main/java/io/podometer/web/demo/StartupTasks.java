@@ -24,6 +24,7 @@ public class StartupTasks {
   @Inject io.podometer.web.figures.FigureService figures;
   @Inject io.podometer.web.security.AccessBootstrap access;
   @Inject io.podometer.web.privacy.RetentionJob retention;
+  @Inject io.podometer.web.store.EventRefsUpgrade refsUpgrade;
 
   private void importOrgFile(Path file) {
     try {
@@ -36,6 +37,7 @@ public class StartupTasks {
   }
 
   void onStart(@Observes StartupEvent event) {
+    refsUpgrade.run();
     access.run();
     orgService.reloadLatest();
     config.orgFile().map(Path::of).ifPresent(this::importOrgFile);

@@ -3,7 +3,10 @@ package io.podometer.web.figures;
 import io.podometer.engine.fact.FactKey;
 import java.util.Set;
 
-/** Facts re-folded by a committed ingestion: their figures are recomputed. */
+/**
+ * Facts changed in the store other than by ingestion (an erasure rewrote or deleted them): the
+ * figures read them again once the change has committed, and drop those no longer stored.
+ */
 public record FactsChanged(Set<FactKey> keys) {
 
   public FactsChanged {

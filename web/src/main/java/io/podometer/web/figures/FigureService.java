@@ -1,11 +1,8 @@
 package io.podometer.web.figures;
 
 import io.podometer.engine.fact.FactKey;
-import io.podometer.engine.fact.FactKind;
-import io.podometer.engine.fact.FoldedFact;
-import io.podometer.engine.figure.Figure;
-import io.podometer.engine.figure.FigureKey;
 import io.podometer.engine.live.FigureChanges;
+import io.podometer.engine.live.FigureSnapshot;
 import io.podometer.engine.live.MaterializedFigures;
 import io.podometer.engine.metric.MetricFamilies;
 import io.podometer.engine.metric.MetricsEngine;
@@ -14,6 +11,7 @@ import io.podometer.web.config.PodometerConfig;
 import io.podometer.web.org.OrgService;
 import io.podometer.web.org.OrgSnapshot;
 import io.podometer.web.store.FactQueries;
+import io.podometer.web.store.StoredFact;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,7 +20,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +37,14 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps every figure current. At start the stored figures are served if they were computed for the
- * organization model in force and the current weeks (else everything is recomputed); then each
- * committed ingestion marks the weeks its facts can move, and one worker recomputes them, stores
- * what changed and serves it — usually well within a second. A new organization model, a new week,
- * or an administrator's request recomputes everything; each day the last weeks are recomputed as
- * their outcome windows close.
+ * Keeps every figure current and serves them as immutable snapshots: a read never waits for an
+ * update. At start the stored figures are served if they were computed for the organization model
+ * in force and the current weeks (else everything is recomputed). Committed ingestions hand over
+ * the facts they folded; one worker absorbs them, recomputes the weeks they can move, publishes a
+ * new snapshot and then stores the cells that changed. While a bulk load keeps batches coming, an
+ * update touching many weeks waits until ingestion pauses (at most the configured lag) and then
+ * becomes one full recomputation. A new organization model, a new week, or an administrator's
+ * request recomputes everything; each day the last weeks are recomputed as their windows close.
  */
 @ApplicationScoped
 public class FigureService {
@@ -51,6 +52,15 @@ public class FigureService {
   private static final Logger LOG = Logger.getLogger(FigureService.class);
   static final String ENGINE = EngineVersion.current();
   private static final int CLOSING_WEEKS = 6;
+
+  /** Ingestion counts as a bulk load while its last two batches came within this of now. */
+  private static final long BUSY_NANOS = Duration.ofMillis(1500).toNanos();
+
+  /** An update expected to take longer than this waits while a bulk load comes in. */
+  private static final long DEFERRED_NANOS = Duration.ofMillis(500).toNanos();
+
+  private static final long RECHECK_MILLIS = 250;
+  private static final int LOAD_CHUNK = 20_000;
 
   @Inject FactQueries facts;
   @Inject OrgService orgs;
@@ -66,12 +76,27 @@ public class FigureService {
             thread.setDaemon(true);
             return thread;
           });
-  private final Set<FactKey> pending = new HashSet<>();
-  private volatile MaterializedFigures figures;
+
+  // handed over by ingestion and erasure; guarded by itself
+  private final Pending pending = new Pending();
+
+  // owned by the worker thread
+  private MaterializedFigures live;
+  private final TreeSet<IsoWeek> dirty = new TreeSet<>();
+  // most weeks are dirty: the next update recomputes everything, so weeks are no longer worked out
+  private boolean everythingDirty;
+  private int absorbed;
+  private Instant absorbedAsOf;
+  private long absorbedSinceNanos;
+  // how long recomputing one week of figures took last time (0: not measured yet)
+  private long nanosPerWeek;
+
+  // what readers see
+  private volatile FigureSnapshot snapshot;
   private volatile long orgVersion;
   private volatile Instant dataAsOf;
   private volatile Instant lastRecompute;
-  private volatile IsoWeek closedWindowsFor;
+  private volatile int waitingInWorker;
 
   /** Loads or computes the figures; called once at start, after the demo or org file import. */
   public void start() {
@@ -79,11 +104,8 @@ public class FigureService {
     OrgSnapshot org = orgs.current();
     IsoWeek to = currentWeek(org);
     IsoWeek from = to.plusWeeks(-(config.figures().weeks() - 1));
-    MaterializedFigures loaded = new MaterializedFigures(engine, org.model(), from, to);
-    loaded.loadFacts(allFacts());
+    MaterializedFigures loaded = loadFacts(org, from, to);
     Optional<FigureStore.State> state = store.state();
-    FigureStore.State wanted =
-        new FigureStore.State(org.version(), from, to, ENGINE, clock.instant());
     boolean current =
         state.isPresent()
             && state.get().orgVersion() == org.version()
@@ -91,36 +113,35 @@ public class FigureService {
             && state.get().to().equals(to)
             && state.get().engine().equals(ENGINE);
     if (current && !config.figures().recomputeOnStart()) {
-      List<Figure> stored = store.loadAll();
-      loaded.load(stored);
+      loaded.load(store.loadAll());
       lastRecompute = state.get().computedAt();
       LOG.infof(
           "%d stored figures served (%s..%s) in %d ms",
-          stored.size(), from, to, (System.nanoTime() - started) / 1_000_000);
+          loaded.snapshot().size(), from, to, (System.nanoTime() - started) / 1_000_000);
     } else {
+      long computing = System.nanoTime();
       loaded.recomputeAll(clock.instant());
-      store.replaceAll(loaded.all().values(), wanted);
+      nanosPerWeek = (System.nanoTime() - computing) / loaded.weekCount();
+      store.replaceAll(loaded.snapshot(), state(org.version(), loaded));
       lastRecompute = clock.instant();
       LOG.infof(
           "%d figures computed (%s..%s) in %d ms",
-          loaded.all().size(), from, to, (System.nanoTime() - started) / 1_000_000);
+          loaded.snapshot().size(), from, to, (System.nanoTime() - started) / 1_000_000);
     }
-    figures = loaded;
+    live = loaded;
     orgVersion = org.version();
     dataAsOf = facts.dataAsOf().orElse(null);
-    closedWindowsFor = to;
-    synchronized (pending) {
-      pending.clear();
-    }
+    snapshot = live.snapshot();
+    pending.clear();
     worker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.MINUTES);
   }
 
   /** The figures in force; null before {@link #start}. */
-  public MaterializedFigures figures() {
-    return figures;
+  public FigureSnapshot figures() {
+    return snapshot;
   }
 
-  /** The newest moment of any fact applied: "data as of". */
+  /** The newest moment of any fact the figures reflect: "data as of". */
   public Optional<Instant> dataAsOf() {
     return Optional.ofNullable(dataAsOf);
   }
@@ -133,26 +154,297 @@ public class FigureService {
     return Optional.ofNullable(lastRecompute);
   }
 
-  void onFactsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) FactsChanged changed) {
-    boolean first;
-    synchronized (pending) {
-      first = pending.isEmpty();
-      pending.addAll(changed.keys());
+  /** How current the figures are. */
+  public FigureStatus status() {
+    int waiting = pending.size() + waitingInWorker;
+    return new FigureStatus(waiting > 0, waiting, dataAsOf, lastRecompute);
+  }
+
+  /**
+   * Facts folded by an ingestion that has committed (called on the ingesting thread): the worker
+   * takes them over; this returns at once.
+   */
+  public void factsFolded(List<StoredFact> folded) {
+    if (pending.addFolded(folded, System.nanoTime()) && snapshot != null) {
+      worker.execute(() -> drain(false));
     }
-    if (first && figures != null) {
-      worker.execute(this::applyPending);
+  }
+
+  void onFactsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) FactsChanged changed) {
+    if (pending.addReread(changed.keys()) && snapshot != null) {
+      worker.execute(() -> drain(false));
     }
   }
 
   void onOrgChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrgChanged changed) {
-    if (figures != null) {
-      worker.execute(() -> recomputeEverything("organization model version " + changed.version()));
+    if (snapshot != null) {
+      worker.execute(
+          () -> logFailure(() -> recomputeEverything("organization model " + changed.version())));
     }
   }
 
-  /** Recomputes every figure now (administrators; also after a new model or week). */
+  /** Recomputes every figure now from the facts held (administrators; a new model or week). */
   public RecomputeReport recomputeAll() {
-    Future<RecomputeReport> done = worker.submit(() -> recomputeEverything("on request"));
+    return onWorker(() -> recomputeEverything("on request"));
+  }
+
+  /**
+   * Reads every fact from the store again and recomputes every figure (after the store changed
+   * underneath, e.g. the retention job deleted facts).
+   */
+  public RecomputeReport reloadFromStore(String why) {
+    return onWorker(() -> reload(why));
+  }
+
+  /** Waits until every committed fact has reached the figures (tests, scripts, erasure). */
+  public boolean awaitCurrent(Duration timeout) {
+    try {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      do {
+        worker.submit(() -> drain(true)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (pending.size() == 0 && waitingInWorker == 0) {
+          return true;
+        }
+      } while (System.nanoTime() < deadline);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
+    }
+  }
+
+  /**
+   * What a full recomputation did: figures held, how many differed from those served, and how many
+   * cells were stored.
+   */
+  public record RecomputeReport(
+      int figures, int changed, int removed, int cellsWritten, long millis) {}
+
+  // ---- on the worker thread ----
+
+  /**
+   * Absorbs what is pending and brings the figures up to date, unless ({@code force} aside) a bulk
+   * load is still coming in and the update would span many weeks: then it checks again shortly.
+   */
+  private void drain(boolean force) {
+    try {
+      absorbPending();
+      if (dirty.isEmpty() && !everythingDirty) {
+        settle();
+        return;
+      }
+      if (!force && bulkLoadGoingOn()) {
+        if (pending.scheduleRecheck()) {
+          worker.schedule(
+              () -> {
+                pending.recheckRan();
+                drain(false);
+              },
+              RECHECK_MILLIS,
+              TimeUnit.MILLISECONDS);
+        }
+        return;
+      }
+      long started = System.nanoTime();
+      boolean everything = everythingDirty;
+      int weeks = everything ? live.weekCount() : dirty.size();
+      FigureChanges changes =
+          everything
+              ? live.recomputeAll(clock.instant())
+              : live.recomputeWeeks(dirty, clock.instant());
+      dirty.clear();
+      everythingDirty = false;
+      nanosPerWeek = (System.nanoTime() - started) / weeks;
+      int facts = absorbed;
+      settle();
+      snapshot = live.snapshot();
+      if (everything) {
+        lastRecompute = clock.instant();
+      }
+      int cells = persist(changes);
+      LOG.debugf(
+          "%d facts applied: %d weeks recomputed%s, %d figures changed, %d removed, %d cells"
+              + " stored in %d ms",
+          facts,
+          weeks,
+          everything ? " (all)" : "",
+          changes.upserted().size(),
+          changes.removed().size(),
+          cells,
+          (System.nanoTime() - started) / 1_000_000);
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "figures not updated; recomputing everything");
+      logFailure(() -> reload("after a failed update"));
+    }
+  }
+
+  private boolean bulkLoadGoingOn() {
+    int weeks = everythingDirty ? live.weekCount() : dirty.size();
+    if (nanosPerWeek * weeks < DEFERRED_NANOS) {
+      return false;
+    }
+    long now = System.nanoTime();
+    return now - pending.previousIngestNanos() < BUSY_NANOS
+        && now - absorbedSinceNanos < config.figures().maxLag().toNanos();
+  }
+
+  /** Takes what ingestion and erasure handed over into the live facts; marks the weeks to redo. */
+  private void absorbPending() {
+    Pending.Taken taken = pending.take();
+    if (taken.isEmpty()) {
+      return;
+    }
+    Map<FactKey, String> fields = new HashMap<>(taken.fields());
+    Set<FactKey> removed = new HashSet<>();
+    if (!taken.reread().isEmpty()) {
+      Set<FactKey> found = new HashSet<>();
+      for (StoredFact fact : facts.stored(taken.reread())) {
+        fields.put(fact.key(), fact.fields());
+        found.add(fact.key());
+        newest(fact.lastOccurredAt());
+      }
+      for (FactKey key : taken.reread()) {
+        if (!found.contains(key)) {
+          removed.add(key);
+        }
+      }
+    }
+    newest(taken.newest());
+    if (absorbedSinceNanos == 0) {
+      absorbedSinceNanos = taken.firstNanos();
+    }
+    if (everythingDirty) {
+      live.absorbStoredForFullRecompute(fields);
+    } else {
+      dirty.addAll(live.absorbStored(fields));
+    }
+    if (!removed.isEmpty()) {
+      dirty.addAll(live.absorbRemoved(removed));
+    }
+    // recomputing most weeks one by one costs more than recomputing every week at once
+    if (dirty.size() * 2 > live.weeksWithFigures()) {
+      everythingDirty = true;
+    }
+    absorbed += fields.size() + removed.size();
+    waitingInWorker = absorbed;
+  }
+
+  /** Everything absorbed is in the figures (or moves none): "data as of" moves on. */
+  private void settle() {
+    absorbed = 0;
+    absorbedSinceNanos = 0;
+    waitingInWorker = 0;
+    if (absorbedAsOf != null && (dataAsOf == null || absorbedAsOf.isAfter(dataAsOf))) {
+      dataAsOf = absorbedAsOf;
+    }
+    absorbedAsOf = null;
+  }
+
+  private void newest(Instant at) {
+    if (at != null && (absorbedAsOf == null || at.isAfter(absorbedAsOf))) {
+      absorbedAsOf = at;
+    }
+  }
+
+  private RecomputeReport recomputeEverything(String why) {
+    long started = System.nanoTime();
+    absorbPending();
+    OrgSnapshot org = orgs.current();
+    IsoWeek to = currentWeek(org);
+    IsoWeek from = to.plusWeeks(-(config.figures().weeks() - 1));
+    FigureChanges changes = live.reset(org.model(), from, to, clock.instant());
+    return finishFullRecompute(why, org, changes, started);
+  }
+
+  private RecomputeReport reload(String why) {
+    long started = System.nanoTime();
+    pending.take();
+    OrgSnapshot org = orgs.current();
+    IsoWeek to = currentWeek(org);
+    IsoWeek from = to.plusWeeks(-(config.figures().weeks() - 1));
+    MaterializedFigures reloaded = loadFacts(org, from, to);
+    reloaded.adopt(live.snapshot());
+    FigureChanges changes = reloaded.recomputeAll(clock.instant());
+    live = reloaded;
+    Instant newest = facts.dataAsOf().orElse(null);
+    absorbedAsOf = null;
+    dataAsOf = newest;
+    return finishFullRecompute(why, org, changes, started);
+  }
+
+  private RecomputeReport finishFullRecompute(
+      String why, OrgSnapshot org, FigureChanges changes, long started) {
+    nanosPerWeek = (System.nanoTime() - started) / live.weekCount();
+    dirty.clear();
+    everythingDirty = false;
+    settle();
+    orgVersion = org.version();
+    snapshot = live.snapshot();
+    lastRecompute = clock.instant();
+    int cells = persist(changes);
+    int figures = snapshot.size();
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    LOG.infof(
+        "every figure recomputed (%s): %d figures, %d changed, %d removed, %d cells stored, in %d"
+            + " ms",
+        why, figures, changes.upserted().size(), changes.removed().size(), cells, millis);
+    return new RecomputeReport(
+        figures, changes.upserted().size(), changes.removed().size(), cells, millis);
+  }
+
+  /** Once a minute: a new week recomputes everything; a new day the last weeks. */
+  private void tick() {
+    try {
+      OrgSnapshot org = orgs.current();
+      IsoWeek week = currentWeek(org);
+      if (!week.equals(live.to())) {
+        recomputeEverything("week " + week + " began");
+        return;
+      }
+      Instant now = clock.instant();
+      if (lastRecompute == null || Duration.between(lastRecompute, now).toHours() >= 24) {
+        TreeSet<IsoWeek> closing = new TreeSet<>();
+        for (int back = 0; back < CLOSING_WEEKS; back++) {
+          closing.add(week.plusWeeks(-back));
+        }
+        FigureChanges changes = live.recomputeWeeks(closing, now);
+        snapshot = live.snapshot();
+        persist(changes);
+        lastRecompute = now;
+      }
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "scheduled figure recomputation failed");
+    }
+  }
+
+  private int persist(FigureChanges changes) {
+    if (changes.isEmpty()) {
+      return 0;
+    }
+    return store.write(snapshot, changes, state(orgVersion, live));
+  }
+
+  private FigureStore.State state(long version, MaterializedFigures figures) {
+    return new FigureStore.State(version, figures.from(), figures.to(), ENGINE, clock.instant());
+  }
+
+  /** Every stored fact, read in chunks and parsed on every core, into new live figures. */
+  private MaterializedFigures loadFacts(OrgSnapshot org, IsoWeek from, IsoWeek to) {
+    MaterializedFigures loaded = new MaterializedFigures(engine, org.model(), from, to);
+    facts.forEachChunk(
+        LOAD_CHUNK,
+        chunk -> {
+          Map<FactKey, String> fields = new HashMap<>(chunk.size() * 2);
+          chunk.forEach(f -> fields.put(f.key(), f.fields()));
+          loaded.loadStoredFacts(fields);
+        });
+    return loaded;
+  }
+
+  private RecomputeReport onWorker(java.util.concurrent.Callable<RecomputeReport> work) {
+    Future<RecomputeReport> done = worker.submit(work);
     try {
       return done.get();
     } catch (InterruptedException e) {
@@ -163,128 +455,12 @@ public class FigureService {
     }
   }
 
-  /** Waits until every committed fact has reached the figures (tests, scripts). */
-  public boolean awaitCurrent(Duration timeout) {
+  private static void logFailure(java.util.concurrent.Callable<?> work) {
     try {
-      worker.submit(() -> {}).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      worker.submit(() -> {}).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      synchronized (pending) {
-        return pending.isEmpty();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } catch (ExecutionException | TimeoutException e) {
-      return false;
+      work.call();
+    } catch (Exception e) {
+      LOG.errorf(e, "figure recomputation failed");
     }
-  }
-
-  /** What a full recomputation did: figures held, and how many differed from those served. */
-  public record RecomputeReport(int figures, int changed, int removed, long millis) {}
-
-  private void applyPending() {
-    Set<FactKey> keys;
-    synchronized (pending) {
-      keys = new HashSet<>(pending);
-      pending.clear();
-    }
-    if (keys.isEmpty()) {
-      return;
-    }
-    try {
-      List<FoldedFact> changed = facts.find(keys);
-      FigureChanges changes = figures.apply(changed, clock.instant());
-      persist(changes);
-      for (FoldedFact fact : changed) {
-        if (dataAsOf == null || fact.lastOccurredAt().isAfter(dataAsOf)) {
-          dataAsOf = fact.lastOccurredAt();
-        }
-      }
-      LOG.debugf(
-          "%d facts changed: %d weeks recomputed, %d figures changed, %d removed in %d ms",
-          keys.size(),
-          changes.weeks().size(),
-          changes.upserted().size(),
-          changes.removed().size(),
-          changes.nanos() / 1_000_000);
-    } catch (RuntimeException e) {
-      LOG.errorf(
-          e, "figures not updated for %d changed facts; recomputing everything", keys.size());
-      recomputeEverything("after a failed update");
-    }
-  }
-
-  private RecomputeReport recomputeEverything(String why) {
-    long started = System.nanoTime();
-    OrgSnapshot org = orgs.current();
-    IsoWeek to = currentWeek(org);
-    IsoWeek from = to.plusWeeks(-(config.figures().weeks() - 1));
-    synchronized (pending) {
-      pending.clear();
-    }
-    MaterializedFigures fresh = new MaterializedFigures(engine, org.model(), from, to);
-    fresh.loadFacts(allFacts());
-    fresh.recomputeAll(clock.instant());
-    Map<FigureKey, Figure> after = fresh.all();
-    FigureChanges changes =
-        FigureChanges.between(
-            figures == null ? Map.of() : figures.all(), after, new TreeSet<>(), started);
-    store.replaceAll(
-        after.values(), new FigureStore.State(org.version(), from, to, ENGINE, clock.instant()));
-    figures = fresh;
-    orgVersion = org.version();
-    dataAsOf = facts.dataAsOf().orElse(null);
-    lastRecompute = clock.instant();
-    closedWindowsFor = to;
-    long millis = (System.nanoTime() - started) / 1_000_000;
-    LOG.infof(
-        "every figure recomputed (%s): %d figures, %d changed, %d removed, in %d ms",
-        why, after.size(), changes.upserted().size(), changes.removed().size(), millis);
-    return new RecomputeReport(
-        after.size(), changes.upserted().size(), changes.removed().size(), millis);
-  }
-
-  /** Once a minute: a new week recomputes everything; a new day the last weeks. */
-  private void tick() {
-    try {
-      MaterializedFigures current = figures;
-      OrgSnapshot org = orgs.current();
-      IsoWeek week = currentWeek(org);
-      if (!week.equals(current.to())) {
-        recomputeEverything("week " + week + " began");
-        return;
-      }
-      Instant now = clock.instant();
-      if (lastRecompute == null || Duration.between(lastRecompute, now).toHours() >= 24) {
-        TreeSet<IsoWeek> closing = new TreeSet<>();
-        for (int back = 0; back < CLOSING_WEEKS; back++) {
-          closing.add(week.plusWeeks(-back));
-        }
-        persist(current.recomputeWeeks(closing, now));
-        lastRecompute = now;
-      }
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "scheduled figure recomputation failed");
-    }
-  }
-
-  private void persist(FigureChanges changes) {
-    if (changes.isEmpty()) {
-      return;
-    }
-    MaterializedFigures current = figures;
-    store.write(
-        changes.upserted(),
-        changes.removed(),
-        new FigureStore.State(orgVersion, current.from(), current.to(), ENGINE, clock.instant()));
-  }
-
-  private List<FoldedFact> allFacts() {
-    List<FoldedFact> all = new ArrayList<>();
-    for (FactKind kind : FactKind.values()) {
-      all.addAll(facts.all(kind));
-    }
-    return all;
   }
 
   private IsoWeek currentWeek(OrgSnapshot org) {
@@ -294,5 +470,93 @@ public class FigureService {
   @PreDestroy
   void stop() {
     worker.shutdownNow();
+  }
+
+  /** What ingestion and erasure handed over and the worker has not taken yet. Thread-safe. */
+  private static final class Pending {
+    private Map<FactKey, String> fields = new HashMap<>();
+    private Set<FactKey> reread = new HashSet<>();
+    private Instant newest;
+    private boolean drainQueued;
+    private boolean recheckQueued;
+    private long lastIngestNanos;
+    private long previousIngestNanos;
+    private long firstNanos;
+    private int waiting;
+
+    /** What was handed over, the newest moment among it, and when the first of it came. */
+    record Taken(
+        Map<FactKey, String> fields, Set<FactKey> reread, Instant newest, long firstNanos) {
+      boolean isEmpty() {
+        return fields.isEmpty() && reread.isEmpty();
+      }
+    }
+
+    /** Adds folded facts; true when the worker should be woken. */
+    synchronized boolean addFolded(Collection<StoredFact> folded, long nanos) {
+      for (StoredFact fact : folded) {
+        fields.put(fact.key(), fact.fields());
+        if (newest == null || fact.lastOccurredAt().isAfter(newest)) {
+          newest = fact.lastOccurredAt();
+        }
+      }
+      previousIngestNanos = lastIngestNanos;
+      lastIngestNanos = nanos;
+      return queued(nanos);
+    }
+
+    synchronized boolean addReread(Collection<FactKey> keys) {
+      reread.addAll(keys);
+      return queued(System.nanoTime());
+    }
+
+    private boolean queued(long nanos) {
+      waiting = fields.size() + reread.size();
+      if (firstNanos == 0) {
+        firstNanos = nanos;
+      }
+      if (drainQueued) {
+        return false;
+      }
+      drainQueued = true;
+      return true;
+    }
+
+    synchronized Taken take() {
+      Taken taken = new Taken(fields, reread, newest, firstNanos);
+      fields = new HashMap<>();
+      reread = new HashSet<>();
+      newest = null;
+      drainQueued = false;
+      waiting = 0;
+      firstNanos = 0;
+      return taken;
+    }
+
+    /** Drops what was handed over before the figures were loaded from the store. */
+    synchronized void clear() {
+      take();
+    }
+
+    synchronized boolean scheduleRecheck() {
+      if (recheckQueued) {
+        return false;
+      }
+      recheckQueued = true;
+      return true;
+    }
+
+    synchronized void recheckRan() {
+      recheckQueued = false;
+    }
+
+    synchronized int size() {
+      return waiting;
+    }
+
+    /** When the batch before the last one came (0: none yet). */
+    synchronized long previousIngestNanos() {
+      return previousIngestNanos;
+    }
   }
 }

@@ -1,12 +1,12 @@
 package io.podometer.web.figures;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.agroal.api.AgroalDataSource;
-import io.podometer.engine.event.EventCodec;
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigureKey;
 import io.podometer.engine.figure.MetricId;
+import io.podometer.engine.live.FigureChanges;
+import io.podometer.engine.live.FigureSnapshot;
+import io.podometer.engine.live.WeekFigures;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,33 +16,33 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The figures as last computed, in the {@code figure} table, written in JDBC batches: a full
- * recomputation rewrites hundreds of thousands of rows, an event a handful. Each write is one
- * transaction: a crash leaves the previous figures, never half of a change.
+ * The figures as last computed, one row per (scope, week) cell holding every metric's figure of it
+ * ({@link FigureCellCodec}): an event rewrites the few cells it changed, a full recomputation only
+ * the cells that differ. Each write is one transaction: a crash leaves the previous figures, never
+ * half of a change.
  */
 @ApplicationScoped
 public class FigureStore {
 
-  private static final int BATCH = 1000;
-  private static final TypeReference<Map<String, Double>> BY_SOURCE = new TypeReference<>() {};
+  private static final int BATCH = 500;
   private static final String INSERT =
-      "insert into figure (metric, scope, week, val, num, den, n, people, exact_share, by_source,"
-          + " tier, withheld, partial_week) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  private static final String DELETE =
-      "delete from figure where metric = ? and scope = ? and week = ?";
+      "insert into figure_cell (scope, week, figures) values (?, ?, ?)";
+  private static final String DELETE = "delete from figure_cell where scope = ? and week = ?";
 
   /** What the stored figures were computed for. */
   public record State(
       long orgVersion, IsoWeek from, IsoWeek to, String engine, Instant computedAt) {}
+
+  /** One cell: a scope in a week. */
+  record Cell(ScopeId scope, IsoWeek week) {}
 
   @Inject AgroalDataSource dataSource;
 
@@ -50,12 +50,12 @@ public class FigureStore {
     List<Figure> figures = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement select =
-            c.prepareStatement(
-                "select metric, scope, week, val, num, den, n, people, exact_share, by_source,"
-                    + " tier, withheld, partial_week from figure")) {
+            c.prepareStatement("select scope, week, figures from figure_cell")) {
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          figures.add(read(rs));
+          figures.addAll(
+              FigureCellCodec.decode(
+                  ScopeId.parse(rs.getString(1)), IsoWeek.parse(rs.getString(2)), rs.getBytes(3)));
         }
       }
     } catch (SQLException e) {
@@ -86,30 +86,45 @@ public class FigureStore {
     }
   }
 
-  /** Replaces every stored figure and the state, in one transaction. */
-  public void replaceAll(Collection<Figure> figures, State state) {
+  /** Replaces every stored cell by the snapshot's, and the state, in one transaction. */
+  public int replaceAll(FigureSnapshot snapshot, State state) {
+    Set<Cell> cells = new HashSet<>();
+    for (IsoWeek week = snapshot.from();
+        week.compareTo(snapshot.to()) <= 0;
+        week = week.plusWeeks(1)) {
+      IsoWeek w = week;
+      snapshot.week(week).scopes().forEach(scope -> cells.add(new Cell(scope, w)));
+    }
     inTransaction(
         c -> {
-          try (PreparedStatement delete = c.prepareStatement("delete from figure")) {
+          try (PreparedStatement delete = c.prepareStatement("delete from figure_cell")) {
             delete.executeUpdate();
           }
-          insert(c, figures);
+          insert(c, snapshot, cells);
           writeState(c, state);
         });
+    return cells.size();
   }
 
-  /** Writes the figures that changed and removes those that no longer exist, in one transaction. */
-  public void write(Collection<Figure> upserted, Collection<FigureKey> removed, State state) {
+  /**
+   * Rewrites the cells the changes touched, as the snapshot has them (a cell left without figures
+   * is deleted), and the state, in one transaction; returns how many cells were written.
+   */
+  public int write(FigureSnapshot snapshot, FigureChanges changes, State state) {
+    Set<Cell> cells = new HashSet<>();
+    for (Figure f : changes.upserted()) {
+      cells.add(new Cell(f.scope(), f.week()));
+    }
+    for (FigureKey key : changes.removed()) {
+      cells.add(new Cell(key.scope(), key.week()));
+    }
     inTransaction(
         c -> {
-          List<FigureKey> deleted = new ArrayList<>(removed);
-          upserted.forEach(f -> deleted.add(new FigureKey(f.metric(), f.scope(), f.week())));
           try (PreparedStatement delete = c.prepareStatement(DELETE)) {
             int pending = 0;
-            for (FigureKey key : deleted) {
-              delete.setString(1, key.metric().id());
-              delete.setString(2, key.scope().toString());
-              delete.setString(3, key.week().toString());
+            for (Cell cell : cells) {
+              delete.setString(1, cell.scope().toString());
+              delete.setString(2, cell.week().toString());
               delete.addBatch();
               if (++pending == BATCH) {
                 delete.executeBatch();
@@ -120,28 +135,32 @@ public class FigureStore {
               delete.executeBatch();
             }
           }
-          insert(c, upserted);
+          insert(c, snapshot, cells);
           writeState(c, state);
         });
+    return cells.size();
   }
 
-  private static void insert(Connection c, Collection<Figure> figures) throws SQLException {
+  private static void insert(Connection c, FigureSnapshot snapshot, Set<Cell> cells)
+      throws SQLException {
     try (PreparedStatement insert = c.prepareStatement(INSERT)) {
       int pending = 0;
-      for (Figure f : figures) {
-        insert.setString(1, f.metric().id());
-        insert.setString(2, f.scope().toString());
-        insert.setString(3, f.week().toString());
-        setDouble(insert, 4, f.value());
-        setDouble(insert, 5, f.num());
-        setDouble(insert, 6, f.den());
-        insert.setInt(7, f.n());
-        insert.setInt(8, f.people());
-        setDouble(insert, 9, f.exact());
-        insert.setString(10, f.bySource().isEmpty() ? null : json(f.bySource()));
-        insert.setString(11, f.tier());
-        insert.setString(12, f.withheld());
-        insert.setBoolean(13, f.partial());
+      List<Figure> figures = new ArrayList<>();
+      for (Cell cell : cells) {
+        WeekFigures week = snapshot.week(cell.week());
+        figures.clear();
+        for (MetricId metric : MetricId.values()) {
+          Figure figure = week.figure(metric, cell.scope());
+          if (figure != null) {
+            figures.add(figure);
+          }
+        }
+        if (figures.isEmpty()) {
+          continue;
+        }
+        insert.setString(1, cell.scope().toString());
+        insert.setString(2, cell.week().toString());
+        insert.setBytes(3, FigureCellCodec.encode(figures));
         insert.addBatch();
         if (++pending == BATCH) {
           insert.executeBatch();
@@ -190,54 +209,6 @@ public class FigureStore {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot store figures: " + e.getMessage(), e);
-    }
-  }
-
-  private static Figure read(ResultSet rs) throws SQLException {
-    String bySource = rs.getString(10);
-    return new Figure(
-        MetricId.fromId(rs.getString(1)).orElseThrow(),
-        ScopeId.parse(rs.getString(2)),
-        IsoWeek.parse(rs.getString(3)),
-        getDouble(rs, 4),
-        getDouble(rs, 5),
-        getDouble(rs, 6),
-        rs.getInt(7),
-        rs.getInt(8),
-        getDouble(rs, 9),
-        bySource == null ? Map.of() : parse(bySource),
-        rs.getString(11),
-        rs.getString(12),
-        rs.getBoolean(13));
-  }
-
-  private static Double getDouble(ResultSet rs, int column) throws SQLException {
-    double value = rs.getDouble(column);
-    return rs.wasNull() ? null : value;
-  }
-
-  private static void setDouble(PreparedStatement statement, int column, Double value)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(column, Types.DOUBLE);
-    } else {
-      statement.setDouble(column, value);
-    }
-  }
-
-  private static String json(Map<String, Double> bySource) {
-    try {
-      return EventCodec.mapper().writeValueAsString(new java.util.TreeMap<>(bySource));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of numbers always serializes", e);
-    }
-  }
-
-  private static Map<String, Double> parse(String json) {
-    try {
-      return new java.util.TreeMap<>(EventCodec.mapper().readValue(json, BY_SOURCE));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored split by source is not JSON: " + json, e);
     }
   }
 }

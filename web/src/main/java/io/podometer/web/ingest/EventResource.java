@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/api/events")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.INGEST)
+// parsing and validating a batch of thousands of events takes a worker thread, not the event loop
+@io.smallrye.common.annotation.Blocking
 public class EventResource {
 
   public static final String NDJSON = "application/x-ndjson";

@@ -1,112 +1,244 @@
 package io.podometer.web.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
 import io.podometer.connectors.bus.EventHandler;
 import io.podometer.connectors.bus.IngestReceipt;
 import io.podometer.engine.event.CanonicalEvent;
+import io.podometer.engine.event.EventCodec;
+import io.podometer.engine.fact.FactFolder;
 import io.podometer.engine.fact.FactKey;
-import io.podometer.web.store.RawEventEntity;
+import io.podometer.web.figures.FigureService;
+import io.podometer.web.store.EventHashes;
+import io.podometer.web.store.EventRefs;
+import io.podometer.web.store.FactKeyIndex;
+import io.podometer.web.store.FactTable;
+import io.podometer.web.store.RawEventTable;
+import io.podometer.web.store.StoreDurability;
+import io.podometer.web.store.StoredFact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
- * Stores a batch of events and folds the facts they touch, in one transaction: when it returns, the
- * batch is durable; when it throws, nothing of it is stored.
+ * Stores a batch of events and folds the facts they touch, in one transaction of plain JDBC
+ * batches: when it returns, the batch is durable; when it throws, nothing of it is stored. Payloads
+ * are appended to {@code raw_event}; each touched fact is found through the in-memory {@link
+ * FactKeyIndex} and read by its row id, its event refs decide duplicates and revisions, and later
+ * events apply on top of its stored fields (its earlier payloads are read back only when an event
+ * is not later than all of them). No lookup goes through an index on random keys, so a batch costs
+ * the same whatever the size of the store. The figures hear of the folded facts once the
+ * transaction has committed.
  */
 @ApplicationScoped
 public class EventStore implements EventHandler {
 
-  static final int CHUNK = 500;
-
-  @Inject EntityManager entityManager;
-  @Inject FactWriter factWriter;
+  @Inject AgroalDataSource dataSource;
   @Inject Clock clock;
-  @Inject jakarta.enterprise.event.Event<io.podometer.web.figures.FactsChanged> factsChanged;
+  @Inject FigureService figures;
+  @Inject FactKeyIndex index;
+
+  private final EventCodec codec = new EventCodec();
+  private final FactFolder folder = new FactFolder();
+  private final RawEventTable rawEvents = new RawEventTable();
+  private final FactTable factTable = new FactTable();
+  private final ReentrantLock writing = new ReentrantLock();
 
   @Override
-  @Transactional
   public IngestReceipt handle(List<CanonicalEvent> events) {
-    Map<String, Set<String>> knownHashes = knownHashes(events);
-    Instant now = clock.instant();
-    int accepted = 0;
-    int duplicates = 0;
-    int revisions = 0;
-    Set<FactKey> touched = new LinkedHashSet<>();
+    writing.lock();
+    try {
+      Instant now = clock.instant();
+      Batch batch = new Batch();
+      try (Connection c = dataSource.getConnection()) {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+          store(c, events, now, batch);
+          c.commit();
+          StoreDurability.sync(c);
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        } finally {
+          c.setAutoCommit(autoCommit);
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("events not stored: " + e.getMessage(), e);
+      }
+      index.added(batch.inserted);
+      if (!batch.folded.isEmpty()) {
+        figures.factsFolded(batch.folded);
+      }
+      return new IngestReceipt(batch.accepted, batch.duplicates, batch.revisions);
+    } finally {
+      writing.unlock();
+    }
+  }
+
+  /**
+   * Runs a change of stored facts made outside ingestion (an erasure, the retention job) with
+   * ingestion held back; the index of fact keys is read again afterwards.
+   */
+  public <T> T exclusively(Supplier<T> change) {
+    writing.lock();
+    try {
+      T result = change.get();
+      StoreDurability.sync(dataSource);
+      return result;
+    } finally {
+      index.invalidate();
+      writing.unlock();
+    }
+  }
+
+  /** What one batch stored, and the facts it folded. */
+  private static final class Batch {
+    int accepted;
+    int duplicates;
+    int revisions;
+    final Map<FactKey, Long> inserted = new HashMap<>();
+    final List<StoredFact> folded = new ArrayList<>();
+  }
+
+  /** A touched fact: its stored row (null: new), its refs, and its newly accepted events. */
+  private record Touched(
+      FactKey key,
+      FactTable.Row row,
+      EventRefs refs,
+      long[] storedSeqs,
+      List<CanonicalEvent> accepted) {
+
+    boolean refolds() {
+      return row != null && !FactFolder.allLater(row.lastOccurredAt(), accepted);
+    }
+  }
+
+  private void store(Connection c, List<CanonicalEvent> events, Instant now, Batch batch)
+      throws SQLException {
+    Map<FactKey, List<CanonicalEvent>> byFact = new LinkedHashMap<>();
     for (CanonicalEvent event : events) {
-      String hash = event.payloadHash();
-      Set<String> hashes = knownHashes.computeIfAbsent(event.id(), id -> new HashSet<>());
-      if (hashes.contains(hash)) {
-        duplicates++;
+      byFact.computeIfAbsent(FactKey.of(event), k -> new ArrayList<>(2)).add(event);
+    }
+    Map<FactKey, Long> candidates = index.candidates(byFact.keySet());
+    Map<Long, FactTable.Row> rows = FactTable.byIds(c, candidates.values());
+    List<RawEventTable.NewPayload> payloads = new ArrayList<>(events.size());
+    List<Touched> touched = new ArrayList<>(byFact.size());
+    List<Long> refoldSeqs = new ArrayList<>();
+    for (Map.Entry<FactKey, List<CanonicalEvent>> entry : byFact.entrySet()) {
+      FactKey key = entry.getKey();
+      Long candidate = candidates.get(key);
+      FactTable.Row row = candidate == null ? null : rows.get(candidate);
+      if (row != null && !row.key().equals(key)) {
+        row = null; // another key shares the hash: this one is not stored yet
+      }
+      EventRefs refs = row == null ? EventRefs.empty() : EventRefs.of(row.events());
+      long[] storedSeqs = refs.seqs();
+      List<CanonicalEvent> accepted = new ArrayList<>(entry.getValue().size());
+      for (CanonicalEvent event : entry.getValue()) {
+        byte[] digest = EventHashes.payload(event);
+        long idHash = EventHashes.id(event.id());
+        if (refs.hasPayload(digest)) {
+          batch.duplicates++;
+          continue;
+        }
+        if (refs.hasId(idHash)) {
+          batch.revisions++;
+        }
+        long seq = rawEvents.newSeq(c);
+        refs.add(seq, idHash, digest);
+        payloads.add(new RawEventTable.NewPayload(seq, event.canonicalJson()));
+        accepted.add(event);
+      }
+      if (accepted.isEmpty()) {
         continue;
       }
-      if (!hashes.isEmpty()) {
-        revisions++;
+      batch.accepted += accepted.size();
+      Touched fact = new Touched(key, row, refs, storedSeqs, accepted);
+      if (fact.refolds()) {
+        for (long seq : storedSeqs) {
+          refoldSeqs.add(seq);
+        }
       }
-      hashes.add(hash);
-      accepted++;
-      FactKey key = FactKey.of(event);
-      entityManager.persist(toEntity(event, hash, key, now));
-      touched.add(key);
+      touched.add(fact);
     }
-    entityManager.flush();
-    factWriter.refold(touched, now);
-    if (!touched.isEmpty()) {
-      // observed once the transaction has committed: figures never read uncommitted facts
-      factsChanged.fire(new io.podometer.web.figures.FactsChanged(touched));
+    Map<Long, String> earlier =
+        refoldSeqs.isEmpty()
+            ? Map.of()
+            : RawEventTable.payloads(c, refoldSeqs.stream().mapToLong(Long::longValue).toArray());
+    List<FactTable.Written> written = new ArrayList<>(touched.size());
+    for (Touched fact : touched) {
+      written.add(fold(c, fact, earlier, batch));
     }
-    return new IngestReceipt(accepted, duplicates, revisions);
+    RawEventTable.append(c, payloads, now);
+    FactTable.write(c, written, now);
   }
 
-  private Map<String, Set<String>> knownHashes(List<CanonicalEvent> events) {
-    List<String> ids = events.stream().map(CanonicalEvent::id).distinct().toList();
-    Map<String, Set<String>> known = new HashMap<>();
-    for (int from = 0; from < ids.size(); from += CHUNK) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-      List<Object[]> rows =
-          entityManager
-              .createQuery(
-                  "select r.eventId, r.payloadHash from RawEventEntity r where r.eventId in :ids",
-                  Object[].class)
-              .setParameter("ids", chunk)
-              .getResultList();
-      for (Object[] row : rows) {
-        known.computeIfAbsent((String) row[0], id -> new HashSet<>()).add((String) row[1]);
+  /**
+   * The fact with its new events: folded anew, applied on top, or refolded with its earlier ones.
+   */
+  private FactTable.Written fold(Connection c, Touched fact, Map<Long, String> earlier, Batch batch)
+      throws SQLException {
+    FactKey key = fact.key();
+    ObjectNode fields;
+    Instant newest = newest(fact.accepted(), Instant.MIN);
+    if (fact.row() == null) {
+      fields = folder.fold(key, fact.accepted()).fields();
+    } else if (!fact.refolds()) {
+      fields =
+          folder.applyLater(
+              parse(key, fact.row().fields()), fact.row().lastOccurredAt(), fact.accepted());
+    } else {
+      List<CanonicalEvent> all = new ArrayList<>(fact.accepted());
+      for (long seq : fact.storedSeqs()) {
+        String payload = earlier.get(seq);
+        if (payload != null) {
+          all.add(codec.readStored(payload));
+        }
+      }
+      fields = folder.fold(key, all).fields();
+      newest = newest(all, newest);
+    }
+    boolean isNew = fact.row() == null;
+    long id = isNew ? factTable.newId(c) : fact.row().id();
+    if (!isNew && fact.row().lastOccurredAt().isAfter(newest)) {
+      newest = fact.row().lastOccurredAt();
+    }
+    String json = fields.toString();
+    if (isNew) {
+      batch.inserted.put(key, id);
+    }
+    batch.folded.add(new StoredFact(key, json, newest));
+    return new FactTable.Written(
+        id, isNew, key, fields.path("repo").asText(null), json, fact.refs().toBytes(), newest);
+  }
+
+  private static Instant newest(List<CanonicalEvent> events, Instant from) {
+    Instant newest = from;
+    for (CanonicalEvent event : events) {
+      if (event.occurredAt().isAfter(newest)) {
+        newest = event.occurredAt();
       }
     }
-    return known;
+    return newest;
   }
 
-  private static RawEventEntity toEntity(
-      CanonicalEvent event, String hash, FactKey key, Instant now) {
-    RawEventEntity entity = new RawEventEntity();
-    entity.eventId = event.id();
-    entity.payloadHash = hash;
-    entity.eventType = event.type().wireName();
-    entity.source = event.source();
-    entity.occurredAt = event.occurredAt();
-    entity.repo = event.repo();
-    entity.factKind = key.kind().name();
-    entity.factKey = key.key();
-    entity.payload = event.canonicalJson();
-    entity.receivedAt = now;
-    return entity;
-  }
-
-  static <T> List<List<T>> chunks(List<T> items) {
-    List<List<T>> chunks = new ArrayList<>();
-    for (int from = 0; from < items.size(); from += CHUNK) {
-      chunks.add(items.subList(from, Math.min(items.size(), from + CHUNK)));
+  private static ObjectNode parse(FactKey key, String fields) {
+    try {
+      return (ObjectNode) EventCodec.mapper().readTree(fields);
+    } catch (JsonProcessingException | ClassCastException e) {
+      throw new IllegalStateException("stored fact " + key + " is not a JSON object", e);
     }
-    return chunks;
   }
 }

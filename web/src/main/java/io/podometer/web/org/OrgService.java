@@ -2,6 +2,7 @@ package io.podometer.web.org;
 
 import io.podometer.engine.org.OrgLoadResult;
 import io.podometer.engine.org.OrgModelLoader;
+import io.podometer.web.store.Durable;
 import io.podometer.web.store.OrgVersionEntity;
 import io.podometer.web.store.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +61,7 @@ public class OrgService {
    * @throws io.podometer.engine.org.OrgValidationException naming each bad entry and field
    */
   @Transactional
+  @Durable
   public synchronized OrgSnapshot store(String text, String origin, String sourceName) {
     OrgLoadResult result = loader.load(text, sourceName);
     String hash = Sha256.hex(text);
@@ -85,6 +87,7 @@ public class OrgService {
 
   /** Imports the file when its content differs from the last file import. */
   @Transactional
+  @Durable
   public void importFileIfChanged(Path file) {
     String text;
     try {

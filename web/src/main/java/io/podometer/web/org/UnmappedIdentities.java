@@ -2,7 +2,6 @@ package io.podometer.web.org;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.podometer.engine.fact.FactKind;
-import io.podometer.engine.fact.FoldedFact;
 import io.podometer.engine.org.AgentDirectory;
 import io.podometer.engine.org.MemberDirectory;
 import io.podometer.web.store.FactQueries;
@@ -38,20 +37,31 @@ public class UnmappedIdentities {
     Map<String, Integer> unmapped = new TreeMap<>();
     IDENTITY_FIELDS.forEach(
         (kind, fields) -> {
-          for (FoldedFact fact : facts.all(kind)) {
-            for (String field : fields) {
-              String identity = text(fact.fields(), field);
-              if (identity != null
-                  && members.resolve(identity).isEmpty()
-                  && agents.agentForLogin(identity).isEmpty()
-                  && agents.agentForEmail(identity).isEmpty()
-                  && !agents.isIgnoredBot(identity)) {
-                unmapped.merge(identity, 1, Integer::sum);
-              }
-            }
-          }
+          facts.forEachOfKind(
+              kind,
+              fact -> {
+                JsonNode parsed = parse(fact.fields());
+                for (String field : fields) {
+                  String identity = text(parsed, field);
+                  if (identity != null
+                      && members.resolve(identity).isEmpty()
+                      && agents.agentForLogin(identity).isEmpty()
+                      && agents.agentForEmail(identity).isEmpty()
+                      && !agents.isIgnoredBot(identity)) {
+                    unmapped.merge(identity, 1, Integer::sum);
+                  }
+                }
+              });
         });
     return unmapped;
+  }
+
+  private static JsonNode parse(String fields) {
+    try {
+      return io.podometer.engine.event.EventCodec.mapper().readTree(fields);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a stored fact is not JSON", e);
+    }
   }
 
   private static String text(JsonNode node, String path) {

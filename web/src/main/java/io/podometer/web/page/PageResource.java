@@ -227,7 +227,11 @@ public class PageResource {
   }
 
   private String dataAsOf() {
-    return figures.dataAsOf().map(Object::toString).orElse("no data yet");
+    io.podometer.web.figures.FigureStatus status = figures.status();
+    String asOf = status.dataAsOf() == null ? "no data yet" : status.dataAsOf().toString();
+    return status.catchingUp()
+        ? asOf + " (catching up: " + status.factsWaiting() + " facts wait)"
+        : asOf;
   }
 
   private IsoWeek currentWeek(OrgModel org) {

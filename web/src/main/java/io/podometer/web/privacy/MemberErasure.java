@@ -1,15 +1,22 @@
 package io.podometer.web.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.podometer.engine.event.EventCodec;
+import io.podometer.engine.fact.FactKey;
+import io.podometer.engine.fact.FactKind;
 import io.podometer.engine.org.Member;
 import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.org.OrgModelWriter;
+import io.podometer.web.figures.FactsChanged;
 import io.podometer.web.org.OrgService;
 import io.podometer.web.security.AuditLog;
 import io.podometer.web.security.Secrets;
 import io.podometer.web.security.SessionEntity;
 import io.podometer.web.security.UserAccountEntity;
+import io.podometer.web.store.EventHashes;
+import io.podometer.web.store.EventRefs;
 import io.podometer.web.store.FactEntity;
+import io.podometer.web.store.FactKeyIndex;
 import io.podometer.web.store.OrgVersionEntity;
 import io.podometer.web.store.RawEventEntity;
 import io.podometer.web.store.Sha256;
@@ -18,9 +25,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,6 +45,10 @@ public class MemberErasure {
   @Inject OrgService orgService;
   @Inject ObjectMapper json;
   @Inject AuditLog audit;
+  @Inject jakarta.enterprise.event.Event<FactsChanged> factsChanged;
+  @Inject FactKeyIndex factIndex;
+
+  private final EventCodec codec = new EventCodec();
 
   /** What an erasure removed and rewrote. */
   public record Report(
@@ -74,53 +87,13 @@ public class MemberErasure {
         // random, so the pseudonym cannot be traced back by hashing candidate member ids
         new Pseudonyms(json, names, inText, "erased-" + Secrets.random(9).toLowerCase(Locale.ROOT));
 
-    int personalDeleted = 0;
-    int factsRewritten = 0;
-    int rawDeleted = 0;
-    int rawRewritten = 0;
-    for (FactEntity fact : FactEntity.<FactEntity>list(likeAny("fields", names), params(names))) {
-      if (PersonalFacts.STORED.contains(fact.kind)) {
-        rawDeleted +=
-            (int) RawEventEntity.delete("factKind = ?1 and factKey = ?2", fact.kind, fact.factKey);
-        fact.delete();
-        personalDeleted++;
-      } else {
-        String fields = pseudonyms.inJson(fact.fields);
-        String key = pseudonyms.inText(fact.factKey);
-        String eventIds = pseudonyms.inText(fact.eventIds);
-        if (!fields.equals(fact.fields)
-            || !key.equals(fact.factKey)
-            || !eventIds.equals(fact.eventIds)) {
-          RawEventEntity.update(
-              "factKey = ?1 where factKind = ?2 and factKey = ?3", key, fact.kind, fact.factKey);
-          fact.fields = fields;
-          fact.factKey = key;
-          fact.eventIds = eventIds;
-          factsRewritten++;
-        }
-      }
-    }
-    Set<String> kept = new java.util.HashSet<>();
-    for (RawEventEntity raw :
-        RawEventEntity.<RawEventEntity>list(likeAny("payload", names), params(names))) {
-      String payload = pseudonyms.inJson(raw.payload);
-      if (payload.equals(raw.payload)) {
-        continue;
-      }
-      String eventId = pseudonyms.inText(raw.eventId);
-      String hash = Sha256.hex(payload);
-      // Two revisions that differed only in the person are now one: keep the first.
-      if (!kept.add(eventId + "\n" + hash)
-          || RawEventEntity.count("eventId = ?1 and payloadHash = ?2", eventId, hash) > 0) {
-        raw.delete();
-        rawDeleted++;
-        continue;
-      }
-      raw.eventId = eventId;
-      raw.payload = payload;
-      raw.payloadHash = hash;
-      rawRewritten++;
-    }
+    Rewritten rewritten = rewriteFacts(names, pseudonyms);
+    // the figures read these facts again once this commits (deleted ones leave them)
+    factsChanged.fire(new FactsChanged(rewritten.changedFacts()));
+    int personalDeleted = rewritten.personalDeleted();
+    int factsRewritten = rewritten.factsRewritten();
+    int rawDeleted = rewritten.rawDeleted();
+    int rawRewritten = rewritten.rawRewritten();
     int versionsScrubbed = scrubOlderVersions(pseudonyms, memberId, member.name());
     int usersDeleted = deleteAccounts(member);
     List<Member> members = new ArrayList<>(org.members());
@@ -171,6 +144,98 @@ public class MemberErasure {
             usersDeleted,
             version));
     return report;
+  }
+
+  /** What the erasure did to the facts and raw events. */
+  private record Rewritten(
+      Set<FactKey> changedFacts,
+      int personalDeleted,
+      int factsRewritten,
+      int rawDeleted,
+      int rawRewritten) {}
+
+  /**
+   * Every fact that mentions the member, in its fields or in one of its payloads: a personal fact
+   * is deleted with its payloads; any other has its fields, key and payloads pseudonymized, and its
+   * event refs recomputed from the rewritten payloads (two that became identical are one).
+   */
+  private Rewritten rewriteFacts(Set<String> names, Pseudonyms pseudonyms) {
+    Map<Long, FactEntity> affected = new LinkedHashMap<>();
+    for (FactEntity fact : FactEntity.<FactEntity>list(likeAny("fields", names), params(names))) {
+      affected.put(fact.id, fact);
+    }
+    Set<FactKey> mentionedInPayloads = new LinkedHashSet<>();
+    for (RawEventEntity raw :
+        RawEventEntity.<RawEventEntity>list(likeAny("payload", names), params(names))) {
+      mentionedInPayloads.add(FactKey.of(codec.readStored(raw.payload)));
+    }
+    factIndex
+        .candidates(mentionedInPayloads)
+        .forEach(
+            (key, id) -> {
+              FactEntity fact = FactEntity.findById(id);
+              if (fact != null
+                  && fact.kind.equals(key.kind().name())
+                  && fact.factKey.equals(key.key())) {
+                affected.putIfAbsent(fact.id, fact);
+              }
+            });
+    Set<FactKey> changed = new LinkedHashSet<>();
+    int personal = 0;
+    int factsRewritten = 0;
+    int rawDeleted = 0;
+    int rawRewritten = 0;
+    for (FactEntity fact : affected.values()) {
+      FactKey before = new FactKey(FactKind.valueOf(fact.kind), fact.factKey);
+      List<RawEventEntity> payloads = payloadsOf(fact);
+      if (PersonalFacts.STORED.contains(fact.kind)) {
+        payloads.forEach(RawEventEntity::delete);
+        rawDeleted += payloads.size();
+        fact.delete();
+        changed.add(before);
+        personal++;
+        continue;
+      }
+      EventRefs refs = EventRefs.empty();
+      Set<String> kept = new java.util.HashSet<>();
+      for (RawEventEntity raw : payloads) {
+        String payload = pseudonyms.inJson(raw.payload);
+        if (!kept.add(payload)) {
+          // two payloads that differed only in the person are now one
+          raw.delete();
+          rawDeleted++;
+          continue;
+        }
+        if (!payload.equals(raw.payload)) {
+          raw.payload = payload;
+          rawRewritten++;
+        }
+        refs.add(
+            raw.seq, EventHashes.id(codec.readStored(payload).id()), EventHashes.payload(payload));
+      }
+      String fields = pseudonyms.inJson(fact.fields);
+      String key = pseudonyms.inText(fact.factKey);
+      fact.fields = fields;
+      fact.factKey = key;
+      fact.events = refs.toBytes();
+      changed.add(before);
+      changed.add(new FactKey(before.kind(), key));
+      factsRewritten++;
+    }
+    return new Rewritten(changed, personal, factsRewritten, rawDeleted, rawRewritten);
+  }
+
+  /** The payloads behind a fact, by the sequence numbers of its refs. */
+  private static List<RawEventEntity> payloadsOf(FactEntity fact) {
+    long[] seqs = EventRefs.of(fact.events).seqs();
+    if (seqs.length == 0) {
+      return List.of();
+    }
+    List<Long> ids = new ArrayList<>();
+    for (long seq : seqs) {
+      ids.add(seq);
+    }
+    return RawEventEntity.list("seq in ?1 order by seq", ids);
   }
 
   /**

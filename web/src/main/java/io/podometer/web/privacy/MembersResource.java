@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class MembersResource {
 
   @Inject MemberErasure erasure;
+  @Inject io.podometer.web.ingest.EventStore store;
   @Inject FigureService figures;
   @Inject SecurityIdentity identity;
 
@@ -38,7 +39,8 @@ public class MembersResource {
               + " STO or security reviewer. Remove them from the organization file too, or the"
               + " next start imports them again.")
   public Erased erase(@PathParam("id") String id) {
-    MemberErasure.Report report = erasure.erase(id, identity.getPrincipal().getName());
+    String actor = identity.getPrincipal().getName();
+    MemberErasure.Report report = store.exclusively(() -> erasure.erase(id, actor));
     return new Erased(report, figures.awaitCurrent(Duration.ofMinutes(10)));
   }
 }

@@ -2,7 +2,11 @@ package io.podometer.web.privacy;
 
 import io.podometer.web.config.PodometerConfig;
 import io.podometer.web.figures.FigureService;
+import io.podometer.web.ingest.EventStore;
+import io.podometer.web.store.EventRefs;
 import io.podometer.web.store.FactEntity;
+import io.podometer.web.store.KeyLists;
+import io.podometer.web.store.RawEventEntity;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +35,7 @@ public class RetentionJob {
   @Inject PodometerConfig config;
   @Inject FigureService figures;
   @Inject Clock clock;
-  @Inject jakarta.persistence.EntityManager entityManager;
+  @Inject EventStore store;
 
   private ScheduledExecutorService timer;
 
@@ -55,24 +61,13 @@ public class RetentionJob {
 
   private void runLogged() {
     try {
-      Outcome outcome = run();
+      Outcome outcome = store.exclusively(this::run);
       if (outcome.personalFacts() > 0) {
-        figures.recomputeAll();
+        figures.reloadFromStore("retention");
       }
     } catch (RuntimeException e) {
       LOG.error("retention run failed; it is tried again tomorrow", e);
     }
-  }
-
-  /** Deletes the raw events meeting {@code condition} whose fact saw no event since {@code cut}. */
-  private jakarta.persistence.Query rawEventsOfFactsIdleSince(Instant cut, String condition) {
-    return entityManager
-        .createQuery(
-            "delete from RawEventEntity r where "
-                + condition
-                + " and exists (select 1 from FactEntity f where f.kind = r.factKind"
-                + " and f.factKey = r.factKey and f.lastOccurredAt < :cut)")
-        .setParameter("cut", cut);
   }
 
   /** Deletes what is past its retention period now. */
@@ -80,18 +75,41 @@ public class RetentionJob {
   public Outcome run() {
     Instant now = clock.instant();
     Instant personalCut = now.minus(config.retention().personalFacts());
-    long rawOfPersonal =
-        rawEventsOfFactsIdleSince(personalCut, "r.factKind in :kinds")
-            .setParameter("kinds", PersonalFacts.STORED)
-            .executeUpdate();
-    long personal =
-        FactEntity.delete("kind in ?1 and lastOccurredAt < ?2", PersonalFacts.STORED, personalCut);
-    Instant rawCut = now.minus(config.retention().rawEvents());
-    long raw = rawEventsOfFactsIdleSince(rawCut, "r.occurredAt < :cut").executeUpdate();
-    if (personal + raw + rawOfPersonal > 0) {
-      LOG.infof(
-          "retention: %d personal facts and %d raw events deleted", personal, raw + rawOfPersonal);
+    long personal = 0;
+    long raw = 0;
+    for (FactEntity fact :
+        FactEntity.<FactEntity>list(
+            "kind in ?1 and lastOccurredAt < ?2", PersonalFacts.STORED, personalCut)) {
+      raw += deletePayloads(EventRefs.of(fact.events).seqs());
+      fact.delete();
+      personal++;
     }
-    return new Outcome(personal, raw + rawOfPersonal);
+    // a fact idle that long keeps its fields and refs (a re-sent event is still a duplicate);
+    // only the payloads behind it go
+    Instant rawCut = now.minus(config.retention().rawEvents());
+    for (FactEntity fact : FactEntity.<FactEntity>list("lastOccurredAt < ?1", rawCut)) {
+      EventRefs refs = EventRefs.of(fact.events);
+      long[] seqs = refs.seqs();
+      if (seqs.length > 0) {
+        raw += deletePayloads(seqs);
+        fact.events = refs.withoutPayloads().toBytes();
+      }
+    }
+    if (personal + raw > 0) {
+      LOG.infof("retention: %d personal facts and %d raw events deleted", personal, raw);
+    }
+    return new Outcome(personal, raw);
+  }
+
+  private static long deletePayloads(long[] seqs) {
+    long deleted = 0;
+    List<Long> all = new ArrayList<>();
+    for (long seq : seqs) {
+      all.add(seq);
+    }
+    for (List<Long> chunk : KeyLists.chunks(all)) {
+      deleted += RawEventEntity.delete("seq in ?1", chunk);
+    }
+    return deleted;
   }
 }

@@ -1,5 +1,6 @@
 package io.podometer.web.security;
 
+import io.podometer.web.store.Durable;
 import io.podometer.web.store.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,7 @@ public class ApiTokens {
   }
 
   @Transactional
+  @Durable
   public Created create(String name, Set<String> scopes, String actor) {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new IllegalArgumentException("name: missing (what uses the token, ≤ 200 characters)");
@@ -104,6 +106,7 @@ public class ApiTokens {
   }
 
   @Transactional
+  @Durable
   public boolean revoke(String id, String actor) {
     ApiTokenEntity entity = ApiTokenEntity.findById(id);
     if (entity == null) {

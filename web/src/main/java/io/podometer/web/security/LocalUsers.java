@@ -1,5 +1,6 @@
 package io.podometer.web.security;
 
+import io.podometer.web.store.Durable;
 import io.podometer.web.store.Sha256;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,6 +91,7 @@ public class LocalUsers {
    * Creates a user; returns the password, generated when none is given (shown to the admin once).
    */
   @Transactional
+  @Durable
   public String create(
       String username, String email, Set<String> roles, String password, String actor) {
     if (username == null || !USERNAME.matcher(username).matches()) {
@@ -122,6 +124,7 @@ public class LocalUsers {
    * user's sessions.
    */
   @Transactional
+  @Durable
   public String resetPassword(String username, String password, String actor) {
     UserAccountEntity user = UserAccountEntity.findById(username);
     if (user == null) {
@@ -148,6 +151,7 @@ public class LocalUsers {
 
   /** Removes a user and ends their sessions at once. */
   @Transactional
+  @Durable
   public boolean delete(String username, String actor) {
     UserAccountEntity user = UserAccountEntity.findById(username);
     if (user == null) {

@@ -1,6 +1,7 @@
 package io.podometer.web.security;
 
 import io.podometer.web.config.PodometerConfig;
+import io.podometer.web.store.Durable;
 import io.podometer.web.store.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ public class Sessions {
 
   /** Starts a session; returns the cookie's value. */
   @Transactional
+  @Durable
   public String start(String username) {
     Instant now = clock.instant();
     SessionEntity.delete("expiresAt < ?1", now);
@@ -47,6 +49,7 @@ public class Sessions {
   }
 
   @Transactional
+  @Durable
   public void end(String secret) {
     SessionEntity.deleteById(Sha256.hex(secret));
   }

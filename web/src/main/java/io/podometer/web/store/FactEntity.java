@@ -10,7 +10,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A fact folded from its events: fields and source event ids as JSON. */
+/** A fact folded from its events: its fields as JSON and the refs of its events in raw_event. */
 @Entity
 @Table(name = "fact")
 public class FactEntity extends PanacheEntityBase {
@@ -32,8 +32,8 @@ public class FactEntity extends PanacheEntityBase {
   @Column(nullable = false)
   public String fields;
 
-  @Column(name = "event_ids", nullable = false)
-  public String eventIds;
+  /** The refs of the events behind it ({@link EventRefs}). */
+  public byte[] events;
 
   @Column(name = "last_occurred_at", nullable = false)
   public Instant lastOccurredAt;

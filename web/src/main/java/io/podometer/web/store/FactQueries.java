@@ -1,103 +1,243 @@
 package io.podometer.web.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
 import io.podometer.engine.event.EventCodec;
 import io.podometer.engine.fact.FactKey;
 import io.podometer.engine.fact.FactKind;
 import io.podometer.engine.fact.FoldedFact;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
-/** Reads stored facts back as engine values. */
+/**
+ * Reads stored facts: as the API shows them (with the ids of the events behind each, read from
+ * their payloads), or as the figures load them (fields only, streamed). A fact is found by key
+ * through the {@link FactKeyIndex}.
+ */
 @ApplicationScoped
 public class FactQueries {
 
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final int FETCH = 5000;
+  private static final String COLUMNS = "id, kind, fact_key, fields, events, last_occurred_at";
 
-  @Transactional
+  @Inject AgroalDataSource dataSource;
+  @Inject FactKeyIndex index;
+
   public Optional<FoldedFact> find(FactKey key) {
-    return FactEntity.<FactEntity>find("kind = ?1 and factKey = ?2", key.kind().name(), key.key())
-        .firstResultOptional()
-        .map(FactQueries::toFolded);
+    return find(List.of(key)).stream().findFirst();
   }
 
-  /** The stored facts of some keys (those not stored are left out). */
-  @Transactional
-  public List<FoldedFact> find(java.util.Collection<FactKey> keys) {
-    java.util.Map<FactKind, List<String>> byKind = new java.util.EnumMap<>(FactKind.class);
-    keys.forEach(
-        k -> byKind.computeIfAbsent(k.kind(), x -> new java.util.ArrayList<>()).add(k.key()));
-    List<FoldedFact> found = new java.util.ArrayList<>();
-    byKind.forEach(
-        (kind, kindKeys) -> {
-          for (int from = 0; from < kindKeys.size(); from += 500) {
-            List<String> chunk = kindKeys.subList(from, Math.min(kindKeys.size(), from + 500));
-            FactEntity.<FactEntity>find("kind = ?1 and factKey in ?2", kind.name(), chunk).stream()
-                .map(FactQueries::toFolded)
-                .forEach(found::add);
+  /** The stored facts of some keys with their event ids (those not stored are left out). */
+  public List<FoldedFact> find(Collection<FactKey> keys) {
+    return withEventIds(rows(keys));
+  }
+
+  /** The stored facts of some keys, fields only (those not stored are left out). */
+  public List<StoredFact> stored(Collection<FactKey> keys) {
+    return rows(keys).stream().map(FactTable.Row::stored).toList();
+  }
+
+  /** Facts of a kind, optionally of one repository, newest first, at most {@code limit}. */
+  public List<FoldedFact> list(FactKind kind, String repo, int limit) {
+    List<FactTable.Row> found = new ArrayList<>();
+    run(
+        c -> {
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "select "
+                      + COLUMNS
+                      + " from fact where kind = ?"
+                      + (repo == null ? "" : " and repo = ?")
+                      + " order by last_occurred_at desc, id fetch first "
+                      + limit
+                      + " rows only")) {
+            select.setString(1, kind.name());
+            if (repo != null) {
+              select.setString(2, repo);
+            }
+            readRows(select, found::add);
           }
+        });
+    return withEventIds(found);
+  }
+
+  /**
+   * Every stored fact, fields only, in chunks of up to {@code chunk} (the figures load them at
+   * start: streamed, so the whole table is never held as rows).
+   */
+  public void forEachChunk(int chunk, Consumer<List<StoredFact>> consumer) {
+    List<StoredFact> batch = new ArrayList<>(chunk);
+    stream(
+        "select " + COLUMNS + " from fact",
+        null,
+        row -> {
+          batch.add(row.stored());
+          if (batch.size() == chunk) {
+            consumer.accept(List.copyOf(batch));
+            batch.clear();
+          }
+        });
+    if (!batch.isEmpty()) {
+      consumer.accept(List.copyOf(batch));
+    }
+  }
+
+  /** Every stored fact of a kind, fields only, streamed. */
+  public void forEachOfKind(FactKind kind, Consumer<StoredFact> consumer) {
+    stream(
+        "select " + COLUMNS + " from fact where kind = ?",
+        kind,
+        row -> consumer.accept(row.stored()));
+  }
+
+  /** The newest {@code occurredAt} of any stored event: "data as of". */
+  public Optional<Instant> dataAsOf() {
+    Instant[] newest = {null};
+    run(
+        c -> {
+          // one index look-up per kind rather than a scan of every fact
+          for (FactKind kind : FactKind.values()) {
+            try (PreparedStatement select =
+                c.prepareStatement("select max(last_occurred_at) from fact where kind = ?")) {
+              select.setString(1, kind.name());
+              try (ResultSet rs = select.executeQuery()) {
+                OffsetDateTime at = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+                if (at != null && (newest[0] == null || at.toInstant().isAfter(newest[0]))) {
+                  newest[0] = at.toInstant();
+                }
+              }
+            }
+          }
+        });
+    return Optional.ofNullable(newest[0]);
+  }
+
+  public long rawEventCount() {
+    long[] count = {0};
+    run(
+        c -> {
+          try (PreparedStatement select = c.prepareStatement("select count(*) from raw_event");
+              ResultSet rs = select.executeQuery()) {
+            rs.next();
+            count[0] = rs.getLong(1);
+          }
+        });
+    return count[0];
+  }
+
+  private List<FactTable.Row> rows(Collection<FactKey> keys) {
+    Map<FactKey, Long> candidates = index.candidates(keys);
+    List<FactTable.Row> found = new ArrayList<>();
+    run(
+        c -> {
+          Map<Long, FactTable.Row> rows = FactTable.byIds(c, candidates.values());
+          candidates.forEach(
+              (key, id) -> {
+                FactTable.Row row = rows.get(id);
+                if (row != null && row.key().equals(key)) {
+                  found.add(row);
+                }
+              });
         });
     return found;
   }
 
-  /** Facts of a kind, optionally of one repository, newest first, at most {@code limit}. */
-  @Transactional
-  public List<FoldedFact> list(FactKind kind, String repo, int limit) {
-    var query =
-        repo == null
-            ? FactEntity.<FactEntity>find(
-                "kind = ?1 order by lastOccurredAt desc, factKey", kind.name())
-            : FactEntity.<FactEntity>find(
-                "kind = ?1 and repo = ?2 order by lastOccurredAt desc, factKey", kind.name(), repo);
-    return query.page(0, limit).list().stream().map(FactQueries::toFolded).toList();
+  private List<FoldedFact> withEventIds(List<FactTable.Row> rows) {
+    List<FoldedFact> folded = new ArrayList<>(rows.size());
+    run(
+        c -> {
+          List<Long> seqs = new ArrayList<>();
+          rows.forEach(row -> addAll(seqs, EventRefs.of(row.events()).seqs()));
+          Map<Long, String> payloads =
+              RawEventTable.payloads(c, seqs.stream().mapToLong(Long::longValue).toArray());
+          for (FactTable.Row row : rows) {
+            TreeSet<String> ids = new TreeSet<>();
+            for (long seq : EventRefs.of(row.events()).seqs()) {
+              String payload = payloads.get(seq);
+              if (payload != null) {
+                ids.add(json(payload).path("id").asText());
+              }
+            }
+            folded.add(
+                new FoldedFact(
+                    row.key(),
+                    (ObjectNode) json(row.fields()),
+                    List.copyOf(ids),
+                    row.lastOccurredAt()));
+          }
+        });
+    return folded;
   }
 
-  /** Every fact of a kind (for computations over the whole organization). */
-  @Transactional
-  public List<FoldedFact> all(FactKind kind) {
-    return FactEntity.<FactEntity>find("kind", kind.name()).stream()
-        .map(FactQueries::toFolded)
-        .toList();
+  private static void addAll(List<Long> to, long[] values) {
+    for (long value : values) {
+      to.add(value);
+    }
   }
 
-  /** The newest {@code occurredAt} of any stored event: "data as of". */
-  @Transactional
-  public Optional<Instant> dataAsOf() {
-    return Optional.ofNullable(
-        FactEntity.getEntityManager()
-            .createQuery("select max(f.lastOccurredAt) from FactEntity f", Instant.class)
-            .getSingleResult());
-  }
-
-  /** The sequence number of the newest stored event (0 when none): changes with every insert. */
-  @Transactional
-  public long latestEventSeq() {
-    Long seq =
-        RawEventEntity.getEntityManager()
-            .createQuery("select max(r.seq) from RawEventEntity r", Long.class)
-            .getSingleResult();
-    return seq == null ? 0 : seq;
-  }
-
-  @Transactional
-  public long rawEventCount() {
-    return RawEventEntity.count();
-  }
-
-  static FoldedFact toFolded(FactEntity entity) {
+  private static com.fasterxml.jackson.databind.JsonNode json(String text) {
     try {
-      return new FoldedFact(
-          new FactKey(FactKind.valueOf(entity.kind), entity.factKey),
-          (ObjectNode) EventCodec.mapper().readTree(entity.fields),
-          EventCodec.mapper().readValue(entity.eventIds, STRINGS),
-          entity.lastOccurredAt);
+      return EventCodec.mapper().readTree(text);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored fact " + entity.factKey + " is not JSON", e);
+      throw new IllegalStateException("a stored fact or payload is not JSON", e);
+    }
+  }
+
+  /** Streams the rows of a query (of one kind, when given) to a consumer. */
+  private void stream(String sql, FactKind kind, Consumer<FactTable.Row> consumer) {
+    run(
+        c ->
+            Streaming.read(
+                c,
+                connection -> {
+                  try (PreparedStatement select = connection.prepareStatement(sql)) {
+                    select.setFetchSize(FETCH);
+                    if (kind != null) {
+                      select.setString(1, kind.name());
+                    }
+                    readRows(select, consumer);
+                  }
+                }));
+  }
+
+  private static void readRows(PreparedStatement select, Consumer<FactTable.Row> sink)
+      throws SQLException {
+    try (ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        sink.accept(
+            new FactTable.Row(
+                rs.getLong(1),
+                new FactKey(FactKind.valueOf(rs.getString(2)), rs.getString(3)),
+                rs.getString(4),
+                rs.getBytes(5),
+                rs.getObject(6, OffsetDateTime.class).toInstant()));
+      }
+    }
+  }
+
+  private interface Work {
+    void run(Connection connection) throws SQLException;
+  }
+
+  private void run(Work work) {
+    try (Connection c = dataSource.getConnection()) {
+      work.run(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the stored facts: " + e.getMessage(), e);
     }
   }
 }

@@ -1,0 +1,116 @@
+package io.podometer.engine.live;
+
+import io.podometer.engine.figure.Figure;
+import io.podometer.engine.figure.FigureKey;
+import io.podometer.engine.figure.MetricId;
+import io.podometer.engine.metric.FactSet;
+import io.podometer.engine.org.OrgModel;
+import io.podometer.engine.scope.ScopeId;
+import io.podometer.engine.time.IsoWeek;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The figures in force at one moment, with the facts and organization model they were computed
+ * from. Immutable and thread-safe: readers keep the snapshot they started with while the next one
+ * is computed, so a read never waits for an update.
+ */
+public final class FigureSnapshot {
+
+  private final Map<IsoWeek, WeekFigures> weeks;
+  private final FactSet facts;
+  private final OrgModel org;
+  private final IsoWeek from;
+  private final IsoWeek to;
+  private volatile SortedSet<ScopeId> scopes;
+
+  FigureSnapshot(
+      Map<IsoWeek, WeekFigures> weeks, FactSet facts, OrgModel org, IsoWeek from, IsoWeek to) {
+    this.weeks = Map.copyOf(weeks);
+    this.facts = facts;
+    this.org = org;
+    this.from = from;
+    this.to = to;
+  }
+
+  public Figure figure(MetricId metric, ScopeId scope, IsoWeek week) {
+    WeekFigures figures = weeks.get(week);
+    return figures == null ? null : figures.figure(metric, scope);
+  }
+
+  /** The figures of a scope for the given metrics and weeks, by metric then week. */
+  public Map<MetricId, TreeMap<IsoWeek, Figure>> series(
+      ScopeId scope, Collection<MetricId> metrics, IsoWeek first, IsoWeek last) {
+    Map<MetricId, TreeMap<IsoWeek, Figure>> series = new TreeMap<>();
+    for (MetricId metric : metrics) {
+      TreeMap<IsoWeek, Figure> byWeek = new TreeMap<>();
+      for (IsoWeek week = first; week.compareTo(last) <= 0; week = week.plusWeeks(1)) {
+        Figure figure = figure(metric, scope, week);
+        if (figure != null) {
+          byWeek.put(week, figure);
+        }
+      }
+      series.put(metric, byWeek);
+    }
+    return series;
+  }
+
+  Map<IsoWeek, WeekFigures> weeks() {
+    return weeks;
+  }
+
+  /** The figures of one week (empty when none). */
+  public WeekFigures week(IsoWeek week) {
+    return weeks.getOrDefault(week, WeekFigures.EMPTY);
+  }
+
+  /** Every figure (a new map). */
+  public Map<FigureKey, Figure> all() {
+    Map<FigureKey, Figure> all = new HashMap<>(size() * 4 / 3 + 1);
+    weeks
+        .values()
+        .forEach(
+            week -> week.forEach(f -> all.put(new FigureKey(f.metric(), f.scope(), f.week()), f)));
+    return all;
+  }
+
+  public int size() {
+    int size = 0;
+    for (WeekFigures week : weeks.values()) {
+      size += week.size();
+    }
+    return size;
+  }
+
+  /** The scopes that have at least one figure. */
+  public SortedSet<ScopeId> scopes() {
+    SortedSet<ScopeId> known = scopes;
+    if (known == null) {
+      TreeSet<ScopeId> all = new TreeSet<>();
+      weeks.values().forEach(week -> all.addAll(week.scopes()));
+      known = java.util.Collections.unmodifiableSortedSet(all);
+      scopes = known;
+    }
+    return known;
+  }
+
+  public FactSet facts() {
+    return facts;
+  }
+
+  public OrgModel org() {
+    return org;
+  }
+
+  public IsoWeek from() {
+    return from;
+  }
+
+  public IsoWeek to() {
+    return to;
+  }
+}

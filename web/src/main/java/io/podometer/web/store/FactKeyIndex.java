@@ -1,0 +1,103 @@
+package io.podometer.web.store;
+
+import io.agroal.api.AgroalDataSource;
+import io.podometer.engine.fact.FactKey;
+import io.podometer.engine.fact.FactKind;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Where each fact's row is, by natural key, held in memory: the store keeps no index on fact keys
+ * (inserting random keys into an on-disk B-tree is what made ingestion slow down as the store grew,
+ * and on H2 it rewrote pages at every commit). Keys are filed by a 64-bit hash; a lookup gives the
+ * row that may hold the key, which the caller confirms against the row's own key; keys whose hash
+ * is taken by another key are kept whole on the side. Built from the fact table on first use (about
+ * 20 bytes a fact); rebuilt after a change made outside ingestion (erasure, retention).
+ * Thread-safe.
+ */
+@ApplicationScoped
+public class FactKeyIndex {
+
+  private static final Logger LOG = Logger.getLogger(FactKeyIndex.class);
+
+  @Inject AgroalDataSource dataSource;
+
+  private Long2LongOpenHashMap rows;
+  private final Map<FactKey, Long> sharedHash = new HashMap<>();
+
+  /** The rows that may hold these keys (keys absent when no fact of that key is stored). */
+  public synchronized Map<FactKey, Long> candidates(Collection<FactKey> keys) {
+    ensureBuilt();
+    Map<FactKey, Long> found = new HashMap<>();
+    for (FactKey key : keys) {
+      Long whole = sharedHash.get(key);
+      long row = whole != null ? whole : rows.get(EventHashes.key(key));
+      if (row > 0) {
+        found.put(key, row);
+      }
+    }
+    return found;
+  }
+
+  /** Files facts just inserted (after their transaction committed). */
+  public synchronized void added(Map<FactKey, Long> inserted) {
+    ensureBuilt();
+    inserted.forEach(this::file);
+  }
+
+  /** Forgets everything; the next lookup reads the fact table again. */
+  public synchronized void invalidate() {
+    rows = null;
+    sharedHash.clear();
+  }
+
+  private void file(FactKey key, long row) {
+    long hash = EventHashes.key(key);
+    if (rows.containsKey(hash)) {
+      sharedHash.put(key, row);
+    } else {
+      rows.put(hash, row);
+    }
+  }
+
+  private void ensureBuilt() {
+    if (rows != null) {
+      return;
+    }
+    long started = System.nanoTime();
+    rows = new Long2LongOpenHashMap();
+    rows.defaultReturnValue(-1);
+    try (Connection c = dataSource.getConnection()) {
+      Streaming.read(
+          c,
+          connection -> {
+            try (PreparedStatement select =
+                connection.prepareStatement("select id, kind, fact_key from fact")) {
+              select.setFetchSize(10_000);
+              try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                  file(
+                      new FactKey(FactKind.valueOf(rs.getString(2)), rs.getString(3)),
+                      rs.getLong(1));
+                }
+              }
+            }
+          });
+    } catch (SQLException e) {
+      rows = null;
+      throw new IllegalStateException("cannot read the fact keys: " + e.getMessage(), e);
+    }
+    LOG.debugf(
+        "index of %d fact keys built in %d ms",
+        rows.size() + sharedHash.size(), (System.nanoTime() - started) / 1_000_000);
+  }
+}
