@@ -9,12 +9,17 @@ import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigureKey;
 import io.podometer.engine.figure.MetricId;
+import io.podometer.engine.live.FigureSnapshot;
+import io.podometer.engine.live.MaterializedFigures;
+import io.podometer.engine.metric.DoraTiers;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.metric.EngineResult;
 import io.podometer.engine.metric.FactSet;
 import io.podometer.engine.metric.FactWindow;
 import io.podometer.engine.metric.MetricFamilies;
 import io.podometer.engine.metric.PodSlice;
+import io.podometer.engine.metric.RangeTotals;
+import io.podometer.engine.metric.ScopeSlice;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import java.time.ZoneOffset;
@@ -163,6 +168,155 @@ class EngineOnDemoTest {
     }
     assertEquals(
         List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
+  }
+
+  @Test
+  void aDrilldownByItsFamilyOnAScopesSliceListsTheFullComputationsItems() {
+    FactSet facts = DemoFigures.fold(demo.events);
+    List<ScopeId> scopes = new ArrayList<>();
+    demo.org.pillars().forEach(p -> scopes.add(ScopeId.pillar(p.id())));
+    demo.org.pods().forEach(p -> scopes.add(ScopeId.pod(p.id())));
+    scopes.add(ScopeId.ORG);
+    int cells = 0;
+    List<String> differences = new ArrayList<>();
+    for (IsoWeek week : List.of(to.plusWeeks(-2), to.plusWeeks(-11))) {
+      EngineContext lookups = new EngineContext(demo.org, facts, week, week, DemoFigures.NOW);
+      for (ScopeId scope : scopes) {
+        FactSet window =
+            FactWindow.around(ScopeSlice.of(lookups, facts, scope), week, week, ZoneOffset.UTC);
+        EngineContext context = new EngineContext(demo.org, window, week, week, DemoFigures.NOW);
+        for (MetricId metric : MetricId.values()) {
+          if (metric.aggregation() == Aggregation.DERIVED) {
+            continue;
+          }
+          List<String> expected = items(full.drilldown(metric, scope, week));
+          List<String> actual =
+              items(MetricFamilies.engine().drilldown(context, metric, scope, week));
+          if (!expected.equals(actual)) {
+            differences.add(
+                metric
+                    + " "
+                    + scope
+                    + " "
+                    + week
+                    + ": "
+                    + expected.size()
+                    + " vs "
+                    + actual.size());
+          }
+          cells += expected.isEmpty() ? 0 : 1;
+        }
+      }
+    }
+    assertTrue(cells > 300, "cells with items: " + cells);
+    assertEquals(
+        List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
+  }
+
+  @Test
+  void rangeTotalsPooledFromTheWeeklyCellsEqualThosePooledFromTheFacts() {
+    FactSet facts = DemoFigures.fold(demo.events);
+    MaterializedFigures live = new MaterializedFigures(MetricFamilies.engine(), demo.org, from, to);
+    live.loadFacts(
+        demo.events.stream()
+            .collect(java.util.stream.Collectors.groupingBy(io.podometer.engine.fact.FactKey::of))
+            .entrySet()
+            .stream()
+            .map(e -> new io.podometer.engine.fact.FactFolder().fold(e.getKey(), e.getValue()))
+            .toList());
+    live.recomputeAll(DemoFigures.NOW);
+    FigureSnapshot cells = live.snapshot();
+    RangeTotals totals = new RangeTotals(MetricFamilies.engine(), DoraTiers.DEFAULTS);
+    List<ScopeId> scopes = new ArrayList<>(cells.scopes());
+    scopes.removeIf(s -> s.kind() == io.podometer.engine.scope.ScopeKind.MEMBER);
+    Random random = new Random(11);
+    int compared = 0;
+    List<String> differences = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      ScopeId scope = i == 0 ? ScopeId.ORG : scopes.get(random.nextInt(scopes.size()));
+      IsoWeek last = to.plusWeeks(-random.nextInt(6));
+      IsoWeek first = last.plusWeeks(-random.nextInt(20));
+      List<MetricId> metrics = List.of(MetricId.values());
+      List<Figure> fromFacts =
+          totals.totals(
+              new EngineContext(
+                  demo.org,
+                  FactWindow.around(facts, first, last, ZoneOffset.UTC),
+                  first,
+                  last,
+                  DemoFigures.NOW),
+              scope,
+              metrics);
+      List<Figure> fromWeeks =
+          totals
+              .fromWeeks(
+                  new EngineContext(
+                      demo.org, FactSet.ofTyped(Map.of()), first, last, DemoFigures.NOW),
+                  scope,
+                  metrics,
+                  cells)
+              .orElseThrow();
+      Map<MetricId, Figure> expected = new TreeMap<>();
+      fromFacts.forEach(f -> expected.put(f.metric(), f));
+      Map<MetricId, Figure> actual = new TreeMap<>();
+      fromWeeks.forEach(f -> actual.put(f.metric(), f));
+      String range = scope + " " + first + ".." + last;
+      if (!expected.keySet().equals(actual.keySet())) {
+        differences.add(range + ": metrics " + expected.keySet() + " vs " + actual.keySet());
+        continue;
+      }
+      for (MetricId metric : expected.keySet()) {
+        Figure e = expected.get(metric);
+        Figure a = actual.get(metric);
+        if (!same(e.value(), a.value())
+            || !same(e.num(), a.num())
+            || !same(e.den(), a.den())
+            || !same(e.exact(), a.exact())
+            || e.n() != a.n()
+            || e.people() != a.people()
+            || !java.util.Objects.equals(e.withheld(), a.withheld())
+            || !java.util.Objects.equals(e.tier(), a.tier())
+            || !e.bySource().keySet().equals(a.bySource().keySet())) {
+          differences.add(range + " " + metric + ": facts " + e + " weeks " + a);
+        }
+        compared++;
+      }
+    }
+    assertTrue(compared > 500, "totals compared: " + compared);
+    assertEquals(
+        List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
+  }
+
+  /** Equal, or within a billionth: sums of shares times dens may differ in their last bits. */
+  private static boolean same(Double a, Double b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+  }
+
+  /** Items as comparable text: evidence, parts and person, sorted. */
+  private static List<String> items(List<Contribution> contributions) {
+    return contributions.stream()
+        .map(
+            c ->
+                c.evidence().ref()
+                    + " "
+                    + c.evidence().rule()
+                    + " "
+                    + c.num()
+                    + "/"
+                    + c.den()
+                    + " "
+                    + c.sample()
+                    + " "
+                    + c.numKey()
+                    + " "
+                    + c.denKey()
+                    + " "
+                    + c.person())
+        .sorted()
+        .toList();
   }
 
   private static Map<String, Figure> sorted(Map<FigureKey, Figure> figures) {

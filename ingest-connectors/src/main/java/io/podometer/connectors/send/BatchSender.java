@@ -24,7 +24,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * error or a 5xx/429 answer is sent again after a growing pause, and a refused batch (4xx) stops
  * the send once the requests in flight have come back. Receipts are added up.
  */
-final class BatchSender {
+public final class BatchSender {
+
+  /** Told after each stored batch: events stored in all so far, and the input bytes behind them. */
+  public interface Listener {
+    void stored(long events, long bytes);
+  }
 
   private static final long FIRST_PAUSE_MILLIS = 500;
   private static final long LONGEST_PAUSE_MILLIS = 30_000;
@@ -34,6 +39,7 @@ final class BatchSender {
   private final PrintStream out;
   private final PrintStream err;
   private final Progress progress;
+  private final Listener listener;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final ObjectMapper json = new ObjectMapper();
@@ -52,18 +58,41 @@ final class BatchSender {
   private final AtomicReference<String> failure = new AtomicReference<>();
 
   BatchSender(SendSettings settings, String token, PrintStream out, PrintStream err, Progress p) {
+    this(settings, token, out, err, p, (events, bytes) -> {});
+  }
+
+  /**
+   * A sender that reports on {@code out} (the totals) and {@code err} (retries, refusals), and
+   * tells {@code listener} after each stored batch.
+   */
+  public BatchSender(
+      SendSettings settings, String token, PrintStream out, PrintStream err, Listener listener) {
+    this(settings, token, out, err, new Progress(err, false, -1), listener);
+  }
+
+  private BatchSender(
+      SendSettings settings,
+      String token,
+      PrintStream out,
+      PrintStream err,
+      Progress p,
+      Listener listener) {
     this.settings = settings;
     this.token = token;
     this.out = out;
     this.err = err;
     this.progress = p;
+    this.listener = listener;
     this.slots = new Semaphore(settings.parallel());
   }
 
   /** One request's worth of lines. */
   private record Batch(String body, long firstLine, long lastLine, long bytes) {}
 
-  int send(BufferedReader lines) throws IOException {
+  /**
+   * Sends every line; 0 when every batch was stored, 1 when one was refused or never got through.
+   */
+  public int send(BufferedReader lines) throws IOException {
     long started = System.nanoTime();
     StringBuilder body = new StringBuilder();
     int count = 0;
@@ -160,7 +189,9 @@ final class BatchSender {
     accepted.addAndGet(answer.path("accepted").asLong());
     duplicates.addAndGet(answer.path("duplicates").asLong());
     revisions.addAndGet(answer.path("revisions").asLong());
-    progress.update(accepted.get() + duplicates.get(), storedBytes.addAndGet(batch.bytes()));
+    long bytes = storedBytes.addAndGet(batch.bytes());
+    progress.update(accepted.get() + duplicates.get(), bytes);
+    listener.stored(accepted.get() + duplicates.get(), bytes);
     slots.release();
   }
 

@@ -9,8 +9,13 @@ import java.util.Map;
  * how many events a request, how many requests at once, how many times a failed one is tried again,
  * and whether to draw a progress line.
  */
-record SendSettings(
+public record SendSettings(
     Path file, URI endpoint, int batch, int parallel, int retries, Boolean progress) {
+
+  /** Settings for a program that sends (no file, no progress line): a benchmark, a connector. */
+  public static SendSettings of(URI endpoint, int batch, int parallel, int retries) {
+    return new SendSettings(null, endpoint, batch, parallel, retries, false);
+  }
 
   static final int DEFAULT_BATCH = 5000;
   static final int DEFAULT_PARALLEL = 2;

@@ -107,7 +107,8 @@ public final class SimulateCommand {
     }
   }
 
-  private static void writeEvents(DemoOrganization demo, OutputStream out) throws IOException {
+  /** The organization's events as NDJSON (UTF-8, one compact object per line) to {@code out}. */
+  public static void writeEvents(DemoOrganization demo, OutputStream out) throws IOException {
     // emoji in commit messages go out as UTF-8, not as escaped surrogate pairs
     ObjectMapper mapper =
         new ObjectMapper(

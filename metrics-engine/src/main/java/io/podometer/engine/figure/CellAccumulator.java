@@ -91,6 +91,105 @@ final class CellAccumulator {
     return items;
   }
 
+  /** A compact, immutable copy of what this cell pooled ({@link CellSummary}). */
+  CellSummary summary() {
+    double[] kept = samples == null ? null : java.util.Arrays.copyOf(samples, sampleCount);
+    if (kept != null) {
+      java.util.Arrays.sort(kept); // the order pooling sees does not matter: keep it canonical
+    }
+    String[] numKeys = null;
+    int[] numCounts = null;
+    if (numKeyCounts != null) {
+      numKeys = numKeyCounts.keySet().toArray(String[]::new);
+      java.util.Arrays.sort(numKeys);
+      boolean allOnes = true;
+      numCounts = new int[numKeys.length];
+      for (int i = 0; i < numKeys.length; i++) {
+        numCounts[i] = numKeyCounts.get(numKeys[i]);
+        allOnes &= numCounts[i] == 1;
+      }
+      if (allOnes) {
+        numCounts = null;
+      }
+    }
+    String[] dens = null;
+    if (denKeys != null) {
+      dens = denKeys.toArray(String[]::new);
+      java.util.Arrays.sort(dens);
+    }
+    return new CellSummary(
+        items,
+        num,
+        den,
+        exactNum,
+        kept,
+        numKeys,
+        numCounts,
+        dens,
+        numBySource == null ? null : Map.copyOf(numBySource));
+  }
+
+  /** Adds a cell's pooled items (of another week) as if they were added one by one. */
+  CellAccumulator add(CellSummary other) {
+    items += other.items;
+    num += other.num;
+    den += other.den;
+    exactNum += other.exactNum;
+    if (other.samples != null) {
+      for (double sample : other.samples) {
+        if (samples == null) {
+          samples = new double[Math.max(8, other.samples.length)];
+        } else if (sampleCount == samples.length) {
+          samples = java.util.Arrays.copyOf(samples, sampleCount * 2);
+        }
+        samples[sampleCount++] = sample;
+      }
+    }
+    if (other.numKeys != null) {
+      if (numKeyCounts == null) {
+        numKeyCounts = new HashMap<>();
+      }
+      for (int i = 0; i < other.numKeys.length; i++) {
+        numKeyCounts.merge(
+            other.numKeys[i], other.numCounts == null ? 1 : other.numCounts[i], Integer::sum);
+      }
+    }
+    if (other.denKeys != null) {
+      if (denKeys == null) {
+        denKeys = new HashSet<>();
+      }
+      java.util.Collections.addAll(denKeys, other.denKeys);
+    }
+    if (other.numBySource != null) {
+      if (numBySource == null) {
+        numBySource = new TreeMap<>();
+      }
+      other.numBySource.forEach((source, n) -> numBySource.merge(source, n, Double::sum));
+    }
+    return this;
+  }
+
+  /**
+   * Adds a week's figure of a ratio or a sum that was not withheld: its num and den, its exact part
+   * and split by source (shares of its den), and its items.
+   */
+  CellAccumulator addFigure(Figure figure) {
+    items += figure.n();
+    num += figure.num() == null ? 0 : figure.num();
+    den += figure.den() == null ? 0 : figure.den();
+    if (!figure.bySource().isEmpty() && figure.den() != null) {
+      double d = figure.den();
+      exactNum += figure.exact() == null ? 0 : figure.exact() * d;
+      if (numBySource == null) {
+        numBySource = new TreeMap<>();
+      }
+      figure
+          .bySource()
+          .forEach((source, share) -> numBySource.merge(source, share * d, Double::sum));
+    }
+    return this;
+  }
+
   /** The pooled value, num, den, exact part and split by source for {@code aggregation}. */
   Pooled pool(Aggregation aggregation) {
     int distinctNum = numKeyCounts == null ? 0 : numKeyCounts.size();

@@ -23,6 +23,7 @@ public final class FigurePool {
   private final Map<MetricId, Map<IsoWeek, Map<ScopeId, CellAccumulator>>> cells =
       new EnumMap<>(MetricId.class);
   private final Map<IsoWeek, Map<ScopeId, Set<String>>> contributors = new HashMap<>();
+  private final Map<IsoWeek, Map<MetricId, Map<ScopeId, CellSummary>>> summaries = new HashMap<>();
 
   public void add(Contribution c) {
     Map<ScopeId, CellAccumulator> weekCells =
@@ -86,7 +87,9 @@ public final class FigurePool {
 
   /**
    * One figure per cell, each passed through {@code finish} (group size, privacy floor, tier);
-   * (metric, week) groups are pooled in parallel. Weeks from {@code current} on are partial.
+   * (metric, week) groups are pooled in parallel, and each group's cells are let go once pooled,
+   * keeping only the {@link #summaries} a range total needs. Weeks from {@code current} on are
+   * partial. Called once.
    */
   public Map<FigureKey, Figure> figures(IsoWeek current, UnaryOperator<Figure> finish) {
     List<Group> groups = new ArrayList<>();
@@ -96,16 +99,87 @@ public final class FigurePool {
             weeks.forEach((week, scopes) -> groups.add(new Group(metric, week, scopes)));
           }
         });
-    List<List<Figure>> pooled =
+    List<Pooled> pooled =
         groups.parallelStream().map(group -> group.figures(current, finish)).toList();
-    int size = pooled.stream().mapToInt(List::size).sum();
+    cells.clear();
+    int size = pooled.stream().mapToInt(p -> p.figures().size()).sum();
     Map<FigureKey, Figure> figures = new HashMap<>(size * 4 / 3 + 1);
-    for (List<Figure> list : pooled) {
-      for (Figure figure : list) {
+    for (Pooled group : pooled) {
+      for (Figure figure : group.figures()) {
         figures.put(new FigureKey(figure.metric(), figure.scope(), figure.week()), figure);
+      }
+      if (!group.summaries().isEmpty()) {
+        summaries
+            .computeIfAbsent(group.week(), w -> new java.util.EnumMap<>(MetricId.class))
+            .put(group.metric(), group.summaries());
       }
     }
     return figures;
+  }
+
+  /**
+   * After {@link #figures}: per week, metric and scope, the summaries of the cells whose figure
+   * cannot be pooled again over weeks (percentiles, distinct counts, withheld figures).
+   */
+  public Map<IsoWeek, Map<MetricId, Map<ScopeId, CellSummary>>> summaries() {
+    return summaries;
+  }
+
+  /** The distinct people of each repository, service, bet and STO per week (sorted). */
+  public Map<IsoWeek, Map<ScopeId, String[]>> contributorsByWeek() {
+    Map<IsoWeek, Map<ScopeId, String[]>> byWeek = new HashMap<>();
+    contributors.forEach(
+        (week, scopes) -> {
+          Map<ScopeId, String[]> people = new HashMap<>();
+          scopes.forEach(
+              (scope, persons) -> {
+                String[] sorted = persons.toArray(String[]::new);
+                java.util.Arrays.sort(sorted);
+                people.put(scope, sorted);
+              });
+          byWeek.put(week, people);
+        });
+    return byWeek;
+  }
+
+  /**
+   * One figure for a range pooled from weekly cells: each week's {@link CellSummary} where there is
+   * one, else its figure (a ratio or sum not withheld). {@code week} labels it, {@code people} is
+   * the group behind it. Null when the weeks pooled no item.
+   */
+  public static Figure pooledFromWeeks(
+      MetricId metric,
+      ScopeId scope,
+      IsoWeek week,
+      List<Figure> figures,
+      List<CellSummary> summaries,
+      int people) {
+    CellAccumulator cell = new CellAccumulator();
+    for (int i = 0; i < figures.size(); i++) {
+      if (summaries.get(i) != null) {
+        cell.add(summaries.get(i));
+      } else {
+        cell.addFigure(figures.get(i));
+      }
+    }
+    if (cell.items() == 0) {
+      return null;
+    }
+    CellAccumulator.Pooled p = cell.pool(metric.aggregation());
+    return new Figure(
+        metric,
+        scope,
+        week,
+        p.value(),
+        p.num(),
+        p.den(),
+        cell.items(),
+        people,
+        p.exact(),
+        p.bySource(),
+        null,
+        null,
+        false);
   }
 
   /**
@@ -133,15 +207,21 @@ public final class FigurePool {
         false);
   }
 
+  /** A group's figures, and the summaries of its cells a range total needs. */
+  private record Pooled(
+      MetricId metric, IsoWeek week, List<Figure> figures, Map<ScopeId, CellSummary> summaries) {}
+
   private record Group(MetricId metric, IsoWeek week, Map<ScopeId, CellAccumulator> scopes) {
 
-    List<Figure> figures(IsoWeek current, UnaryOperator<Figure> finish) {
+    Pooled figures(IsoWeek current, UnaryOperator<Figure> finish) {
       boolean partial = week.compareTo(current) >= 0;
+      boolean summarized = CellSummary.needed(metric.aggregation());
       List<Figure> figures = new ArrayList<>(scopes.size());
+      Map<ScopeId, CellSummary> summaries = new HashMap<>();
       scopes.forEach(
           (scope, cell) -> {
             CellAccumulator.Pooled p = cell.pool(metric.aggregation());
-            figures.add(
+            Figure figure =
                 finish.apply(
                     new Figure(
                         metric,
@@ -156,9 +236,14 @@ public final class FigurePool {
                         p.bySource(),
                         null,
                         null,
-                        partial)));
+                        partial));
+            figures.add(figure);
+            if (summarized || figure.withheld() != null) {
+              summaries.put(scope, cell.summary());
+            }
           });
-      return figures;
+      scopes.clear(); // the cells are summarized: let them go before the next groups pool
+      return new Pooled(metric, week, figures, summaries);
     }
   }
 }

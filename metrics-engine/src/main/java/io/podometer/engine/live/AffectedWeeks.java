@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -22,9 +24,11 @@ import java.util.TreeSet;
  * (SPEC §5 "Which week"):
  *
  * <ul>
- *   <li>back {@link #BACK} weeks: a revert counts in the week the reverted PR merged (30-day
- *       window), churn in the week the churned PR merged (21 days), an incident in the week of the
- *       deployment it blames (its {@code causedBy} deployment is looked up however old);
+ *   <li>none for the kinds no metric reads ({@link #UNREAD});
+ *   <li>back {@link #BACK} weeks (not for {@link #OWN_WEEK_AND_AFTER}): a revert counts in the week
+ *       the reverted PR merged (30-day window), churn in the week the churned PR merged (21 days),
+ *       an incident in the week of the deployment it blames (its {@code causedBy} deployment is
+ *       looked up however old);
  *   <li>ahead {@link #AHEAD} weeks: lead time counts in the week of the deployment that carried the
  *       change, AI-First engineers look back 4 weeks, the next deployment's commit range moves;
  *   <li>an attribution where its commit and the commit's pull request count;
@@ -38,6 +42,17 @@ final class AffectedWeeks {
   static final int BACK = 5;
   static final int AHEAD = 9;
 
+  /** Facts no metric reads (yet): they move no figure. */
+  static final Set<FactKind> UNREAD =
+      EnumSet.of(FactKind.CI_RUN, FactKind.BET_SIGNAL, FactKind.BET_LEARNING);
+
+  /**
+   * Facts about one person's week that count in their own week and the ones after it (AI-First
+   * engineers look back 4 weeks), never in an earlier one: agent usage, meetings, pulse answers.
+   */
+  static final Set<FactKind> OWN_WEEK_AND_AFTER =
+      EnumSet.of(FactKind.AGENT_USAGE_DAY, FactKind.MEETING_WEEK, FactKind.PULSE_ANSWER);
+
   private final ZoneId zone;
   private final LiveFacts facts;
 
@@ -48,6 +63,10 @@ final class AffectedWeeks {
 
   /** Adds the weeks within {@code from}..{@code to} the change can move to {@code weeks}. */
   void add(LiveFacts.Change change, IsoWeek from, IsoWeek to, TreeSet<IsoWeek> weeks) {
+    FactKind kind = change.key().kind();
+    if (UNREAD.contains(kind)) {
+      return;
+    }
     List<IsoWeek> moments = new ArrayList<>();
     moments(change.before(), moments);
     moments(change.after(), moments);
@@ -58,7 +77,11 @@ final class AffectedWeeks {
     if (moments.isEmpty()) {
       return;
     }
-    IsoWeek first = moments.stream().min(IsoWeek::compareTo).orElseThrow().plusWeeks(-BACK);
+    IsoWeek first =
+        moments.stream()
+            .min(IsoWeek::compareTo)
+            .orElseThrow()
+            .plusWeeks(OWN_WEEK_AND_AFTER.contains(kind) ? 0 : -BACK);
     IsoWeek last = moments.stream().max(IsoWeek::compareTo).orElseThrow().plusWeeks(AHEAD);
     if (reachesToNow(change)) {
       last = to;

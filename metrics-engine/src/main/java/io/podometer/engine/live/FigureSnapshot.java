@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * from. Immutable and thread-safe: readers keep the snapshot they started with while the next one
  * is computed, so a read never waits for an update.
  */
-public final class FigureSnapshot {
+public final class FigureSnapshot implements io.podometer.engine.metric.RangeTotals.WeeklyCells {
 
   private final Map<IsoWeek, WeekFigures> weeks;
   private final FactSet facts;
@@ -37,6 +37,7 @@ public final class FigureSnapshot {
     this.to = to;
   }
 
+  @Override
   public Figure figure(MetricId metric, ScopeId scope, IsoWeek week) {
     WeekFigures figures = weeks.get(week);
     return figures == null ? null : figures.figure(metric, scope);
@@ -61,6 +62,22 @@ public final class FigureSnapshot {
 
   Map<IsoWeek, WeekFigures> weeks() {
     return weeks;
+  }
+
+  @Override
+  public io.podometer.engine.figure.CellSummary summary(
+      MetricId metric, ScopeId scope, IsoWeek week) {
+    return week(week).summary(metric, scope);
+  }
+
+  @Override
+  public String[] contributors(ScopeId scope, IsoWeek week) {
+    return week(week).contributors(scope);
+  }
+
+  @Override
+  public boolean summarized(IsoWeek week) {
+    return week(week).summarized();
   }
 
   /** The figures of one week (empty when none). */

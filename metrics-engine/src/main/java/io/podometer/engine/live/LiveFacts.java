@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The current version of every fact, typed, kept as events arrive: a new version replaces the old
@@ -24,10 +25,17 @@ import java.util.Map;
  */
 public final class LiveFacts {
 
+  /** Changes a set's time index is patched with before it is built anew. */
+  private static final int PATCHED = 10_000;
+
   private final Map<FactKind, Long2ObjectOpenHashMap<Slot>> byKind = new EnumMap<>(FactKind.class);
   private final StringPool strings = new StringPool();
   private final Map<FactKind, ObjectReader> readers = new EnumMap<>(FactKind.class);
   private FactSet snapshot;
+  // the set whose time index later sets patch, and the changes since it (identity sets)
+  private FactSet base;
+  private Set<Object> stale = identitySet();
+  private Set<Object> added = identitySet();
 
   /**
    * One fact's change: {@code before} null for a new fact, {@code after} null for a removed one.
@@ -103,6 +111,7 @@ public final class LiveFacts {
             previous.next = slot.next;
           }
           changes.add(new Change(key, slot.fact, null));
+          track(slot.fact, null);
           break;
         }
       }
@@ -137,7 +146,10 @@ public final class LiveFacts {
     return size;
   }
 
-  /** Every current fact, as the engine reads them; the same instance until something changes. */
+  /**
+   * Every current fact, as the engine reads them; the same instance until something changes. After
+   * a few changes the set's time index is the last one's patched; after many it is built anew.
+   */
   public FactSet factSet() {
     if (snapshot == null) {
       Map<FactKind, List<Object>> lists = new EnumMap<>(FactKind.class);
@@ -151,9 +163,47 @@ public final class LiveFacts {
             }
             lists.put(kind, list);
           });
-      snapshot = FactSet.ofTyped(lists);
+      int total = lists.values().stream().mapToInt(List::size).sum();
+      if (base == null || stale.size() + added.size() > Math.max(PATCHED, total / 50)) {
+        base = FactSet.ofTyped(lists);
+        stale = identitySet();
+        added = identitySet();
+        snapshot = base;
+      } else {
+        Map<FactKind, List<Object>> addedByKind = new EnumMap<>(FactKind.class);
+        for (Object fact : added) {
+          addedByKind.computeIfAbsent(kindOf(fact), k -> new ArrayList<>()).add(fact);
+        }
+        snapshot = base.evolved(lists, stale, addedByKind);
+      }
     }
     return snapshot;
+  }
+
+  /** Changes since the base set, so that its time index can be patched. */
+  private void track(Object before, Object after) {
+    if (base == null) {
+      return;
+    }
+    if (before != null && !added.remove(before)) {
+      stale.add(before);
+    }
+    if (after != null) {
+      added.add(after);
+    }
+  }
+
+  private static FactKind kindOf(Object fact) {
+    for (FactKind kind : FactKind.values()) {
+      if (FactSet.typeOf(kind).isInstance(fact)) {
+        return kind;
+      }
+    }
+    throw new IllegalStateException("not a typed fact: " + fact.getClass());
+  }
+
+  private static Set<Object> identitySet() {
+    return java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   }
 
   private void put(FactKey key, Object typed, List<Change> changes) {
@@ -168,12 +218,14 @@ public final class LiveFacts {
         if (!typed.equals(before)) {
           slot.fact = typed;
           changes.add(new Change(key, before, typed));
+          track(before, typed);
         }
         return;
       }
     }
     facts.put(first, new Slot(second, typed, head));
     changes.add(new Change(key, null, typed));
+    track(null, typed);
   }
 
   private List<Change> changed(List<Change> changes) {

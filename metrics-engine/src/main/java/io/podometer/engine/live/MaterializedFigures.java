@@ -81,7 +81,7 @@ public final class MaterializedFigures {
     Map<IsoWeek, WeekFigures> before = new HashMap<>(weeks);
     weeks.clear();
     EngineResult result = engine.computeFigures(context(facts.factSet(), from, to, now));
-    putByWeek(result.figures(), false);
+    putByWeek(result, false);
     return FigureChanges.betweenWeeks(before, weeks, all, start);
   }
 
@@ -197,21 +197,28 @@ public final class MaterializedFigures {
           engine.computeFigures(
               context(FactWindow.around(all, first, last, org.org().timeZone()), first, last, now));
       run.forEach(weeks::remove);
-      putByWeek(result.figures(), true);
+      putByWeek(result, true);
     }
     rederive(now);
     return FigureChanges.betweenWeeks(before, weeks, recomputed, start);
   }
 
   /** Files computed figures under their weeks; {@code withoutDerived}: re-derived afterwards. */
-  private void putByWeek(Collection<Figure> figures, boolean withoutDerived) {
+  private void putByWeek(EngineResult result, boolean withoutDerived) {
     Map<IsoWeek, List<Figure>> byWeek = new HashMap<>();
-    for (Figure figure : figures) {
+    for (Figure figure : result.figures()) {
       if (!withoutDerived || figure.metric() != MetricId.WEEKS_TO_90PCT_ADOPTION) {
         byWeek.computeIfAbsent(figure.week(), w -> new ArrayList<>()).add(figure);
       }
     }
-    byWeek.forEach((week, list) -> weeks.put(week, WeekFigures.of(list)));
+    byWeek.forEach(
+        (week, list) ->
+            weeks.put(
+                week,
+                WeekFigures.of(
+                    list,
+                    result.summaries().getOrDefault(week, Map.of()),
+                    result.contributors().get(week))));
   }
 
   /**

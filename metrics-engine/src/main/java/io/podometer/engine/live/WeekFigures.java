@@ -1,5 +1,6 @@
 package io.podometer.engine.live;
 
+import io.podometer.engine.figure.CellSummary;
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.scope.ScopeId;
@@ -18,23 +19,50 @@ import java.util.function.Consumer;
  */
 public final class WeekFigures {
 
-  static final WeekFigures EMPTY = new WeekFigures(new EnumMap<>(MetricId.class));
+  static final WeekFigures EMPTY =
+      new WeekFigures(new EnumMap<>(MetricId.class), Map.of(), Map.of(), true);
 
   private final EnumMap<MetricId, Map<ScopeId, Figure>> byMetric;
+  private final Map<MetricId, Map<ScopeId, CellSummary>> summaries;
+  private final Map<ScopeId, String[]> contributors;
+  private final boolean summarized;
   private volatile Set<ScopeId> scopes;
 
-  private WeekFigures(EnumMap<MetricId, Map<ScopeId, Figure>> byMetric) {
+  private WeekFigures(
+      EnumMap<MetricId, Map<ScopeId, Figure>> byMetric,
+      Map<MetricId, Map<ScopeId, CellSummary>> summaries,
+      Map<ScopeId, String[]> contributors,
+      boolean summarized) {
     this.byMetric = byMetric;
+    this.summaries = summaries;
+    this.contributors = contributors;
+    this.summarized = summarized;
   }
 
-  /** The figures given (all of one week). */
+  /** The figures given (all of one week), without what range totals pool (stored figures). */
   static WeekFigures of(Collection<Figure> figures) {
+    return of(figures, null, null);
+  }
+
+  /**
+   * The figures of one week with what range totals pool: the cells' summaries and the distinct
+   * people of each repository, service, bet and STO (null: not known, e.g. loaded from the store).
+   */
+  static WeekFigures of(
+      Collection<Figure> figures,
+      Map<MetricId, Map<ScopeId, CellSummary>> summaries,
+      Map<ScopeId, String[]> contributors) {
     EnumMap<MetricId, Map<ScopeId, Figure>> byMetric = new EnumMap<>(MetricId.class);
     for (Figure figure : figures) {
       byMetric.computeIfAbsent(figure.metric(), m -> new HashMap<>()).put(figure.scope(), figure);
     }
     byMetric.replaceAll((metric, scopes) -> Collections.unmodifiableMap(scopes));
-    return new WeekFigures(byMetric);
+    boolean summarized = summaries != null;
+    return new WeekFigures(
+        byMetric,
+        summarized ? summaries : Map.of(),
+        summarized && contributors != null ? contributors : Map.of(),
+        summarized);
   }
 
   /** This week with the figures of {@code metric} replaced (none: the metric has no figure). */
@@ -45,8 +73,26 @@ public final class WeekFigures {
     } else {
       copy.put(metric, Collections.unmodifiableMap(new HashMap<>(figures)));
     }
-    return new WeekFigures(copy);
+    return new WeekFigures(copy, summaries, contributors, summarized);
   }
+
+  /** Whether the summaries range totals pool are known (not for figures read from the store). */
+  public boolean summarized() {
+    return summarized;
+  }
+
+  /** What a range total pools for the cell where its figure does not suffice, or null. */
+  public CellSummary summary(MetricId metric, ScopeId scope) {
+    Map<ScopeId, CellSummary> byScope = summaries.get(metric);
+    return byScope == null ? null : byScope.get(scope);
+  }
+
+  /** The distinct people of a repository, service, bet or STO this week (empty when none). */
+  public String[] contributors(ScopeId scope) {
+    return contributors.getOrDefault(scope, NO_ONE);
+  }
+
+  private static final String[] NO_ONE = new String[0];
 
   public Figure figure(MetricId metric, ScopeId scope) {
     Map<ScopeId, Figure> scopes = byMetric.get(metric);

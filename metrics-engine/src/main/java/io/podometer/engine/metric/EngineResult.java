@@ -1,5 +1,6 @@
 package io.podometer.engine.metric;
 
+import io.podometer.engine.figure.CellSummary;
 import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigureKey;
@@ -18,11 +19,32 @@ public final class EngineResult {
 
   private final Map<FigureKey, Figure> figures;
   private final Map<MetricWeek, List<Contribution>> contributions;
+  private final Map<IsoWeek, Map<MetricId, Map<ScopeId, CellSummary>>> summaries;
+  private final Map<IsoWeek, Map<ScopeId, String[]>> contributors;
 
-  EngineResult(Map<FigureKey, Figure> figures, Map<MetricWeek, List<Contribution>> contributions) {
+  EngineResult(
+      Map<FigureKey, Figure> figures,
+      Map<MetricWeek, List<Contribution>> contributions,
+      Map<IsoWeek, Map<MetricId, Map<ScopeId, CellSummary>>> summaries,
+      Map<IsoWeek, Map<ScopeId, String[]>> contributors) {
     // not Map.copyOf: its open addressing probes badly on these keys' clustered hashes
     this.figures = java.util.Collections.unmodifiableMap(figures);
     this.contributions = contributions;
+    this.summaries = summaries;
+    this.contributors = contributors;
+  }
+
+  /**
+   * Per week, metric and scope: what range totals pool where the figure alone cannot be pooled
+   * again ({@link CellSummary}).
+   */
+  public Map<IsoWeek, Map<MetricId, Map<ScopeId, CellSummary>>> summaries() {
+    return summaries;
+  }
+
+  /** Per week: the distinct people of each repository, service, bet and STO. */
+  public Map<IsoWeek, Map<ScopeId, String[]>> contributors() {
+    return contributors;
   }
 
   /** The figure of a cell, or null when there is no data for it. */

@@ -143,6 +143,20 @@ public final class FactSet {
     return built;
   }
 
+  /**
+   * The facts {@code current} (by kind) as a set whose time index is this set's patched rather than
+   * built anew: {@code stale} are facts of this set no longer current (an identity set), {@code
+   * added} the current facts this set does not hold. For a few changes among millions of facts.
+   */
+  public FactSet evolved(
+      java.util.Map<FactKind, ? extends List<?>> current,
+      java.util.Set<Object> stale,
+      java.util.Map<FactKind, ? extends List<?>> added) {
+    FactSet next = ofTyped(current);
+    next.times = new FactTimes(times(), stale, ofTyped(added));
+    return next;
+  }
+
   /** Typed facts from folded ones, whatever their order. */
   public static FactSet fromFolded(java.util.Collection<FoldedFact> folded) {
     java.util.Map<FactKind, List<FoldedFact>> byKind = new java.util.EnumMap<>(FactKind.class);

@@ -62,7 +62,33 @@ public final class MetricsEngine {
     Map<FigureKey, Figure> figures =
         pool.figures(context.weekOf(context.now()), pooled -> tiers.applyTo(floor.apply(pooled)));
     new DerivedFigures(context, tiers).apply(figures);
-    return new EngineResult(figures, byMetricWeek);
+    return new EngineResult(figures, byMetricWeek, pool.summaries(), pool.contributorsByWeek());
+  }
+
+  /**
+   * The items behind one cell, each with its evidence (as {@link EngineResult#drilldown} gives
+   * them), computed by the one family that emits the metric and kept only for that cell: far less
+   * work and memory than a whole computation. Null for a derived metric, which has no items.
+   */
+  public List<Contribution> drilldown(
+      EngineContext context,
+      MetricId metric,
+      io.podometer.engine.scope.ScopeId scope,
+      io.podometer.engine.time.IsoWeek week) {
+    for (MetricFamily family : families) {
+      if (family.metrics().contains(metric)) {
+        List<Contribution> items = new ArrayList<>();
+        family.contribute(
+            context,
+            c -> {
+              if (c.metric() == metric && c.week().equals(week) && c.scopes().contains(scope)) {
+                items.add(c);
+              }
+            });
+        return items;
+      }
+    }
+    return null;
   }
 
   /**

@@ -7,9 +7,11 @@ import io.podometer.engine.figure.FigurePool;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.live.FigureSnapshot;
 import io.podometer.engine.metric.EngineContext;
-import io.podometer.engine.metric.EngineResult;
+import io.podometer.engine.metric.FactSet;
 import io.podometer.engine.metric.FactWindow;
 import io.podometer.engine.metric.MetricFamilies;
+import io.podometer.engine.metric.MetricsEngine;
+import io.podometer.engine.metric.ScopeSlice;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import io.podometer.web.figures.FigureService;
@@ -41,6 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.LEADER, Roles.READER, Roles.CHAMPION, Roles.MEMBER})
 public class DrilldownResource {
+
+  private static final MetricsEngine ENGINE = MetricFamilies.engine();
 
   @Inject FigureService service;
   @Inject Clock clock;
@@ -115,16 +119,26 @@ public class DrilldownResource {
           0);
     }
     var org = figures.org();
-    EngineResult result =
-        MetricFamilies.engine()
-            .compute(
-                new EngineContext(
-                    org,
-                    FactWindow.around(figures.facts(), isoWeek, isoWeek, org.org().timeZone()),
-                    isoWeek,
-                    isoWeek,
-                    clock.instant()));
-    List<Contribution> contributions = result.drilldown(metricId, scopeId, isoWeek);
+    // only the family of the metric, on the facts that can move the scope, in the week's window
+    FactSet slice =
+        ScopeSlice.of(
+            new EngineContext(org, figures.facts(), isoWeek, isoWeek, clock.instant()),
+            figures.facts(),
+            scopeId);
+    List<Contribution> contributions =
+        ENGINE.drilldown(
+            new EngineContext(
+                org,
+                FactWindow.around(slice, isoWeek, isoWeek, org.org().timeZone()),
+                isoWeek,
+                isoWeek,
+                clock.instant()),
+            metricId,
+            scopeId,
+            isoWeek);
+    if (contributions == null) {
+      contributions = List.of(); // a derived figure: nothing is pooled under it
+    }
     List<Item> items = new ArrayList<>();
     double[] totals = totals(metricId, scopeId, isoWeek, contributions);
     double peopleNum = 0;
@@ -181,6 +195,9 @@ public class DrilldownResource {
 
   /** What the items add up to, pooled exactly as the figure was (0 where it has no num/den). */
   static double[] totals(MetricId metric, ScopeId scope, IsoWeek week, List<Contribution> items) {
+    if (metric.aggregation() == io.podometer.engine.figure.Aggregation.DERIVED) {
+      return new double[] {0, 0}; // derived from other figures: nothing is pooled under it
+    }
     Figure pooled = FigurePool.pooled(metric, scope, week, items, 0);
     return new double[] {
       pooled.num() == null ? 0 : pooled.num(), pooled.den() == null ? 0 : pooled.den()

@@ -5,6 +5,7 @@ import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.live.FigureSnapshot;
 import io.podometer.engine.metric.DoraTiers;
 import io.podometer.engine.metric.EngineContext;
+import io.podometer.engine.metric.FactSet;
 import io.podometer.engine.metric.FactWindow;
 import io.podometer.engine.metric.MetricFamilies;
 import io.podometer.engine.metric.RangeTotals;
@@ -255,17 +256,30 @@ public class MetricsResource {
         rows);
   }
 
+  /**
+   * Totals pooled from the weekly cells the snapshot keeps; from the facts only while those are not
+   * known yet (figures served from the store, before the first recomputation since the start).
+   */
   private List<Figure> totals(FigureSnapshot figures, MetricsQuery query) {
     var org = figures.org();
-    EngineContext context =
+    RangeTotals totals = new RangeTotals(MetricFamilies.engine(), DoraTiers.DEFAULTS);
+    EngineContext lookups =
         new EngineContext(
-            org,
-            FactWindow.around(figures.facts(), query.from(), query.to(), org.org().timeZone()),
-            query.from(),
-            query.to(),
-            clock.instant());
-    return new RangeTotals(MetricFamilies.engine(), DoraTiers.DEFAULTS)
-        .totals(context, query.scope(), query.metrics());
+            org, FactSet.ofTyped(Map.of()), query.from(), query.to(), clock.instant());
+    return totals
+        .fromWeeks(lookups, query.scope(), query.metrics(), figures)
+        .orElseGet(
+            () ->
+                totals.totals(
+                    new EngineContext(
+                        org,
+                        FactWindow.around(
+                            figures.facts(), query.from(), query.to(), org.org().timeZone()),
+                        query.from(),
+                        query.to(),
+                        clock.instant()),
+                    query.scope(),
+                    query.metrics()));
   }
 
   FigureSnapshot figures() {

@@ -112,7 +112,8 @@ public class FigureService {
             && state.get().from().equals(from)
             && state.get().to().equals(to)
             && state.get().engine().equals(ENGINE);
-    if (current && !config.figures().recomputeOnStart()) {
+    boolean servedStored = current && !config.figures().recomputeOnStart();
+    if (servedStored) {
       loaded.load(store.loadAll());
       lastRecompute = state.get().computedAt();
       LOG.infof(
@@ -133,6 +134,11 @@ public class FigureService {
     dataAsOf = facts.dataAsOf().orElse(null);
     snapshot = live.snapshot();
     pending.clear();
+    if (servedStored) {
+      // stored cells hold figures, not what range totals pool: one recomputation in the background
+      // brings that back (it changes no figure and stores nothing when nothing changed)
+      worker.execute(() -> logFailure(() -> recomputeEverything("range totals after the start")));
+    }
     worker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.MINUTES);
   }
 
