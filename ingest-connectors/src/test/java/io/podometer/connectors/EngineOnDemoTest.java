@@ -16,6 +16,7 @@ import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.metric.EngineResult;
 import io.podometer.engine.metric.FactSet;
 import io.podometer.engine.metric.FactWindow;
+import io.podometer.engine.metric.MemberFigures;
 import io.podometer.engine.metric.MetricFamilies;
 import io.podometer.engine.metric.PodSlice;
 import io.podometer.engine.metric.RangeTotals;
@@ -177,14 +178,17 @@ class EngineOnDemoTest {
     demo.org.pillars().forEach(p -> scopes.add(ScopeId.pillar(p.id())));
     demo.org.pods().forEach(p -> scopes.add(ScopeId.pod(p.id())));
     scopes.add(ScopeId.ORG);
+    demo.org.members().stream().limit(8).forEach(m -> scopes.add(ScopeId.member(m.id())));
     int cells = 0;
     List<String> differences = new ArrayList<>();
     for (IsoWeek week : List.of(to.plusWeeks(-2), to.plusWeeks(-11))) {
-      EngineContext lookups = new EngineContext(demo.org, facts, week, week, DemoFigures.NOW);
+      // as the drill-down API cuts it: the scope's slice of the week's window
+      FactSet window = FactWindow.around(facts, week, week, ZoneOffset.UTC);
       for (ScopeId scope : scopes) {
-        FactSet window =
-            FactWindow.around(ScopeSlice.of(lookups, facts, scope), week, week, ZoneOffset.UTC);
-        EngineContext context = new EngineContext(demo.org, window, week, week, DemoFigures.NOW);
+        FactSet slice =
+            ScopeSlice.of(
+                new EngineContext(demo.org, window, week, week, DemoFigures.NOW), window, scope);
+        EngineContext context = new EngineContext(demo.org, slice, week, week, DemoFigures.NOW);
         for (MetricId metric : MetricId.values()) {
           if (metric.aggregation() == Aggregation.DERIVED) {
             continue;
@@ -283,6 +287,41 @@ class EngineOnDemoTest {
       }
     }
     assertTrue(compared > 500, "totals compared: " + compared);
+    assertEquals(
+        List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
+  }
+
+  @Test
+  void aMembersFiguresComputedWhenAskedEqualTheFullComputation() {
+    FactSet facts = DemoFigures.fold(demo.events);
+    IsoWeek first = to.plusWeeks(-7);
+    int compared = 0;
+    List<String> differences = new ArrayList<>();
+    for (var member : demo.org.members()) {
+      ScopeId scope = ScopeId.member(member.id());
+      Map<MetricId, TreeMap<IsoWeek, Figure>> series =
+          MemberFigures.series(
+              MetricFamilies.engine(),
+              demo.org,
+              facts,
+              member.id(),
+              List.of(MetricId.values()),
+              first,
+              to,
+              DemoFigures.NOW);
+      for (MetricId metric : MetricId.values()) {
+        for (IsoWeek week = first; week.compareTo(to) <= 0; week = week.plusWeeks(1)) {
+          Figure expected = full.figure(metric, scope, week);
+          Figure actual = series.get(metric).get(week);
+          if (expected == null ? actual != null : !expected.equals(actual)) {
+            differences.add(
+                metric + " " + scope + " " + week + ": full " + expected + " asked " + actual);
+          }
+          compared += expected == null ? 0 : 1;
+        }
+      }
+    }
+    assertTrue(compared > 1000, "member figures compared: " + compared);
     assertEquals(
         List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
   }

@@ -18,7 +18,10 @@ final class ServerApi {
   private final URI base;
   private final String authorization;
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private final ObjectMapper json = new ObjectMapper();
 
   ServerApi(URI base) {

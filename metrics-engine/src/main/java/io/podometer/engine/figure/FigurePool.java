@@ -23,7 +23,21 @@ public final class FigurePool {
   private final Map<MetricId, Map<IsoWeek, Map<ScopeId, CellAccumulator>>> cells =
       new EnumMap<>(MetricId.class);
   private final Map<IsoWeek, Map<ScopeId, Set<String>>> contributors = new HashMap<>();
+  private final boolean withoutMembers;
   private final Map<IsoWeek, Map<MetricId, Map<ScopeId, CellSummary>>> summaries = new HashMap<>();
+
+  /** A pool of every scope's cells. */
+  public FigurePool() {
+    this(false);
+  }
+
+  /**
+   * A pool that leaves members' own cells out when {@code withoutMembers} (they are computed for
+   * the member who asks, from their facts: held for every member they would be most of the cells).
+   */
+  public FigurePool(boolean withoutMembers) {
+    this.withoutMembers = withoutMembers;
+  }
 
   public void add(Contribution c) {
     Map<ScopeId, CellAccumulator> weekCells =
@@ -33,6 +47,9 @@ public final class FigurePool {
     Map<ScopeId, Set<String>> weekPeople =
         c.person() == null ? null : contributors.computeIfAbsent(c.week(), w -> new HashMap<>());
     for (ScopeId scope : c.scopes()) {
+      if (withoutMembers && scope.kind() == ScopeKind.MEMBER) {
+        continue;
+      }
       weekCells.computeIfAbsent(scope, s -> new CellAccumulator()).add(c);
       if (weekPeople != null && countsContributors(scope.kind())) {
         weekPeople.computeIfAbsent(scope, s -> new HashSet<>()).add(c.person());

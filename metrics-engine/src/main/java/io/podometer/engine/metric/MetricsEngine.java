@@ -19,10 +19,25 @@ public final class MetricsEngine {
 
   private final List<MetricFamily> families;
   private final DoraTiers tiers;
+  private final boolean withoutMembers;
 
   public MetricsEngine(List<MetricFamily> families, DoraTiers tiers) {
+    this(families, tiers, false);
+  }
+
+  private MetricsEngine(List<MetricFamily> families, DoraTiers tiers, boolean withoutMembers) {
     this.families = List.copyOf(families);
     this.tiers = tiers;
+    this.withoutMembers = withoutMembers;
+  }
+
+  /**
+   * This engine without members' own figures (scope {@code member:…}): they are most of the cells
+   * of an organization, and only each member sees theirs, so they are computed when one asks, from
+   * the facts of their pods ({@link ScopeSlice}).
+   */
+  public MetricsEngine withoutMembers() {
+    return new MetricsEngine(families, tiers, true);
   }
 
   /** Every figure, with the contributions behind them kept for drill-downs. */
@@ -43,7 +58,7 @@ public final class MetricsEngine {
     // each pooling what it emits as it goes
     List<FamilyOutput> outputs =
         families.parallelStream()
-            .map(family -> FamilyOutput.of(family, context, keepContributions))
+            .map(family -> FamilyOutput.of(family, context, keepContributions, withoutMembers))
             .toList();
     FigurePool pool = outputs.get(0).pool();
     Map<EngineResult.MetricWeek, List<Contribution>> byMetricWeek =
@@ -119,8 +134,9 @@ public final class MetricsEngine {
   private record FamilyOutput(
       FigurePool pool, Map<EngineResult.MetricWeek, List<Contribution>> contributions) {
 
-    static FamilyOutput of(MetricFamily family, EngineContext context, boolean keep) {
-      FigurePool pool = new FigurePool();
+    static FamilyOutput of(
+        MetricFamily family, EngineContext context, boolean keep, boolean withoutMembers) {
+      FigurePool pool = new FigurePool(withoutMembers);
       Map<EngineResult.MetricWeek, List<Contribution>> kept = keep ? new HashMap<>() : null;
       family.contribute(
           context,

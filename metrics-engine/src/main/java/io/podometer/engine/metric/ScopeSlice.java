@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * The facts that can move one scope's figures: a pod's slice ({@link PodSlice}), the union of a
- * pillar's pods' slices (every item a pillar counts is counted by one of its pods), and every fact
- * for the other scopes.
+ * pillar's pods' slices (every item a pillar counts is counted by one of its pods), the union of
+ * the slices of the pods a member belonged to, and every fact for the other scopes.
  */
 public final class ScopeSlice {
 
@@ -30,6 +30,19 @@ public final class ScopeSlice {
         }
       }
       return union(slices, facts);
+    }
+    if (scope.kind() == ScopeKind.MEMBER) {
+      // a member's facts are in the slices of the pods they belonged to
+      java.util.Set<String> pods = new java.util.TreeSet<>();
+      lookups
+          .org()
+          .member(scope.id())
+          .ifPresent(m -> m.memberships().forEach(membership -> pods.add(membership.pod())));
+      if (!pods.isEmpty()) {
+        List<FactSet> slices = new ArrayList<>();
+        pods.forEach(pod -> slices.add(PodSlice.of(lookups, facts, pod)));
+        return union(slices, facts);
+      }
     }
     return facts;
   }

@@ -122,6 +122,42 @@ class IncrementalReplayTest {
     assertTrue(stored.size() > 10, name + " produces figures");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("datasets")
+  void withoutMembersTheIncrementalFiguresEqualAFullComputationWithoutMembers(
+      String name, String orgFile, String eventsFile) {
+    MetricsEngine engine = ENGINE.withoutMembers();
+    OrgModel org = GoldenData.org(resource(orgFile));
+    List<CanonicalEvent> events = new ArrayList<>(GoldenData.events(resource(eventsFile)));
+    Collections.shuffle(events, new Random(name.hashCode() + 1));
+    Instant first = events.stream().map(CanonicalEvent::occurredAt).min(Instant::compareTo).get();
+    Instant last = events.stream().map(CanonicalEvent::occurredAt).max(Instant::compareTo).get();
+    var zone = org.org().timeZone();
+    IsoWeek from = IsoWeek.of(first, zone).plusWeeks(-2);
+    IsoWeek to = IsoWeek.of(last, zone).plusWeeks(3);
+    Instant now = last.plus(Duration.ofDays(2));
+    MaterializedFigures live = new MaterializedFigures(engine, org, from, to);
+    live.recomputeAll(now);
+    Map<FactKey, List<CanonicalEvent>> byKey = new LinkedHashMap<>();
+    FactFolder folder = new FactFolder();
+    for (CanonicalEvent event : events) {
+      FactKey key = FactKey.of(event);
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
+      live.apply(List.of(folder.fold(key, byKey.get(key))), now);
+    }
+    List<FoldedFact> folded = new ArrayList<>();
+    byKey.forEach((k, list) -> folded.add(folder.fold(k, list)));
+    Map<FigureKey, Figure> full =
+        engine
+            .computeFigures(new EngineContext(org, FactSet.fromFolded(folded), from, to, now))
+            .figureMap();
+    assertSame(full, live.all(), name);
+    assertTrue(
+        full.keySet().stream()
+            .noneMatch(k -> k.scope().kind() == io.podometer.engine.scope.ScopeKind.MEMBER),
+        "no member's own figure is kept");
+  }
+
   private static void store(FigureChanges changes, Map<FigureKey, Figure> stored) {
     changes.removed().forEach(stored::remove);
     changes.upserted().forEach(f -> stored.put(new FigureKey(f.metric(), f.scope(), f.week()), f));

@@ -9,6 +9,7 @@ import io.podometer.engine.live.FigureSnapshot;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.metric.FactSet;
 import io.podometer.engine.metric.FactWindow;
+import io.podometer.engine.metric.MemberFigures;
 import io.podometer.engine.metric.MetricFamilies;
 import io.podometer.engine.metric.MetricsEngine;
 import io.podometer.engine.metric.ScopeSlice;
@@ -101,7 +102,20 @@ public class DrilldownResource {
     if (figures == null) {
       throw new ServiceUnavailableException("figures are being computed; try again shortly");
     }
-    Figure figure = figures.figure(metricId, scopeId, isoWeek);
+    Figure figure =
+        scopeId.kind() == io.podometer.engine.scope.ScopeKind.MEMBER
+            ? MemberFigures.series(
+                    ENGINE,
+                    figures.org(),
+                    figures.facts(),
+                    scopeId.id(),
+                    List.of(metricId),
+                    isoWeek,
+                    isoWeek,
+                    clock.instant())
+                .get(metricId)
+                .get(isoWeek)
+            : figures.figure(metricId, scopeId, isoWeek);
     if (figure == null) {
       throw new NotFoundException(
           "no figure for " + metricId + " of " + scopeId + " in " + isoWeek + " (no data)");
@@ -119,20 +133,15 @@ public class DrilldownResource {
           0);
     }
     var org = figures.org();
-    // only the family of the metric, on the facts that can move the scope, in the week's window
+    // only the family of the metric, on the facts that can move the scope in the week's window
+    // (the slice is cut from the window: no index of every fact is built for it)
+    FactSet window = FactWindow.around(figures.facts(), isoWeek, isoWeek, org.org().timeZone());
     FactSet slice =
         ScopeSlice.of(
-            new EngineContext(org, figures.facts(), isoWeek, isoWeek, clock.instant()),
-            figures.facts(),
-            scopeId);
+            new EngineContext(org, window, isoWeek, isoWeek, clock.instant()), window, scopeId);
     List<Contribution> contributions =
         ENGINE.drilldown(
-            new EngineContext(
-                org,
-                FactWindow.around(slice, isoWeek, isoWeek, org.org().timeZone()),
-                isoWeek,
-                isoWeek,
-                clock.instant()),
+            new EngineContext(org, slice, isoWeek, isoWeek, clock.instant()),
             metricId,
             scopeId,
             isoWeek);

@@ -7,8 +7,10 @@ import io.podometer.engine.metric.DoraTiers;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.metric.FactSet;
 import io.podometer.engine.metric.FactWindow;
+import io.podometer.engine.metric.MemberFigures;
 import io.podometer.engine.metric.MetricFamilies;
 import io.podometer.engine.metric.RangeTotals;
+import io.podometer.engine.metric.ScopeSlice;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.scope.ScopeKind;
 import io.podometer.engine.time.IsoWeek;
@@ -97,7 +99,18 @@ public class MetricsResource {
       throw new IllegalArgumentException("format: '" + format + "' is not json or csv");
     }
     Map<MetricId, TreeMap<IsoWeek, Figure>> series =
-        figures.series(query.scope(), List.of(MetricId.values()), query.from(), query.to());
+        query.scope().kind() == ScopeKind.MEMBER
+            // a member's own figures are not kept for everyone: computed from their pods' facts
+            ? MemberFigures.series(
+                MetricFamilies.engine(),
+                figures.org(),
+                figures.facts(),
+                query.scope().id(),
+                List.of(MetricId.values()),
+                query.from(),
+                query.to(),
+                clock.instant())
+            : figures.series(query.scope(), List.of(MetricId.values()), query.from(), query.to());
     List<MetricSeries> answer = new ArrayList<>();
     if (total) {
       List<Figure> totals = totals(figures, query);
@@ -266,6 +279,20 @@ public class MetricsResource {
     EngineContext lookups =
         new EngineContext(
             org, FactSet.ofTyped(Map.of()), query.from(), query.to(), clock.instant());
+    if (query.scope().kind() == ScopeKind.MEMBER) {
+      // from the facts of the member's pods (their figures are not kept)
+      FactSet window =
+          FactWindow.around(figures.facts(), query.from(), query.to(), org.org().timeZone());
+      FactSet slice =
+          ScopeSlice.of(
+              new EngineContext(org, window, query.from(), query.to(), clock.instant()),
+              window,
+              query.scope());
+      return totals.totals(
+          new EngineContext(org, slice, query.from(), query.to(), clock.instant()),
+          query.scope(),
+          query.metrics());
+    }
     return totals
         .fromWeeks(lookups, query.scope(), query.metrics(), figures)
         .orElseGet(

@@ -68,7 +68,8 @@ public class FigureService {
   @Inject Clock clock;
   @Inject PodometerConfig config;
 
-  private final MetricsEngine engine = MetricFamilies.engine();
+  // members' own figures are computed when they ask (MemberFigures), not kept for everyone
+  private final MetricsEngine engine = MetricFamilies.engine().withoutMembers();
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
