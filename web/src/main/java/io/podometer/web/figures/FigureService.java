@@ -105,7 +105,7 @@ public class FigureService {
     OrgSnapshot org = orgs.current();
     IsoWeek to = currentWeek(org);
     IsoWeek from = to.plusWeeks(-(config.figures().weeks() - 1));
-    MaterializedFigures loaded = loadFacts(org, from, to);
+    MaterializedFigures loaded = loadFacts(org, from, to, true);
     Optional<FigureStore.State> state = store.state();
     boolean current =
         state.isPresent()
@@ -371,7 +371,7 @@ public class FigureService {
     OrgSnapshot org = orgs.current();
     IsoWeek to = currentWeek(org);
     IsoWeek from = to.plusWeeks(-(config.figures().weeks() - 1));
-    MaterializedFigures reloaded = loadFacts(org, from, to);
+    MaterializedFigures reloaded = loadFacts(org, from, to, false);
     reloaded.adopt(live.snapshot());
     FigureChanges changes = reloaded.recomputeAll(clock.instant());
     live = reloaded;
@@ -437,8 +437,9 @@ public class FigureService {
     return new FigureStore.State(version, figures.from(), figures.to(), ENGINE, clock.instant());
   }
 
-  /** Every stored fact, read in chunks and parsed on every core, into new live figures. */
-  private MaterializedFigures loadFacts(OrgSnapshot org, IsoWeek from, IsoWeek to) {
+  /** Every stored fact, read in chunks, into new live figures. */
+  private MaterializedFigures loadFacts(
+      OrgSnapshot org, IsoWeek from, IsoWeek to, boolean fileKeys) {
     MaterializedFigures loaded = new MaterializedFigures(engine, org.model(), from, to);
     facts.forEachChunk(
         LOAD_CHUNK,
@@ -446,7 +447,8 @@ public class FigureService {
           Map<FactKey, String> fields = new HashMap<>(chunk.size() * 2);
           chunk.forEach(f -> fields.put(f.key(), f.fields()));
           loaded.loadStoredFacts(fields);
-        });
+        },
+        fileKeys);
     return loaded;
   }
 

@@ -54,6 +54,42 @@ public class FactKeyIndex {
     inserted.forEach(this::file);
   }
 
+  /**
+   * Files rows read by someone else's scan of the whole fact table (the figures' load at start):
+   * the index is rebuilt from them, and stands once {@link Filing#done} is called. Lookups
+   * meanwhile wait. One filing at a time.
+   */
+  public Filing refile() {
+    return new Filing();
+  }
+
+  /** A scan's rows being filed; see {@link #refile}. */
+  public final class Filing {
+    private final Long2LongOpenHashMap filed = new Long2LongOpenHashMap();
+    private final Map<FactKey, Long> filedWhole = new HashMap<>();
+
+    private Filing() {
+      filed.defaultReturnValue(-1);
+    }
+
+    public void file(FactKey key, long row) {
+      long hash = EventHashes.key(key);
+      if (filed.containsKey(hash)) {
+        filedWhole.put(key, row);
+      } else {
+        filed.put(hash, row);
+      }
+    }
+
+    public void done() {
+      synchronized (FactKeyIndex.this) {
+        rows = filed;
+        sharedHash.clear();
+        sharedHash.putAll(filedWhole);
+      }
+    }
+  }
+
   /** Forgets everything; the next lookup reads the fact table again. */
   public synchronized void invalidate() {
     rows = null;

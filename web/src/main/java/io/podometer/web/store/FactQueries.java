@@ -77,20 +77,30 @@ public class FactQueries {
 
   /**
    * Every stored fact, fields only, in chunks of up to {@code chunk} (the figures load them at
-   * start: streamed, so the whole table is never held as rows).
+   * start: streamed, so the whole table is never held as rows); {@code fileKeys} only while nothing
+   * is ingested.
    */
-  public void forEachChunk(int chunk, Consumer<List<StoredFact>> consumer) {
+  public void forEachChunk(int chunk, Consumer<List<StoredFact>> consumer, boolean fileKeys) {
     List<StoredFact> batch = new ArrayList<>(chunk);
+    // at start (nothing ingested meanwhile) the same scan files every fact's row in the index of
+    // keys, so that the first ingestion need not read the table again
+    FactKeyIndex.Filing filing = fileKeys ? index.refile() : null;
     stream(
         "select " + COLUMNS + " from fact",
         null,
         row -> {
+          if (filing != null) {
+            filing.file(row.key(), row.id());
+          }
           batch.add(row.stored());
           if (batch.size() == chunk) {
             consumer.accept(List.copyOf(batch));
             batch.clear();
           }
         });
+    if (filing != null) {
+      filing.done();
+    }
     if (!batch.isEmpty()) {
       consumer.accept(List.copyOf(batch));
     }
