@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,8 @@ final class Probes {
 
   private static final List<String> KINDS =
       List.of("org", "pillar", "pod", "service", "repo", "bet", "sto");
+
+  private static final int LARGE_BATCH = 100_000;
 
   private final ServerApi api;
   private final IngestBenchSettings settings;
@@ -82,6 +85,7 @@ final class Probes {
     report.accept(
         "drill-down, scopes of every kind, one week",
         drilldowns.summary() + "; " + missing + " cells without data answered 404");
+    oneLargeBatch(scopes.get("service"));
   }
 
   /**
@@ -147,6 +151,46 @@ final class Probes {
     }
     report.accept("a new event visible in /api/metrics", visible.summary());
     report.accept("reads meanwhile (another client, org figures)", reads.summary());
+  }
+
+  /**
+   * One request of {@value #LARGE_BATCH} new deployments spread over the services and the last
+   * weeks: accepted whole, within the ingestion's transaction timeout.
+   */
+  private void oneLargeBatch(List<String> services) throws IOException {
+    StringBuilder ndjson = new StringBuilder(LARGE_BATCH * 400);
+    Instant now = Instant.now();
+    String run = Long.toString(System.nanoTime(), 36);
+    for (int i = 0; i < LARGE_BATCH; i++) {
+      String service = services.get(i % services.size()).substring("service:".length());
+      String id = "bench-large-" + run + "-" + i;
+      String at = now.minusSeconds(60L * (i % (60 * 24 * 28))).toString();
+      ndjson
+          .append("{\"id\":\"deploy:")
+          .append(service)
+          .append(':')
+          .append(id)
+          .append("\",\"type\":\"deployment.finished\",\"source\":\"bench\",\"occurredAt\":\"")
+          .append(at)
+          .append("\",\"schema\":1,\"data\":{\"deploymentId\":\"")
+          .append(id)
+          .append("\",\"service\":\"")
+          .append(service)
+          .append("\",\"environment\":\"production\",\"status\":\"success\",\"finishedAt\":\"")
+          .append(at)
+          .append("\"}}\n");
+    }
+    long t = System.nanoTime();
+    JsonNode receipt = api.postNdjson(ndjson.toString());
+    long took = System.nanoTime() - t;
+    report.accept(
+        "one request of 100,000 new events",
+        String.format(
+            Locale.ROOT,
+            "202 in %.2f s (%,d MB; receipt: %s)",
+            took / 1e9,
+            ndjson.length() >> 20,
+            receipt.toString()));
   }
 
   private static double value(JsonNode answer) {

@@ -49,6 +49,15 @@ final class ServerApi {
         202);
   }
 
+  /** One NDJSON request; the server's answer (its receipt). */
+  JsonNode postNdjson(String ndjson) throws IOException {
+    return send(
+        HttpRequest.newBuilder(base.resolve("/api/events"))
+            .header("Content-Type", "application/x-ndjson")
+            .POST(HttpRequest.BodyPublishers.ofString(ndjson)),
+        202);
+  }
+
   JsonNode get(String pathAndQuery) throws IOException {
     return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET(), 200);
   }

@@ -63,6 +63,19 @@ final class AffectedWeeks {
 
   /** Adds the weeks within {@code from}..{@code to} the change can move to {@code weeks}. */
   void add(LiveFacts.Change change, IsoWeek from, IsoWeek to, TreeSet<IsoWeek> weeks) {
+    add(change, from, to, weeks, null);
+  }
+
+  /**
+   * As {@link #add(LiveFacts.Change, IsoWeek, IsoWeek, TreeSet)}; {@code own} (when given) also
+   * gets the weeks of the fact's own moments: where the change shows first.
+   */
+  void add(
+      LiveFacts.Change change,
+      IsoWeek from,
+      IsoWeek to,
+      TreeSet<IsoWeek> weeks,
+      TreeSet<IsoWeek> own) {
     FactKind kind = change.key().kind();
     if (UNREAD.contains(kind)) {
       return;
@@ -76,6 +89,13 @@ final class AffectedWeeks {
     attributedCommit(change.after(), moments);
     if (moments.isEmpty()) {
       return;
+    }
+    if (own != null) {
+      for (IsoWeek moment : moments) {
+        if (moment.compareTo(from) >= 0 && moment.compareTo(to) <= 0) {
+          own.add(moment);
+        }
+      }
     }
     IsoWeek first =
         moments.stream()

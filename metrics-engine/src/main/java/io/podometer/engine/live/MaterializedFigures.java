@@ -104,6 +104,19 @@ public final class MaterializedFigures {
   }
 
   /**
+   * Absorbs changed facts as {@link #absorbStored}, adding the weeks they can move to {@code all}
+   * and the weeks of their own moments to {@code own} — those a caller recomputes first, so that a
+   * new event shows at once, before the weeks it can move further back.
+   */
+  public void absorbStored(
+      Map<FactKey, String> fields, TreeSet<IsoWeek> all, TreeSet<IsoWeek> own) {
+    AffectedWeeks weeksOf = new AffectedWeeks(org.org().timeZone(), facts);
+    for (LiveFacts.Change change : facts.putJson(fields)) {
+      weeksOf.add(change, from, to, all, own);
+    }
+  }
+
+  /**
    * Absorbs changed facts without working out the weeks they move, when every week will be
    * recomputed anyway (a bulk load).
    */

@@ -84,6 +84,8 @@ public class FigureService {
   // owned by the worker thread
   private MaterializedFigures live;
   private final TreeSet<IsoWeek> dirty = new TreeSet<>();
+  // among the dirty weeks, those of the changed facts' own moments: recomputed first
+  private final TreeSet<IsoWeek> shownFirst = new TreeSet<>();
   // most weeks are dirty: the next update recomputes everything, so weeks are no longer worked out
   private boolean everythingDirty;
   private int absorbed;
@@ -257,6 +259,17 @@ public class FigureService {
       long started = System.nanoTime();
       boolean everything = everythingDirty;
       int weeks = everything ? live.weekCount() : dirty.size();
+      if (!everything && !shownFirst.isEmpty() && shownFirst.size() < dirty.size()) {
+        // the weeks where the new facts happened first, published at once; the weeks they can
+        // move further back follow
+        FigureChanges first = live.recomputeWeeks(shownFirst, clock.instant());
+        dirty.removeAll(shownFirst);
+        snapshot = live.snapshot();
+        LOG.debugf(
+            "%s shown first in %d ms", shownFirst, (System.nanoTime() - started) / 1_000_000);
+        persist(first);
+      }
+      shownFirst.clear();
       FigureChanges changes =
           everything
               ? live.recomputeAll(clock.instant())
@@ -325,7 +338,7 @@ public class FigureService {
     if (everythingDirty) {
       live.absorbStoredForFullRecompute(fields);
     } else {
-      dirty.addAll(live.absorbStored(fields));
+      live.absorbStored(fields, dirty, shownFirst);
     }
     if (!removed.isEmpty()) {
       dirty.addAll(live.absorbRemoved(removed));
@@ -385,6 +398,7 @@ public class FigureService {
       String why, OrgSnapshot org, FigureChanges changes, long started) {
     nanosPerWeek = (System.nanoTime() - started) / live.weekCount();
     dirty.clear();
+    shownFirst.clear();
     everythingDirty = false;
     settle();
     orgVersion = org.version();
