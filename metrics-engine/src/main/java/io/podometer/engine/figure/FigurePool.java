@@ -3,6 +3,7 @@ package io.podometer.engine.figure;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.scope.ScopeKind;
 import io.podometer.engine.time.IsoWeek;
+import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -234,7 +235,8 @@ public final class FigurePool {
       boolean partial = week.compareTo(current) >= 0;
       boolean summarized = CellSummary.needed(metric.aggregation());
       List<Figure> figures = new ArrayList<>(scopes.size());
-      Map<ScopeId, CellSummary> summaries = new HashMap<>();
+      // kept as long as the figures: an open-addressing map has no entry objects
+      Map<ScopeId, CellSummary> summaries = new Object2ObjectOpenHashMap<>();
       scopes.forEach(
           (scope, cell) -> {
             CellAccumulator.Pooled p = cell.pool(metric.aggregation());

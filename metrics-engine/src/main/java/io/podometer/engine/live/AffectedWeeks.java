@@ -42,7 +42,10 @@ final class AffectedWeeks {
   static final int BACK = 5;
   static final int AHEAD = 9;
 
-  /** Facts no metric reads (yet): they move no figure. */
+  /**
+   * Facts no metric reads (yet): they move no figure, and live figures do not keep them. A metric
+   * that comes to read one of them takes its kind out of here.
+   */
   static final Set<FactKind> UNREAD =
       EnumSet.of(FactKind.CI_RUN, FactKind.BET_SIGNAL, FactKind.BET_LEARNING);
 

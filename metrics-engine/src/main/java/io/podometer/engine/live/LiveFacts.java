@@ -20,8 +20,9 @@ import java.util.Set;
  * The current version of every fact, typed, kept as events arrive: a new version replaces the old
  * one and both are handed back, so that the weeks either touched can be recomputed. Facts are filed
  * under the 128-bit {@link FactKeyHash} of their key (the key strings of millions of facts would
- * take more memory than the facts); strings inside facts are shared ({@link StringPool}). Not
- * thread-safe: its owner serializes changes.
+ * take more memory than the facts); strings inside facts are shared ({@link StringPool}). Kinds no
+ * metric reads ({@link AffectedWeeks#UNREAD}: CI runs are a third of a year's facts) are not kept.
+ * Not thread-safe: its owner serializes changes.
  */
 public final class LiveFacts {
 
@@ -61,6 +62,9 @@ public final class LiveFacts {
   public List<Change> put(Collection<FoldedFact> facts) {
     List<Change> changes = new ArrayList<>(facts.size());
     for (FoldedFact fact : facts) {
+      if (AffectedWeeks.UNREAD.contains(fact.key().kind())) {
+        continue;
+      }
       Object typed = fact.as(FactSet.typeOf(fact.key().kind()), reader(fact.key().kind()));
       put(fact.key(), typed, changes);
     }
@@ -75,6 +79,9 @@ public final class LiveFacts {
     List<Change> changes = new ArrayList<>(fields.size());
     fields.forEach(
         (key, json) -> {
+          if (AffectedWeeks.UNREAD.contains(key.kind())) {
+            return;
+          }
           Object typed;
           try {
             typed = reader(key.kind()).readValue(json);

@@ -212,7 +212,7 @@ public final class MaterializedFigures {
       run.forEach(weeks::remove);
       putByWeek(result, true);
     }
-    rederive(now);
+    rederive(now, recomputed);
     return FigureChanges.betweenWeeks(before, weeks, recomputed, start);
   }
 
@@ -235,18 +235,33 @@ public final class MaterializedFigures {
   }
 
   /**
-   * Deployment frequency tiers and weeks to adoption, over every week held: only the weeks where
-   * they change get a new instance.
+   * Deployment frequency tiers (each reads the 4 weeks ending it) for the recomputed weeks and the
+   * 3 after them, and weeks to adoption (a pilot pod's whole series of weekly active AI users):
+   * only the weeks where they change get a new instance.
    */
-  private void rederive(Instant now) {
+  private void rederive(Instant now, SortedSet<IsoWeek> recomputed) {
+    IsoWeek tiersFrom = recomputed.first();
+    IsoWeek tiersTo = recomputed.last().plusWeeks(3);
+    IsoWeek readFrom = tiersFrom.plusWeeks(-3);
+    List<ScopeId> pilotPods = new ArrayList<>();
+    org.pilots().forEach(pilot -> pilotPods.add(ScopeId.pod(pilot.pod())));
     Map<FigureKey, Figure> acrossWeeks = new HashMap<>();
-    for (WeekFigures week : weeks.values()) {
-      for (MetricId metric : MetricId.values()) {
-        if (MetricsEngine.readsAcrossWeeks(metric)) {
-          week.of(metric).values().forEach(f -> acrossWeeks.put(key(f), f));
-        }
-      }
-    }
+    weeks.forEach(
+        (week, figures) -> {
+          if (week.compareTo(readFrom) >= 0 && week.compareTo(tiersTo) <= 0) {
+            figures
+                .of(MetricId.DEPLOYMENT_FREQUENCY)
+                .values()
+                .forEach(f -> acrossWeeks.put(key(f), f));
+            figures.of(MetricId.DEPLOY_DAYS).values().forEach(f -> acrossWeeks.put(key(f), f));
+          }
+          for (ScopeId pod : pilotPods) {
+            Figure adoption = figures.figure(MetricId.WEEKLY_ACTIVE_AI_USERS, pod);
+            if (adoption != null) {
+              acrossWeeks.put(key(adoption), adoption);
+            }
+          }
+        });
     engine.rederive(acrossWeeks, context(FactSet.ofTyped(Map.of()), from, to, now));
     Map<IsoWeek, Map<MetricId, Map<ScopeId, Figure>>> derived = new HashMap<>();
     for (Figure figure : acrossWeeks.values()) {
@@ -260,8 +275,12 @@ public final class MaterializedFigures {
     TreeSet<IsoWeek> touched = new TreeSet<>(weeks.keySet());
     touched.addAll(derived.keySet());
     for (IsoWeek week : touched) {
+      boolean tiersMove = week.compareTo(tiersFrom) >= 0 && week.compareTo(tiersTo) <= 0;
       WeekFigures figures = weeks.getOrDefault(week, WeekFigures.EMPTY);
       for (MetricId metric : REDERIVED) {
+        if (metric == MetricId.DEPLOYMENT_FREQUENCY && !tiersMove) {
+          continue;
+        }
         Map<ScopeId, Figure> rederived =
             derived.getOrDefault(week, Map.of()).getOrDefault(metric, Map.of());
         if (!figures.of(metric).equals(rederived)) {

@@ -4,10 +4,10 @@ import io.podometer.engine.figure.CellSummary;
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.scope.ScopeId;
+import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +54,10 @@ public final class WeekFigures {
       Map<ScopeId, String[]> contributors) {
     EnumMap<MetricId, Map<ScopeId, Figure>> byMetric = new EnumMap<>(MetricId.class);
     for (Figure figure : figures) {
-      byMetric.computeIfAbsent(figure.metric(), m -> new HashMap<>()).put(figure.scope(), figure);
+      // a year's weeks hold over a million figures: open-addressing maps, no entry objects
+      byMetric
+          .computeIfAbsent(figure.metric(), m -> new Object2ObjectOpenHashMap<>())
+          .put(figure.scope(), figure);
     }
     byMetric.replaceAll((metric, scopes) -> Collections.unmodifiableMap(scopes));
     boolean summarized = summaries != null;
@@ -71,7 +74,7 @@ public final class WeekFigures {
     if (figures.isEmpty()) {
       copy.remove(metric);
     } else {
-      copy.put(metric, Collections.unmodifiableMap(new HashMap<>(figures)));
+      copy.put(metric, Collections.unmodifiableMap(new Object2ObjectOpenHashMap<>(figures)));
     }
     return new WeekFigures(copy, summaries, contributors, summarized);
   }

@@ -60,6 +60,8 @@ public class FigureService {
   private static final long DEFERRED_NANOS = Duration.ofMillis(500).toNanos();
 
   private static final long RECHECK_MILLIS = 250;
+  // no event for this long since the last came or was shown: a stream of single events has paused
+  private static final long QUIET_NANOS = Duration.ofSeconds(2).toNanos();
   private static final int LOAD_CHUNK = 20_000;
 
   @Inject FactQueries facts;
@@ -86,6 +88,9 @@ public class FigureService {
   private final TreeSet<IsoWeek> dirty = new TreeSet<>();
   // among the dirty weeks, those of the changed facts' own moments: recomputed first
   private final TreeSet<IsoWeek> shownFirst = new TreeSet<>();
+  // the dirty weeks are those further back than new facts' own weeks, left while events stream in
+  private boolean backWeeksWait;
+  private long lastShownNanos;
   // most weeks are dirty: the next update recomputes everything, so weeks are no longer worked out
   private boolean everythingDirty;
   private int absorbed;
@@ -259,7 +264,9 @@ public class FigureService {
       long started = System.nanoTime();
       boolean everything = everythingDirty;
       int weeks = everything ? live.weekCount() : dirty.size();
+      boolean shownNow = false;
       if (!everything && !shownFirst.isEmpty() && shownFirst.size() < dirty.size()) {
+        shownNow = true;
         // the weeks where the new facts happened first, published at once; the weeks they can
         // move further back follow
         FigureChanges first = live.recomputeWeeks(shownFirst, clock.instant());
@@ -268,8 +275,25 @@ public class FigureService {
         LOG.debugf(
             "%s shown first in %d ms", shownFirst, (System.nanoTime() - started) / 1_000_000);
         persist(first);
+        lastShownNanos = System.nanoTime();
       }
       shownFirst.clear();
+      if (!force && !everything && (shownNow || backWeeksWait) && eventsStillComing()) {
+        backWeeksWait = true;
+        // while events keep coming one after another, each shows in its own week first and the
+        // weeks further back are recomputed once when they pause (or when the lag allows no more)
+        if (pending.scheduleRecheck()) {
+          worker.schedule(
+              () -> {
+                pending.recheckRan();
+                drain(false);
+              },
+              RECHECK_MILLIS,
+              TimeUnit.MILLISECONDS);
+        }
+        return;
+      }
+      backWeeksWait = false;
       FigureChanges changes =
           everything
               ? live.recomputeAll(clock.instant())
@@ -298,6 +322,13 @@ public class FigureService {
       LOG.errorf(e, "figures not updated; recomputing everything");
       logFailure(() -> reload("after a failed update"));
     }
+  }
+
+  /** Events came in a moment ago and the figures may still lag: the weeks further back can wait. */
+  private boolean eventsStillComing() {
+    long now = System.nanoTime();
+    return now - Math.max(pending.lastIngestNanos(), lastShownNanos) < QUIET_NANOS
+        && now - absorbedSinceNanos < config.figures().maxLag().toNanos();
   }
 
   private boolean bulkLoadGoingOn() {
@@ -399,6 +430,7 @@ public class FigureService {
     nanosPerWeek = (System.nanoTime() - started) / live.weekCount();
     dirty.clear();
     shownFirst.clear();
+    backWeeksWait = false;
     everythingDirty = false;
     settle();
     orgVersion = org.version();
@@ -575,6 +607,11 @@ public class FigureService {
 
     synchronized int size() {
       return waiting;
+    }
+
+    /** When the last batch came (0: none yet). */
+    synchronized long lastIngestNanos() {
+      return lastIngestNanos;
     }
 
     /** When the batch before the last one came (0: none yet). */

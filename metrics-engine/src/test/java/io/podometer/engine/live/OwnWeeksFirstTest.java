@@ -1,0 +1,68 @@
+package io.podometer.engine.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.podometer.engine.event.CanonicalEvent;
+import io.podometer.engine.fact.FactFolder;
+import io.podometer.engine.fact.FactKey;
+import io.podometer.engine.fact.FoldedFact;
+import io.podometer.engine.metric.MetricFamilies;
+import io.podometer.engine.org.OrgModel;
+import io.podometer.engine.testing.GoldenData;
+import io.podometer.engine.time.IsoWeek;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A new fact marks the weeks it can move and, among them, the weeks of its own moments: those a
+ * caller recomputes and shows first, the others after.
+ */
+class OwnWeeksFirstTest {
+
+  private static final String DEPLOYMENT =
+      """
+      {"id":"deploy:checkout-api:77","type":"deployment.finished","source":"test","occurredAt":"2026-03-18T10:00:00Z","schema":1,"repo":"acme/checkout-api","data":{"deploymentId":"77","service":"checkout-api","environment":"production","status":"success","finishedAt":"2026-03-18T10:00:00Z"}}
+      """;
+
+  @Test
+  void aDeploymentShowsFirstInItsOwnWeekThenMovesTheWeeksAroundIt() {
+    OrgModel org = GoldenData.org(resource("metric/dora/DoraGolden/org.yaml"));
+    var zone = org.org().timeZone();
+    IsoWeek from = IsoWeek.of(Instant.parse("2026-01-05T12:00:00Z"), zone); // 2026-W02
+    IsoWeek to = IsoWeek.of(Instant.parse("2026-04-20T12:00:00Z"), zone); // 2026-W17
+    MaterializedFigures live =
+        new MaterializedFigures(MetricFamilies.engine().withoutMembers(), org, from, to);
+    live.recomputeAll(Instant.parse("2026-04-22T00:00:00Z"));
+
+    CanonicalEvent event = GoldenData.events(DEPLOYMENT).get(0);
+    FoldedFact fact = new FactFolder().fold(FactKey.of(event), List.of(event));
+    TreeSet<IsoWeek> all = new TreeSet<>();
+    TreeSet<IsoWeek> own = new TreeSet<>();
+    live.absorbStored(Map.of(fact.key(), fact.fields().toString()), all, own);
+
+    // finished Wednesday 2026-03-18: ISO week 2026-W12, its only moment
+    assertEquals(new TreeSet<>(List.of(new IsoWeek(2026, 12))), own);
+    // a deployment moves 5 weeks back (W07..W11: reverts, incidents blaming it) and every week up
+    // to the range's last (coverage, recoveries): W07..W17, 11 weeks
+    assertEquals(new IsoWeek(2026, 7), all.first());
+    assertEquals(to, all.last());
+    assertEquals(11, all.size());
+    assertTrue(all.containsAll(own), "the own weeks are among those moved");
+  }
+
+  private static String resource(String path) {
+    try (InputStream in =
+        OwnWeeksFirstTest.class.getResourceAsStream("/io/podometer/engine/" + path)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
