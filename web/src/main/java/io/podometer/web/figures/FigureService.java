@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -76,6 +77,15 @@ public class FigureService {
       Executors.newSingleThreadScheduledExecutor(
           r -> {
             Thread thread = new Thread(r, "podometer-figures");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  // stores the cells an update changed, in order, while the worker goes on with the next update
+  private final ExecutorService cellWriter =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread thread = new Thread(r, "podometer-figure-cells");
             thread.setDaemon(true);
             return thread;
           });
@@ -217,6 +227,7 @@ public class FigureService {
       do {
         worker.submit(() -> drain(true)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (pending.size() == 0 && waitingInWorker == 0) {
+          awaitStored(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
           return true;
         }
       } while (System.nanoTime() < deadline);
@@ -472,11 +483,33 @@ public class FigureService {
     }
   }
 
+  /**
+   * Hands the cells that changed to the writer, with the snapshot just published and the state it
+   * was computed in; returns how many cells that is.
+   */
   private int persist(FigureChanges changes) {
     if (changes.isEmpty()) {
       return 0;
     }
-    return store.write(snapshot, changes, state(orgVersion, live));
+    FigureSnapshot shown = snapshot;
+    FigureStore.State state = state(orgVersion, live);
+    int cells = FigureStore.cellsOf(changes).size();
+    cellWriter.execute(
+        () -> {
+          try {
+            store.write(shown, changes, state);
+          } catch (RuntimeException e) {
+            LOG.errorf(e, "changed figures not stored; recomputing everything");
+            worker.execute(() -> logFailure(() -> reload("after a failed store write")));
+          }
+        });
+    return cells;
+  }
+
+  /** Waits until the cells handed to the writer so far are stored. */
+  private void awaitStored(long timeoutMillis)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    cellWriter.submit(() -> {}).get(timeoutMillis, TimeUnit.MILLISECONDS);
   }
 
   private FigureStore.State state(long version, MaterializedFigures figures) {
@@ -525,6 +558,15 @@ public class FigureService {
   @PreDestroy
   void stop() {
     worker.shutdownNow();
+    // what the worker computed is stored before the process ends
+    cellWriter.shutdown();
+    try {
+      if (!cellWriter.awaitTermination(1, TimeUnit.MINUTES)) {
+        LOG.warn("figure cells still being stored at shutdown: the next start recomputes them");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** What ingestion and erasure handed over and the worker has not taken yet. Thread-safe. */

@@ -111,13 +111,7 @@ public class FigureStore {
    * is deleted), and the state, in one transaction; returns how many cells were written.
    */
   public int write(FigureSnapshot snapshot, FigureChanges changes, State state) {
-    Set<Cell> cells = new HashSet<>();
-    for (Figure f : changes.upserted()) {
-      cells.add(new Cell(f.scope(), f.week()));
-    }
-    for (FigureKey key : changes.removed()) {
-      cells.add(new Cell(key.scope(), key.week()));
-    }
+    Set<Cell> cells = cellsOf(changes);
     inTransaction(
         c -> {
           try (PreparedStatement delete = c.prepareStatement(DELETE)) {
@@ -139,6 +133,18 @@ public class FigureStore {
           writeState(c, state);
         });
     return cells.size();
+  }
+
+  /** The (scope, week) cells holding the changed figures. */
+  static Set<Cell> cellsOf(FigureChanges changes) {
+    Set<Cell> cells = new HashSet<>();
+    for (Figure f : changes.upserted()) {
+      cells.add(new Cell(f.scope(), f.week()));
+    }
+    for (FigureKey key : changes.removed()) {
+      cells.add(new Cell(key.scope(), key.week()));
+    }
+    return cells;
   }
 
   private static void insert(Connection c, FigureSnapshot snapshot, Set<Cell> cells)
