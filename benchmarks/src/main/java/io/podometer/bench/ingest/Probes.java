@@ -48,6 +48,8 @@ final class Probes {
     api.get("/api/metrics/catalog").forEach(m -> metrics.add(m.path("id").asText()));
     Latencies totals = new Latencies();
     Latencies drilldowns = new Latencies();
+    Map<String, Latencies> drilldownsByKind = new LinkedHashMap<>();
+    KINDS.forEach(kind -> drilldownsByKind.put(kind, new Latencies()));
     int missing = 0;
     for (int i = 0; i < settings.reads(); i++) {
       String scope = pick(scopes);
@@ -76,7 +78,11 @@ final class Probes {
                   + metric
                   + "&week="
                   + one);
-      drilldowns.add(System.nanoTime() - t);
+      long took = System.nanoTime() - t;
+      drilldowns.add(took);
+      drilldownsByKind
+          .get(scope.substring(0, scope.indexOf(':') < 0 ? scope.length() : scope.indexOf(':')))
+          .add(took);
       if (items == null) {
         missing++;
       }
@@ -85,6 +91,20 @@ final class Probes {
     report.accept(
         "drill-down, scopes of every kind, one week",
         drilldowns.summary() + "; " + missing + " cells without data answered 404");
+    StringBuilder byKind = new StringBuilder();
+    drilldownsByKind.forEach(
+        (kind, latencies) -> {
+          if (latencies.count() > 0) {
+            byKind
+                .append(byKind.length() == 0 ? "" : ", ")
+                .append(kind)
+                .append(' ')
+                .append(Latencies.ms(latencies.percentile(50)))
+                .append('/')
+                .append(Latencies.ms(latencies.percentile(99)));
+          }
+        });
+    report.accept("drill-down by scope kind, p50/p99", byKind.toString());
     oneLargeBatch(scopes.get("service"));
   }
 
