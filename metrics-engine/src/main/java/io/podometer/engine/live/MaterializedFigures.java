@@ -85,6 +85,14 @@ public final class MaterializedFigures {
     return FigureChanges.betweenWeeks(before, weeks, all, start);
   }
 
+  /**
+   * Builds ahead what the next update reads (the facts' time index), so that the first change after
+   * a load or a full recomputation does not wait for it.
+   */
+  public void prepareForUpdates() {
+    FactWindow.around(facts.factSet(), to, to, org.org().timeZone());
+  }
+
   /** Applies changed facts and recomputes the weeks they can move. */
   public FigureChanges apply(Collection<FoldedFact> changed, Instant now) {
     return recompute(facts.put(changed), now);

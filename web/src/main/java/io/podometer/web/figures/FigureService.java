@@ -157,6 +157,9 @@ public class FigureService {
       // brings that back (it changes no figure and stores nothing when nothing changed)
       worker.execute(() -> logFailure(() -> recomputeEverything("range totals after the start")));
     }
+    if (!servedStored) {
+      prepareForUpdates();
+    }
     worker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.MINUTES);
   }
 
@@ -317,6 +320,7 @@ public class FigureService {
       snapshot = live.snapshot();
       if (everything) {
         lastRecompute = clock.instant();
+        prepareForUpdates();
       }
       int cells = persist(changes);
       LOG.debugf(
@@ -448,6 +452,8 @@ public class FigureService {
     snapshot = live.snapshot();
     lastRecompute = clock.instant();
     int cells = persist(changes);
+    // after what was asked is answered: the index the next update reads
+    prepareForUpdates();
     int figures = snapshot.size();
     long millis = (System.nanoTime() - started) / 1_000_000;
     LOG.infof(
@@ -541,6 +547,17 @@ public class FigureService {
     } catch (ExecutionException e) {
       throw new IllegalStateException("recomputation failed: " + e.getCause().getMessage(), e);
     }
+  }
+
+  /** After a full recomputation, on the worker: the index the next update reads, built ahead. */
+  private void prepareForUpdates() {
+    worker.execute(
+        () ->
+            logFailure(
+                () -> {
+                  live.prepareForUpdates();
+                  return null;
+                }));
   }
 
   private static void logFailure(java.util.concurrent.Callable<?> work) {
