@@ -104,17 +104,10 @@ public final class MaterializedFigures {
   }
 
   /**
-   * Absorbs changed facts without recomputing; returns the weeks they can move, for a later {@link
-   * #recomputeWeeks} (or a full recomputation) to bring the figures up to date.
-   */
-  public SortedSet<IsoWeek> absorbStored(Map<FactKey, String> fields) {
-    return affected(facts.putJson(fields));
-  }
-
-  /**
-   * Absorbs changed facts as {@link #absorbStored}, adding the weeks they can move to {@code all}
-   * and the weeks of their own moments to {@code own} — those a caller recomputes first, so that a
-   * new event shows at once, before the weeks it can move further back.
+   * Absorbs changed facts without recomputing, adding the weeks they can move to {@code all} (for a
+   * later {@link #recomputeWeeks}, or a full recomputation) and the weeks of their own moments to
+   * {@code own} — those a caller recomputes first, so that a new event shows at once, before the
+   * weeks it can move further back.
    */
   public void absorbStored(
       Map<FactKey, String> fields, TreeSet<IsoWeek> all, TreeSet<IsoWeek> own) {
@@ -132,10 +125,7 @@ public final class MaterializedFigures {
     facts.putJson(fields);
   }
 
-  /**
-   * Removes facts without recomputing; returns the weeks they could move (as {@link
-   * #absorbStored}).
-   */
+  /** Removes facts without recomputing; returns the weeks they could move. */
   public SortedSet<IsoWeek> absorbRemoved(Collection<FactKey> keys) {
     return affected(facts.remove(keys));
   }

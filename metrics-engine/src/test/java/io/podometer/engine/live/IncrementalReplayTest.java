@@ -85,8 +85,9 @@ class IncrementalReplayTest {
   @MethodSource("datasets")
   void afterEveryEventOfAShuffledReplayTheIncrementalFiguresEqualAFullComputation(
       String name, String orgFile, String eventsFile) {
-    OrgModel org = GoldenData.org(resource(orgFile));
-    List<CanonicalEvent> events = new ArrayList<>(GoldenData.events(resource(eventsFile)));
+    OrgModel org = GoldenData.org(GoldenData.engineResource(orgFile));
+    List<CanonicalEvent> events =
+        new ArrayList<>(GoldenData.events(GoldenData.engineResource(eventsFile)));
     assertTrue(events.size() >= 5, name + " has events to replay");
     Collections.shuffle(events, new Random(name.hashCode()));
 
@@ -127,8 +128,9 @@ class IncrementalReplayTest {
   void withoutMembersTheIncrementalFiguresEqualAFullComputationWithoutMembers(
       String name, String orgFile, String eventsFile) {
     MetricsEngine engine = ENGINE.withoutMembers();
-    OrgModel org = GoldenData.org(resource(orgFile));
-    List<CanonicalEvent> events = new ArrayList<>(GoldenData.events(resource(eventsFile)));
+    OrgModel org = GoldenData.org(GoldenData.engineResource(orgFile));
+    List<CanonicalEvent> events =
+        new ArrayList<>(GoldenData.events(GoldenData.engineResource(eventsFile)));
     Collections.shuffle(events, new Random(name.hashCode() + 1));
     Instant first = events.stream().map(CanonicalEvent::occurredAt).min(Instant::compareTo).get();
     Instant last = events.stream().map(CanonicalEvent::occurredAt).max(Instant::compareTo).get();
@@ -163,7 +165,7 @@ class IncrementalReplayTest {
     changes.upserted().forEach(f -> stored.put(new FigureKey(f.metric(), f.scope(), f.week()), f));
   }
 
-  private static void assertSame(
+  static void assertSame(
       Map<FigureKey, Figure> expected, Map<FigureKey, Figure> actual, String step) {
     if (expected.equals(actual)) {
       return;
@@ -181,16 +183,5 @@ class IncrementalReplayTest {
     }
     assertEquals(0, differences.size(), step + ": " + differences.firstEntry());
     fail(step);
-  }
-
-  private static String resource(String path) {
-    try (var in = IncrementalReplayTest.class.getResourceAsStream("/io/podometer/engine/" + path)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no test resource " + path);
-      }
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -11,9 +11,6 @@ import io.podometer.engine.metric.MetricFamilies;
 import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.testing.GoldenData;
 import io.podometer.engine.time.IsoWeek;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +30,7 @@ class OwnWeeksFirstTest {
 
   @Test
   void aDeploymentShowsFirstInItsOwnWeekThenMovesTheWeeksAroundIt() {
-    OrgModel org = GoldenData.org(resource("metric/dora/DoraGolden/org.yaml"));
+    OrgModel org = GoldenData.org(GoldenData.engineResource("metric/dora/DoraGolden/org.yaml"));
     var zone = org.org().timeZone();
     IsoWeek from = IsoWeek.of(Instant.parse("2026-01-05T12:00:00Z"), zone); // 2026-W02
     IsoWeek to = IsoWeek.of(Instant.parse("2026-04-20T12:00:00Z"), zone); // 2026-W17
@@ -55,14 +52,5 @@ class OwnWeeksFirstTest {
     assertEquals(to, all.last());
     assertEquals(11, all.size());
     assertTrue(all.containsAll(own), "the own weeks are among those moved");
-  }
-
-  private static String resource(String path) {
-    try (InputStream in =
-        OwnWeeksFirstTest.class.getResourceAsStream("/io/podometer/engine/" + path)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.podometer.engine.event.CanonicalEvent;
-import io.podometer.engine.fact.FactFolder;
 import io.podometer.engine.fact.FactKey;
 import io.podometer.engine.fact.FactKind;
 import io.podometer.engine.fact.FoldedFact;
@@ -17,13 +16,9 @@ import io.podometer.engine.metric.MetricsEngine;
 import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.testing.GoldenData;
 import io.podometer.engine.time.IsoWeek;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,17 +46,18 @@ class UnreadKindsTest {
 
   @Test
   void liveFiguresWithoutTheUnreadKindsEqualAFullComputationWithThem() {
-    OrgModel org = GoldenData.org(resource("metric/dora/DoraGolden/org.yaml"));
+    OrgModel org = GoldenData.org(GoldenData.engineResource("metric/dora/DoraGolden/org.yaml"));
     List<CanonicalEvent> events =
         new ArrayList<>(
-            GoldenData.events(resource("metric/dora/DoraDeliveryTest/delivery.ndjson")));
+            GoldenData.events(
+                GoldenData.engineResource("metric/dora/DoraDeliveryTest/delivery.ndjson")));
     List<CanonicalEvent> unread = GoldenData.events(UNREAD_EVENTS);
     Set<FactKind> added = EnumSet.noneOf(FactKind.class);
     unread.forEach(e -> added.add(FactKey.of(e).kind()));
     assertEquals(AffectedWeeks.UNREAD, added, "every kind said to be unread is tried here");
     events.addAll(unread);
 
-    List<FoldedFact> folded = fold(events);
+    List<FoldedFact> folded = GoldenData.folded(events);
     var zone = org.org().timeZone();
     IsoWeek from = IsoWeek.of(Instant.parse("2026-02-16T00:00:00Z"), zone);
     IsoWeek to = IsoWeek.of(Instant.parse("2026-04-20T00:00:00Z"), zone);
@@ -76,35 +72,6 @@ class UnreadKindsTest {
     live.recomputeAll(now);
 
     assertTrue(full.size() > 10, "the dataset produces figures");
-    Map<FigureKey, Figure> kept = live.all();
-    java.util.TreeSet<String> differing = new java.util.TreeSet<>();
-    full.forEach(
-        (key, figure) -> {
-          if (!figure.equals(kept.get(key))) {
-            differing.add(key + ": full " + figure + " / live " + kept.get(key));
-          }
-        });
-    kept.keySet().stream()
-        .filter(key -> !full.containsKey(key))
-        .forEach(key -> differing.add(key + ": only live"));
-    assertEquals(0, differing.size(), "figures differ, the first: " + differing.pollFirst());
-  }
-
-  private static List<FoldedFact> fold(List<CanonicalEvent> events) {
-    Map<FactKey, List<CanonicalEvent>> byKey = new LinkedHashMap<>();
-    events.forEach(e -> byKey.computeIfAbsent(FactKey.of(e), k -> new ArrayList<>()).add(e));
-    FactFolder folder = new FactFolder();
-    List<FoldedFact> folded = new ArrayList<>();
-    byKey.forEach((key, list) -> folded.add(folder.fold(key, list)));
-    return folded;
-  }
-
-  private static String resource(String path) {
-    try (InputStream in =
-        UnreadKindsTest.class.getResourceAsStream("/io/podometer/engine/" + path)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    IncrementalReplayTest.assertSame(full, live.all(), "live figures without the unread kinds");
   }
 }

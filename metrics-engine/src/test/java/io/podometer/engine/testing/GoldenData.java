@@ -40,6 +40,18 @@ public final class GoldenData {
     }
   }
 
+  /** Reads {@code io/podometer/engine/<path>} from the test resources. */
+  public static String engineResource(String path) {
+    try (InputStream in = GoldenData.class.getResourceAsStream("/io/podometer/engine/" + path)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static OrgModel org(String yaml) {
     return new OrgModelLoader().load(yaml, "golden org").model();
   }
@@ -50,6 +62,11 @@ public final class GoldenData {
 
   /** Folds events into facts by natural key, as the ingestion does. */
   public static FactSet facts(Collection<CanonicalEvent> events) {
+    return FactSet.fromFolded(folded(events));
+  }
+
+  /** The folded facts of the events, one per natural key. */
+  public static List<FoldedFact> folded(Collection<CanonicalEvent> events) {
     Map<FactKey, List<CanonicalEvent>> byKey = new LinkedHashMap<>();
     for (CanonicalEvent e : events) {
       byKey.computeIfAbsent(FactKey.of(e), k -> new ArrayList<>()).add(e);
@@ -57,6 +74,6 @@ public final class GoldenData {
     FactFolder folder = new FactFolder();
     List<FoldedFact> folded = new ArrayList<>();
     byKey.forEach((key, list) -> folded.add(folder.fold(key, list)));
-    return FactSet.fromFolded(folded);
+    return folded;
   }
 }

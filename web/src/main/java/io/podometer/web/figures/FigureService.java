@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
@@ -74,21 +75,11 @@ public class FigureService {
   // members' own figures are computed when they ask (MemberFigures), not kept for everyone
   private final MetricsEngine engine = MetricFamilies.engine().withoutMembers();
   private final ScheduledExecutorService worker =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread thread = new Thread(r, "podometer-figures");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(daemon("podometer-figures"));
 
   // stores the cells an update changed, in order, while the worker goes on with the next update
   private final ExecutorService cellWriter =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread thread = new Thread(r, "podometer-figure-cells");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadExecutor(daemon("podometer-figure-cells"));
 
   // handed over by ingestion and erasure; guarded by itself
   private final Pending pending = new Pending();
@@ -264,15 +255,7 @@ public class FigureService {
         return;
       }
       if (!force && bulkLoadGoingOn()) {
-        if (pending.scheduleRecheck()) {
-          worker.schedule(
-              () -> {
-                pending.recheckRan();
-                drain(false);
-              },
-              RECHECK_MILLIS,
-              TimeUnit.MILLISECONDS);
-        }
+        drainShortly();
         return;
       }
       long started = System.nanoTime();
@@ -296,15 +279,7 @@ public class FigureService {
         backWeeksWait = true;
         // while events keep coming one after another, each shows in its own week first and the
         // weeks further back are recomputed once when they pause (or when the lag allows no more)
-        if (pending.scheduleRecheck()) {
-          worker.schedule(
-              () -> {
-                pending.recheckRan();
-                drain(false);
-              },
-              RECHECK_MILLIS,
-              TimeUnit.MILLISECONDS);
-        }
+        drainShortly();
         return;
       }
       backWeeksWait = false;
@@ -336,6 +311,27 @@ public class FigureService {
     } catch (RuntimeException e) {
       LOG.errorf(e, "figures not updated; recomputing everything");
       logFailure(() -> reload("after a failed update"));
+    }
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread thread = new Thread(r, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** Looks again in a moment (once, however often asked meanwhile). */
+  private void drainShortly() {
+    if (pending.scheduleRecheck()) {
+      worker.schedule(
+          () -> {
+            pending.recheckRan();
+            drain(false);
+          },
+          RECHECK_MILLIS,
+          TimeUnit.MILLISECONDS);
     }
   }
 
@@ -499,17 +495,17 @@ public class FigureService {
     }
     FigureSnapshot shown = snapshot;
     FigureStore.State state = state(orgVersion, live);
-    int cells = FigureStore.cellsOf(changes).size();
+    Set<FigureStore.Cell> cells = FigureStore.cellsOf(changes);
     cellWriter.execute(
         () -> {
           try {
-            store.write(shown, changes, state);
+            store.write(shown, cells, state);
           } catch (RuntimeException e) {
             LOG.errorf(e, "changed figures not stored; recomputing everything");
             worker.execute(() -> logFailure(() -> reload("after a failed store write")));
           }
         });
-    return cells;
+    return cells.size();
   }
 
   /** Waits until the cells handed to the writer so far are stored. */

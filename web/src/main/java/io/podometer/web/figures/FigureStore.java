@@ -107,11 +107,11 @@ public class FigureStore {
   }
 
   /**
-   * Rewrites the cells the changes touched, as the snapshot has them (a cell left without figures
-   * is deleted), and the state, in one transaction; returns how many cells were written.
+   * Rewrites the cells (those the changes touched: {@link #cellsOf}), as the snapshot has them (a
+   * cell left without figures is deleted), and the state, in one transaction; returns how many
+   * cells were written.
    */
-  public int write(FigureSnapshot snapshot, FigureChanges changes, State state) {
-    Set<Cell> cells = cellsOf(changes);
+  public int write(FigureSnapshot snapshot, Set<Cell> cells, State state) {
     inTransaction(
         c -> {
           try (PreparedStatement delete = c.prepareStatement(DELETE)) {

@@ -31,16 +31,43 @@ public class FactKeyIndex {
 
   @Inject AgroalDataSource dataSource;
 
-  private Long2LongOpenHashMap rows;
-  private final Map<FactKey, Long> sharedHash = new HashMap<>();
+  // null until first used, or after invalidate()
+  private KeyRows keys;
+
+  /** Rows by key hash, and the keys whose hash another key took, kept whole. Not thread-safe. */
+  private static final class KeyRows {
+    final Long2LongOpenHashMap rows = new Long2LongOpenHashMap();
+    final Map<FactKey, Long> sharedHash = new HashMap<>();
+
+    KeyRows() {
+      rows.defaultReturnValue(-1);
+    }
+
+    void file(FactKey key, long row) {
+      long hash = EventHashes.key(key);
+      if (rows.containsKey(hash)) {
+        sharedHash.put(key, row);
+      } else {
+        rows.put(hash, row);
+      }
+    }
+
+    long row(FactKey key) {
+      Long whole = sharedHash.get(key);
+      return whole != null ? whole : rows.get(EventHashes.key(key));
+    }
+
+    int size() {
+      return rows.size() + sharedHash.size();
+    }
+  }
 
   /** The rows that may hold these keys (keys absent when no fact of that key is stored). */
   public synchronized Map<FactKey, Long> candidates(Collection<FactKey> keys) {
     ensureBuilt();
     Map<FactKey, Long> found = new HashMap<>();
     for (FactKey key : keys) {
-      Long whole = sharedHash.get(key);
-      long row = whole != null ? whole : rows.get(EventHashes.key(key));
+      long row = this.keys.row(key);
       if (row > 0) {
         found.put(key, row);
       }
@@ -51,13 +78,13 @@ public class FactKeyIndex {
   /** Files facts just inserted (after their transaction committed). */
   public synchronized void added(Map<FactKey, Long> inserted) {
     ensureBuilt();
-    inserted.forEach(this::file);
+    inserted.forEach(keys::file);
   }
 
   /**
    * Files rows read by someone else's scan of the whole fact table (the figures' load at start):
-   * the index is rebuilt from them, and stands once {@link Filing#done} is called. Lookups
-   * meanwhile wait. One filing at a time.
+   * the index is rebuilt from them and stands once {@link Filing#done} is called; lookups meanwhile
+   * use the index as it was. One filing at a time.
    */
   public Filing refile() {
     return new Filing();
@@ -65,53 +92,32 @@ public class FactKeyIndex {
 
   /** A scan's rows being filed; see {@link #refile}. */
   public final class Filing {
-    private final Long2LongOpenHashMap filed = new Long2LongOpenHashMap();
-    private final Map<FactKey, Long> filedWhole = new HashMap<>();
+    private final KeyRows filed = new KeyRows();
 
-    private Filing() {
-      filed.defaultReturnValue(-1);
-    }
+    private Filing() {}
 
     public void file(FactKey key, long row) {
-      long hash = EventHashes.key(key);
-      if (filed.containsKey(hash)) {
-        filedWhole.put(key, row);
-      } else {
-        filed.put(hash, row);
-      }
+      filed.file(key, row);
     }
 
     public void done() {
       synchronized (FactKeyIndex.this) {
-        rows = filed;
-        sharedHash.clear();
-        sharedHash.putAll(filedWhole);
+        keys = filed;
       }
     }
   }
 
   /** Forgets everything; the next lookup reads the fact table again. */
   public synchronized void invalidate() {
-    rows = null;
-    sharedHash.clear();
-  }
-
-  private void file(FactKey key, long row) {
-    long hash = EventHashes.key(key);
-    if (rows.containsKey(hash)) {
-      sharedHash.put(key, row);
-    } else {
-      rows.put(hash, row);
-    }
+    keys = null;
   }
 
   private void ensureBuilt() {
-    if (rows != null) {
+    if (keys != null) {
       return;
     }
     long started = System.nanoTime();
-    rows = new Long2LongOpenHashMap();
-    rows.defaultReturnValue(-1);
+    KeyRows built = new KeyRows();
     try (Connection c = dataSource.getConnection()) {
       Streaming.read(
           c,
@@ -121,7 +127,7 @@ public class FactKeyIndex {
               select.setFetchSize(10_000);
               try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                  file(
+                  built.file(
                       new FactKey(FactKind.valueOf(rs.getString(2)), rs.getString(3)),
                       rs.getLong(1));
                 }
@@ -129,11 +135,11 @@ public class FactKeyIndex {
             }
           });
     } catch (SQLException e) {
-      rows = null;
       throw new IllegalStateException("cannot read the fact keys: " + e.getMessage(), e);
     }
+    keys = built;
     LOG.debugf(
         "index of %d fact keys built in %d ms",
-        rows.size() + sharedHash.size(), (System.nanoTime() - started) / 1_000_000);
+        built.size(), (System.nanoTime() - started) / 1_000_000);
   }
 }
