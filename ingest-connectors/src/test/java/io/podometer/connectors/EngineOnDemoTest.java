@@ -101,9 +101,19 @@ class EngineOnDemoTest {
   }
 
   @Test
-  void recomputingAFewWeeksFromTheirWindowGivesTheFullComputationsFigures() {
-    IsoWeek week = to.plusWeeks(-8);
+  void recomputingAnyWeekFromItsWindowGivesTheFullComputationsFigures() {
+    // every week of the demo's 26: the first and last weeks' windows cut deployments (and all
+    // other facts) months before or after them, the middle ones less
     FactSet facts = DemoFigures.fold(demo.events);
+    List<String> differences = new ArrayList<>();
+    for (IsoWeek week = from; week.compareTo(to) <= 0; week = week.plusWeeks(1)) {
+      differences.addAll(windowedAgainstFull(facts, week));
+    }
+    assertEquals(
+        List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
+  }
+
+  private static List<String> windowedAgainstFull(FactSet facts, IsoWeek week) {
     EngineResult windowed =
         compute(FactWindow.around(facts, week, week, ZoneOffset.UTC), week, week);
     Map<String, Figure> expected = new TreeMap<>();
@@ -116,7 +126,7 @@ class EngineOnDemoTest {
                 expected.put(k.toString(), f);
               }
             });
-    assertTrue(expected.size() > 500, "the week has figures");
+    assertTrue(expected.size() > 500, "the week " + week + " has figures");
     Map<String, Figure> actual = sorted(windowed.figureMap());
     actual
         .keySet()
@@ -124,15 +134,24 @@ class EngineOnDemoTest {
     List<String> differences = new ArrayList<>();
     expected.forEach(
         (k, f) -> {
-          if (!f.equals(actual.get(k))) {
+          if (!withoutCrossWeekTier(f).equals(withoutCrossWeekTier(actual.get(k)))) {
             differences.add(k + ": full " + f + " windowed " + actual.get(k));
           }
         });
     actual.keySet().stream()
         .filter(k -> !expected.containsKey(k))
         .forEach(k -> differences.add(k + ": only windowed"));
-    assertEquals(
-        List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
+    return differences;
+  }
+
+  /**
+   * A deployment frequency's tier reads the 4 weeks ending its week: a computation of one week
+   * has not the others, and the served figures have it derived again across the stored weeks.
+   */
+  private static Figure withoutCrossWeekTier(Figure figure) {
+    return figure != null && figure.metric() == MetricId.DEPLOYMENT_FREQUENCY
+        ? figure.withTier(null)
+        : figure;
   }
 
   @Test

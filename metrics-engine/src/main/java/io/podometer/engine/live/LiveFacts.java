@@ -33,6 +33,9 @@ public final class LiveFacts {
   private final StringPool strings = new StringPool();
   private final Map<FactKind, ObjectReader> readers = new EnumMap<>(FactKind.class);
   private FactSet snapshot;
+  // each kind's facts as the last snapshot listed them, and the kinds changed since
+  private final Map<FactKind, List<Object>> listed = new EnumMap<>(FactKind.class);
+  private final Set<FactKind> changedKinds = java.util.EnumSet.noneOf(FactKind.class);
   // the set whose time index later sets patch, and the changes since it (identity sets)
   private FactSet base;
   private Set<Object> stale = identitySet();
@@ -159,17 +162,21 @@ public final class LiveFacts {
    */
   public FactSet factSet() {
     if (snapshot == null) {
-      Map<FactKind, List<Object>> lists = new EnumMap<>(FactKind.class);
+      // only the kinds that changed are listed again: a new deployment does not walk every commit
       byKind.forEach(
           (kind, facts) -> {
-            List<Object> list = new ArrayList<>(facts.size());
-            for (Slot head : facts.values()) {
-              for (Slot slot = head; slot != null; slot = slot.next) {
-                list.add(slot.fact);
+            if (changedKinds.contains(kind) || !listed.containsKey(kind)) {
+              List<Object> list = new ArrayList<>(facts.size());
+              for (Slot head : facts.values()) {
+                for (Slot slot = head; slot != null; slot = slot.next) {
+                  list.add(slot.fact);
+                }
               }
+              listed.put(kind, list);
             }
-            lists.put(kind, list);
           });
+      changedKinds.clear();
+      Map<FactKind, List<Object>> lists = new EnumMap<>(listed);
       int total = lists.values().stream().mapToInt(List::size).sum();
       if (base == null || stale.size() + added.size() > Math.max(PATCHED, total / 50)) {
         base = FactSet.ofTyped(lists);
@@ -238,6 +245,9 @@ public final class LiveFacts {
   private List<Change> changed(List<Change> changes) {
     if (!changes.isEmpty()) {
       snapshot = null;
+      for (Change change : changes) {
+        changedKinds.add(change.key().kind());
+      }
     }
     return changes;
   }

@@ -1,15 +1,22 @@
 package io.podometer.engine.metric;
 
+import io.podometer.engine.fact.CommitAttributionFact;
+import io.podometer.engine.fact.CommitFact;
 import io.podometer.engine.time.IsoWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The facts that can move the figures of some weeks: those with any moment within the weeks widened
  * by {@link #MARGIN} on both sides — wider than every window a metric looks through (4-week
  * AI-First window, 30-day revert window, 21-day churn window, incident window, the time from first
- * commit to deployment of most changes). Used to recompute a few weeks quickly.
+ * commit to deployment of most changes), and the few deployments outside that its weeks still read
+ * ({@link DeploymentWindow}). Used to recompute a few weeks quickly.
  */
 public final class FactWindow {
 
@@ -22,20 +29,38 @@ public final class FactWindow {
     Instant start = from.start(zone).minus(MARGIN);
     Instant end = to.end(zone).plus(MARGIN);
     FactTimes times = facts.times();
+    List<CommitFact> commits = times.commits.within(start, end);
     return new FactSet(
         times.pullRequests.within(start, end),
-        times.commits.within(start, end),
-        facts.attributions(),
+        commits,
+        attributionsOf(commits, facts.attributions()),
         times.reviews.within(start, end),
         times.ciRuns.within(start, end),
-        // every deployment and incident: a service's coverage starts with its first deployment
-        // ever, and a failure's recovery may come after a long silence
-        facts.deployments(),
+        // the deployments of the window and those before or after it that its weeks still read
+        // (a service's first, the one live when the window starts…); every incident, as an
+        // incident names deployments of any time and they are few
+        DeploymentWindow.around(facts.deployments(), facts.incidents(), start, end),
         facts.incidents(),
         times.usageDays.within(start, end),
         times.meetingWeeks.within(start, end),
         times.betSignals.within(start, end),
         times.betLearnings.within(start, end),
         times.pulseAnswers.within(start, end));
+  }
+
+  /** The attributions of these commits: every figure reads an attribution through its commit. */
+  private static List<CommitAttributionFact> attributionsOf(
+      List<CommitFact> commits, List<CommitAttributionFact> all) {
+    Set<String> shas = new HashSet<>(commits.size() * 2);
+    for (CommitFact commit : commits) {
+      shas.add(commit.sha());
+    }
+    List<CommitAttributionFact> attributions = new ArrayList<>();
+    for (CommitAttributionFact a : all) {
+      if (shas.contains(a.sha())) {
+        attributions.add(a);
+      }
+    }
+    return attributions;
   }
 }
