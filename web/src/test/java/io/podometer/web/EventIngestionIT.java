@@ -122,6 +122,44 @@ class EventIngestionIT {
   }
 
   @Test
+  void valuesBeyondTheContractsLimitsAreRefusedBeforeAnythingIsStored() {
+    // a 600-character service was once accepted; its scope did not fit the figures' column and
+    // every later recomputation and start failed
+    String longService =
+        Events.deployment("d1", "s".repeat(600), "success", "2026-03-03T10:00:00Z");
+    String hugeHours =
+        "{\"id\":\"meetings:ana:2026-W10\",\"type\":\"meeting.summary\",\"source\":\"calendar\","
+            + "\"occurredAt\":\"2026-03-09T08:00:00Z\",\"schema\":1,"
+            + "\"data\":{\"member\":\"ana\",\"week\":\"2026-W10\",\"hours\":1.7e308}}";
+    String longSource =
+        Events.deployment("d2", "checkout", "success", "2026-03-03T10:00:00Z")
+            .replace("\"source\":\"api\"", "\"source\":\"" + "a".repeat(101) + "\"");
+    String good = Events.deployment("d3", "checkout", "success", "2026-03-03T11:00:00Z");
+
+    given()
+        .contentType("application/x-ndjson")
+        .body(Events.ndjson(good, longService, hugeHours, longSource))
+        .when()
+        .post("/api/events")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].line", equalTo(2))
+        .body("errors[0].field", equalTo("data.service"))
+        .body("errors[0].reason", containsString("longer than 256 characters"))
+        .body("errors[1].field", equalTo("data.hours"))
+        .body("errors[1].reason", containsString("at most 168"))
+        .body("errors[2].field", equalTo("source"))
+        .body("errors[2].reason", containsString("longer than 100 characters"))
+        .body(not(containsString("at io.podometer")));
+    assertEquals(0, db.count("RawEventEntity"));
+
+    given().contentType("application/json").body(good).post("/api/events").then().statusCode(202);
+    // what was accepted recomputes
+    given().post("/api/admin/recompute").then().statusCode(200);
+  }
+
+  @Test
   void oversizedBodiesAndBatchesAreRefusedWith413() {
     // the test profile limits bodies to 2 MB and batches to 1,000 events
     String big = "x".repeat(3 * 1024 * 1024);

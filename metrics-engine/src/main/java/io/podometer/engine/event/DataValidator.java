@@ -53,6 +53,11 @@ final class DataValidator {
       JsonNode value,
       int line,
       List<EventProblem> problems) {
+    String beyond = beyondLimits(spec, value);
+    if (beyond != null) {
+      problems.add(new EventProblem(line, type.wireName(), field, beyond));
+      return null;
+    }
     JsonNode result = normalize(type, field, spec, value, line, problems);
     if (result == null) {
       problems.add(
@@ -143,6 +148,66 @@ final class DataValidator {
       default:
         throw new IllegalStateException("unhandled field kind " + spec.kind());
     }
+  }
+
+  /**
+   * What a value of the right shape breaks of the field's limits ({@link EventLimits}): too many
+   * characters or a NUL in a string, too many items in an array, a number too large; null when none
+   * (or when the shape is wrong, which {@link #normalize} reports).
+   */
+  private static String beyondLimits(FieldSpec spec, JsonNode value) {
+    switch (spec.kind()) {
+      case STRING:
+        return value.isTextual() ? textBeyond(value.asText(), spec.maxLength()) : null;
+      case STRINGS:
+      case INTEGERS:
+      case OBJECTS:
+        if (!value.isArray()) {
+          return null;
+        }
+        if (value.size() > EventLimits.ITEMS) {
+          return "more than " + EventLimits.ITEMS + " items";
+        }
+        if (spec.kind() == FieldKind.STRINGS) {
+          for (int i = 0; i < value.size(); i++) {
+            String beyond =
+                value.get(i).isTextual()
+                    ? textBeyond(value.get(i).asText(), spec.maxLength())
+                    : null;
+            if (beyond != null) {
+              return "item " + i + ": " + beyond;
+            }
+          }
+        }
+        return null;
+      case NUMBER:
+      case NON_NEGATIVE_NUMBER:
+        if (value.isNumber()
+            && Double.isFinite(value.asDouble())
+            && Math.abs(value.asDouble()) > spec.max()) {
+          return "must be at most " + limit(spec.max()) + " in magnitude, got " + value;
+        }
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  /** A string's breach of a length limit or of the no-NUL rule, or null. */
+  static String textBeyond(String text, int maxLength) {
+    if (text.length() > maxLength) {
+      return "longer than " + maxLength + " characters (" + text.length() + ")";
+    }
+    if (text.indexOf('\u0000') >= 0) {
+      return "contains a NUL character";
+    }
+    return null;
+  }
+
+  private static String limit(double max) {
+    return max == Math.rint(max) && max < 1e15
+        ? String.format(java.util.Locale.ROOT, "%,d", (long) max)
+        : Double.toString(max);
   }
 
   private static JsonNode everyElement(

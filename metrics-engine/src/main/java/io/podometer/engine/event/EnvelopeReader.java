@@ -24,12 +24,7 @@ final class EnvelopeReader {
   }
 
   String id() {
-    String id = requiredString("id");
-    if (id != null && id.length() > EventCodec.MAX_ID_LENGTH) {
-      problem("id", "longer than " + EventCodec.MAX_ID_LENGTH + " characters");
-      return null;
-    }
-    return id;
+    return requiredString("id", EventLimits.ID);
   }
 
   Instant occurredAt() {
@@ -66,10 +61,10 @@ final class EnvelopeReader {
       problem("repo", "must be 'owner/name'");
       return null;
     }
-    return value.asText();
+    return withinLimits("repo", value.asText(), EventLimits.REPO);
   }
 
-  String requiredString(String field) {
+  String requiredString(String field, int maxLength) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       problem(field, "missing");
@@ -79,10 +74,10 @@ final class EnvelopeReader {
       problem(field, "must be a non-empty string");
       return null;
     }
-    return value.asText();
+    return withinLimits(field, value.asText(), maxLength);
   }
 
-  String optionalString(String field) {
+  String optionalString(String field, int maxLength) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return null;
@@ -91,7 +86,16 @@ final class EnvelopeReader {
       problem(field, "must be a string");
       return null;
     }
-    return value.asText();
+    return withinLimits(field, value.asText(), maxLength);
+  }
+
+  private String withinLimits(String field, String text, int maxLength) {
+    String beyond = DataValidator.textBeyond(text, maxLength);
+    if (beyond != null) {
+      problem(field, beyond);
+      return null;
+    }
+    return text;
   }
 
   void rejectUnknownFields() {

@@ -24,7 +24,6 @@ public final class EventCodec {
   static final Set<String> ENVELOPE_FIELDS =
       Set.of("id", "type", "source", "occurredAt", "schema", "data", "repo", "actor");
 
-  static final int MAX_ID_LENGTH = 200;
   static final int MAX_PROBLEMS = 100;
 
   private static final ObjectMapper MAPPER =
@@ -95,11 +94,11 @@ public final class EventCodec {
     String typeName = type.map(EventType::wireName).orElse(null);
     EnvelopeReader envelope = new EnvelopeReader(node, line, typeName, problems);
     String id = envelope.id();
-    String source = envelope.requiredString("source");
+    String source = envelope.requiredString("source", EventLimits.SOURCE);
     Instant occurredAt = envelope.occurredAt();
     envelope.schema();
     String repo = envelope.repo(type.map(EventType::requiresRepo).orElse(false));
-    String actor = envelope.optionalString("actor");
+    String actor = envelope.optionalString("actor", EventLimits.NAME);
     envelope.rejectUnknownFields();
     JsonNode data = node.get("data");
     ObjectNode normalizedData = null;
@@ -126,16 +125,32 @@ public final class EventCodec {
       canonical.put("actor", actor);
     }
     canonical.set("data", normalizedData);
-    return new CanonicalEvent(
-        id,
-        type.get(),
-        source,
-        occurredAt,
-        repo,
-        actor,
-        null,
-        normalizedData,
-        CanonicalJson.write(canonical));
+    CanonicalEvent event =
+        new CanonicalEvent(
+            id,
+            type.get(),
+            source,
+            occurredAt,
+            repo,
+            actor,
+            null,
+            normalizedData,
+            CanonicalJson.write(canonical));
+    int keyLength = io.podometer.engine.fact.FactKey.of(event).toString().length();
+    if (keyLength > EventLimits.KEY) {
+      problems.add(
+          new EventProblem(
+              line,
+              typeName,
+              "data",
+              "its natural key (kind, repository and the fields naming the fact) is longer than "
+                  + EventLimits.KEY
+                  + " characters ("
+                  + keyLength
+                  + ")"));
+      return null;
+    }
+    return event;
   }
 
   /**

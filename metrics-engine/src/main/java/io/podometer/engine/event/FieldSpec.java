@@ -5,28 +5,67 @@ import java.util.Set;
 
 /**
  * One field of an event's {@code data}: its shape, whether it is required, the values it may take
- * (empty: any) and, for objects, the fields inside.
+ * (empty: any), for objects the fields inside, for strings (and each string of an array) the most
+ * characters, and for numbers the largest magnitude.
  */
 record FieldSpec(
-    String name, FieldKind kind, boolean required, Set<String> allowed, List<FieldSpec> fields) {
+    String name,
+    FieldKind kind,
+    boolean required,
+    Set<String> allowed,
+    List<FieldSpec> fields,
+    int maxLength,
+    double max) {
 
   static FieldSpec req(String name, FieldKind kind) {
-    return new FieldSpec(name, kind, true, Set.of(), List.of());
+    return new FieldSpec(name, kind, true, Set.of(), List.of(), EventLimits.NAME, Double.MAX_VALUE);
   }
 
   static FieldSpec opt(String name, FieldKind kind) {
-    return new FieldSpec(name, kind, false, Set.of(), List.of());
+    return new FieldSpec(
+        name, kind, false, Set.of(), List.of(), EventLimits.NAME, Double.MAX_VALUE);
   }
 
   static FieldSpec reqOneOf(String name, String... values) {
-    return new FieldSpec(name, FieldKind.STRING, true, Set.of(values), List.of());
+    return new FieldSpec(
+        name,
+        FieldKind.STRING,
+        true,
+        Set.of(values),
+        List.of(),
+        EventLimits.NAME,
+        Double.MAX_VALUE);
   }
 
   static FieldSpec object(String name, boolean required, FieldSpec... fields) {
-    return new FieldSpec(name, FieldKind.OBJECT, required, Set.of(), List.of(fields));
+    return new FieldSpec(
+        name,
+        FieldKind.OBJECT,
+        required,
+        Set.of(),
+        List.of(fields),
+        EventLimits.NAME,
+        Double.MAX_VALUE);
   }
 
   static FieldSpec objects(String name, boolean required, FieldSpec... fields) {
-    return new FieldSpec(name, FieldKind.OBJECTS, required, Set.of(), List.of(fields));
+    return new FieldSpec(
+        name,
+        FieldKind.OBJECTS,
+        required,
+        Set.of(),
+        List.of(fields),
+        EventLimits.NAME,
+        Double.MAX_VALUE);
+  }
+
+  /** The same field holding longer strings (titles, paths, free text). */
+  FieldSpec upTo(int characters) {
+    return new FieldSpec(name, kind, required, allowed, fields, characters, max);
+  }
+
+  /** The same number field, no larger in magnitude than {@code limit}. */
+  FieldSpec atMost(double limit) {
+    return new FieldSpec(name, kind, required, allowed, fields, maxLength, limit);
   }
 }

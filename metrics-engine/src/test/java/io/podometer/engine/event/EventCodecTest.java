@@ -113,7 +113,85 @@ class EventCodecTest {
     assertTrue(
         messagesOf(extraField).get(0).startsWith("pr.merged severity: unknown envelope field"));
     assertEquals(List.of("pr.merged repo: must be 'owner/name'"), messagesOf(badRepo));
-    assertEquals(List.of("pr.merged id: longer than 200 characters"), messagesOf(longId));
+    assertEquals(List.of("pr.merged id: longer than 200 characters (201)"), messagesOf(longId));
+  }
+
+  static final String DEPLOYED =
+      "{\"id\":\"deploy:checkout:d1\",\"type\":\"deployment.finished\",\"source\":\"ci\","
+          + "\"occurredAt\":\"2026-03-03T15:30:00Z\",\"schema\":1,"
+          + "\"data\":{\"deploymentId\":\"d1\",\"service\":\"checkout\","
+          + "\"environment\":\"production\",\"status\":\"success\","
+          + "\"finishedAt\":\"2026-03-03T15:30:00Z\",\"labels\":[\"hotfix\"]}}";
+
+  static final String MEETINGS =
+      "{\"id\":\"meetings:ana:2026-W10\",\"type\":\"meeting.summary\",\"source\":\"calendar\","
+          + "\"occurredAt\":\"2026-03-09T08:00:00Z\",\"schema\":1,"
+          + "\"data\":{\"member\":\"ana\",\"week\":\"2026-W10\",\"hours\":12.5}}";
+
+  @Test
+  void everyValueMustFitTheStoreAndTheFiguresBuiltFromIt() {
+    // a service of 600 characters once made every later recomputation fail: its scope did not fit
+    assertEquals(
+        List.of("deployment.finished data.service: longer than 256 characters (600)"),
+        messagesOf(DEPLOYED.replace("\"checkout\"", "\"" + "s".repeat(600) + "\"")));
+    assertEquals(
+        List.of("deployment.finished source: longer than 100 characters (101)"),
+        messagesOf(DEPLOYED.replace("\"ci\"", "\"" + "c".repeat(101) + "\"")));
+    assertEquals(
+        List.of("pr.merged repo: longer than 300 characters (301)"),
+        messagesOf(
+            MERGED.replace("acme/shop\",\"schema", "acme/" + "r".repeat(296) + "\",\"schema")));
+    assertEquals(
+        List.of("deployment.finished data.labels: item 0: longer than 256 characters (257)"),
+        messagesOf(DEPLOYED.replace("\"hotfix\"", "\"" + "l".repeat(257) + "\"")));
+    // PostgreSQL text cannot hold a NUL: refused at the door, not by the database mid-batch
+    assertEquals(
+        List.of("deployment.finished data.environment: contains a NUL character"),
+        messagesOf(DEPLOYED.replace("production", "prod\\u0000uction")));
+    // free text may be long, up to its own limit
+    codec.parseOne(
+        MERGED.replace(
+            "\"author\":\"ana\",", "\"author\":\"ana\",\"title\":\"" + "t".repeat(1000) + "\","));
+    assertEquals(
+        List.of("pr.merged data.title: longer than 1000 characters (1001)"),
+        messagesOf(
+            MERGED.replace(
+                "\"author\":\"ana\",",
+                "\"author\":\"ana\",\"title\":\"" + "t".repeat(1001) + "\",")));
+  }
+
+  @Test
+  void numbersMustBeFiniteAndWithinTheirFieldsRange() {
+    // two meeting weeks of 1.7e308 hours once summed to Infinity on every page
+    assertEquals(
+        List.of("meeting.summary data.hours: must be at most 168 in magnitude, got 1.7E308"),
+        messagesOf(MEETINGS.replace("12.5", "1.7e308")));
+    assertEquals(
+        List.of("meeting.summary data.hours: must be at most 168 in magnitude, got 168.5"),
+        messagesOf(MEETINGS.replace("12.5", "168.5")));
+    assertEquals(
+        168.0,
+        ((EventData.MeetingSummary) codec.parseOne(MEETINGS.replace("12.5", "168")).data())
+            .hours());
+  }
+
+  @Test
+  void aNaturalKeyLongerThanTheStoreHoldsIsRefused() {
+    // every field fits its own limit, but lower-casing a reviewer's name can double its length
+    // ("İ" is one character, "i̇" two): 7 + 290 + 3 + 1 + 400 + 1 + 20 = 722 characters
+    String review =
+        "{\"id\":\"review:1\",\"type\":\"pr.review_submitted\",\"source\":\"github\","
+            + "\"occurredAt\":\"2026-03-03T15:30:00Z\",\"repo\":\"acme/"
+            + "r".repeat(285)
+            + "\",\"schema\":1,\"data\":{\"number\":41,\"reviewer\":\""
+            + "\u0130".repeat(200)
+            + "\",\"state\":\"approved\",\"submittedAt\":\"2026-03-03T15:30:00Z\"}}";
+    List<String> messages = messagesOf(review);
+    assertEquals(1, messages.size(), messages::toString);
+    assertTrue(
+        messages.get(0).startsWith("pr.review_submitted data: its natural key")
+            && messages.get(0).endsWith("is longer than 700 characters (722)"),
+        messages.get(0));
   }
 
   @Test
