@@ -160,6 +160,28 @@ class EventIngestionIT {
   }
 
   @Test
+  void aBodyWithMoreThanOneJsonValueIsRefusedNotCutShort() {
+    String one = Events.deployment("d1", "checkout", "success", "2026-03-03T10:00:00Z");
+    String two = Events.deployment("d2", "checkout", "success", "2026-03-03T11:00:00Z");
+    given()
+        .contentType("application/json")
+        .body(one + two)
+        .post("/api/events")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("json"));
+    given()
+        .contentType("application/x-ndjson")
+        .body(Events.ndjson(one, two + " trailing"))
+        .post("/api/events")
+        .then()
+        .statusCode(400)
+        .body("errors[0].line", equalTo(2));
+    assertEquals(0, db.count("RawEventEntity"));
+  }
+
+  @Test
   void oversizedBodiesAndBatchesAreRefusedWith413() {
     // the test profile limits bodies to 2 MB and batches to 1,000 events
     String big = "x".repeat(3 * 1024 * 1024);

@@ -34,6 +34,10 @@ public final class EventCodec {
                   .addDeserializer(Instant.class, new InstantDeserializer()))
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          // a second object after the first, or garbage, is an error, not silently dropped
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // {"a":1,"a":2} means two values for one field: refused rather than one chosen
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
   private final DataValidator dataValidator = new DataValidator();
@@ -195,9 +199,9 @@ public final class EventCodec {
               line,
               null,
               "json",
-              "malformed JSON at column "
-                  + e.getLocation().getColumnNr()
-                  + ": "
+              (e.getLocation() == null
+                      ? "malformed JSON: "
+                      : "malformed JSON at column " + e.getLocation().getColumnNr() + ": ")
                   + e.getOriginalMessage()));
       return null;
     }

@@ -195,6 +195,30 @@ class EventCodecTest {
   }
 
   @Test
+  void nothingAfterTheEventAndNoFieldTwiceNorTooDeep() {
+    // a body holding two objects, or an object and garbage, once answered 202 with the rest lost
+    assertTrue(
+        messagesOf(MERGED + " " + MERGED).get(0).startsWith("json: malformed JSON at column"),
+        () -> messagesOf(MERGED + " " + MERGED).toString());
+    assertTrue(messagesOf(MERGED + " garbage").get(0).startsWith("json: malformed JSON"));
+    List<String> twice =
+        messagesOf(MERGED.replace("\"number\":41,", "\"number\":41,\"number\":42,"));
+    assertTrue(twice.get(0).contains("Duplicate field 'number'"), twice::toString);
+    List<String> batch =
+        messages(
+            assertThrows(
+                EventValidationException.class,
+                () -> codec.parseNdjson(MERGED + "\n" + MERGED + MERGED + "\n")));
+    assertTrue(batch.get(0).startsWith("line 2: json: malformed JSON"), batch::toString);
+    // nested deeper than the parser allows: a 400, not a null pointer
+    String deep =
+        MERGED.replace(
+            "\"futureField\":\"kept\"", "\"futureField\":" + "[".repeat(1500) + "]".repeat(1500));
+    List<String> tooDeep = messagesOf(deep);
+    assertTrue(tooDeep.get(0).startsWith("json: malformed JSON"), tooDeep::toString);
+  }
+
+  @Test
   void enumeratedValuesAndNestedObjectsAreChecked() {
     String review =
         "{\"id\":\"review:acme/shop#41:9\",\"type\":\"pr.review_submitted\",\"source\":\"github\","
