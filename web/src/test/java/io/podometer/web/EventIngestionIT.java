@@ -160,6 +160,21 @@ class EventIngestionIT {
   }
 
   @Test
+  void aMomentBeyondTheHorizonIsRefused() {
+    // one deployment of the year 10000 once set "data as of" to that year on every page, for good
+    given()
+        .contentType("application/json")
+        .body(Events.deployment("d10000", "checkout", "success", "+10000-01-01T00:00:00Z"))
+        .post("/api/events")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("occurredAt"))
+        .body("errors[0].reason", containsString("(now + PT24H)"))
+        .body("errors[1].field", equalTo("data.finishedAt"));
+    assertEquals(0, db.count("RawEventEntity"));
+  }
+
+  @Test
   void aBodyWithMoreThanOneJsonValueIsRefusedNotCutShort() {
     String one = Events.deployment("d1", "checkout", "success", "2026-03-03T10:00:00Z");
     String two = Events.deployment("d2", "checkout", "success", "2026-03-03T11:00:00Z");

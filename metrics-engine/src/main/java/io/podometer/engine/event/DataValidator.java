@@ -16,6 +16,12 @@ final class DataValidator {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  private final TimeBounds time;
+
+  DataValidator(TimeBounds time) {
+    this.time = time;
+  }
+
   ObjectNode validate(EventType type, ObjectNode data, int line, List<EventProblem> problems) {
     return validateObject(type, "data.", type.fields(), data, line, problems);
   }
@@ -155,8 +161,12 @@ final class DataValidator {
    * characters or a NUL in a string, too many items in an array, a number too large; null when none
    * (or when the shape is wrong, which {@link #normalize} reports).
    */
-  private static String beyondLimits(FieldSpec spec, JsonNode value) {
+  private String beyondLimits(FieldSpec spec, JsonNode value) {
     switch (spec.kind()) {
+      case INSTANT:
+      case DAY:
+      case WEEK:
+        return time.breach(spec.kind(), value);
       case STRING:
         return value.isTextual() ? textBeyond(value.asText(), spec.maxLength()) : null;
       case STRINGS:

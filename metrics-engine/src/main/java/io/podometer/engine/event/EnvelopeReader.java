@@ -15,12 +15,15 @@ final class EnvelopeReader {
   private final int line;
   private final String type;
   private final List<EventProblem> problems;
+  private final TimeBounds time;
 
-  EnvelopeReader(JsonNode node, int line, String type, List<EventProblem> problems) {
+  EnvelopeReader(
+      JsonNode node, int line, String type, List<EventProblem> problems, TimeBounds time) {
     this.node = node;
     this.line = line;
     this.type = type;
     this.problems = problems;
+    this.time = time;
   }
 
   String id() {
@@ -36,6 +39,12 @@ final class EnvelopeReader {
     Instant instant = Timestamps.parseInstant(value);
     if (instant == null) {
       problem("occurredAt", "not " + FieldKind.INSTANT.expectation());
+      return null;
+    }
+    String breach = time.breach(instant);
+    if (breach != null) {
+      problem("occurredAt", breach);
+      return null;
     }
     return instant;
   }

@@ -40,7 +40,26 @@ public final class EventCodec {
           .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
-  private final DataValidator dataValidator = new DataValidator();
+  private final TimeBounds time;
+  private final DataValidator dataValidator;
+
+  /** A codec taking any moment from 1970 on (fixed histories, replays, tests). */
+  public EventCodec() {
+    this(TimeBounds.UNBOUNDED);
+  }
+
+  /**
+   * A codec for events arriving now: every moment they name lies between 1970 and {@code horizon}
+   * after the clock's now.
+   */
+  public EventCodec(java.time.Clock clock, java.time.Duration horizon) {
+    this(TimeBounds.upTo(clock, horizon));
+  }
+
+  private EventCodec(TimeBounds time) {
+    this.time = time;
+    this.dataValidator = new DataValidator(time);
+  }
 
   /** The mapper events are read with; shared so callers build trees the same way. */
   public static ObjectMapper mapper() {
@@ -96,7 +115,7 @@ public final class EventCodec {
     int before = problems.size();
     Optional<EventType> type = readType(node, line, problems);
     String typeName = type.map(EventType::wireName).orElse(null);
-    EnvelopeReader envelope = new EnvelopeReader(node, line, typeName, problems);
+    EnvelopeReader envelope = new EnvelopeReader(node, line, typeName, problems, time);
     String id = envelope.id();
     String source = envelope.requiredString("source", EventLimits.SOURCE);
     Instant occurredAt = envelope.occurredAt();

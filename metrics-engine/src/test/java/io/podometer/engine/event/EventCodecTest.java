@@ -195,6 +195,42 @@ class EventCodecTest {
   }
 
   @Test
+  void momentsLieBetween1970AndAHorizonAfterNow() {
+    EventCodec now =
+        new EventCodec(
+            java.time.Clock.fixed(Instant.parse("2026-03-03T16:00:00Z"), java.time.ZoneOffset.UTC),
+            java.time.Duration.ofDays(1));
+    // a deployment of the year 10000 once set "data as of" to that year on every page, for good
+    String year10000 =
+        DEPLOYED.replace(
+            "\"finishedAt\":\"2026-03-03T15:30:00Z\"", "\"finishedAt\":\"+10000-01-01T00:00:00Z\"");
+    assertEquals(
+        List.of(
+            "deployment.finished data.finishedAt: must be between 1970-01-01T00:00:00Z and"
+                + " 2026-03-04T16:00:00Z (now + PT24H), got +10000-01-01T00:00:00Z"),
+        messages(assertThrows(EventValidationException.class, () -> now.parseOne(year10000))));
+    // a day ahead is a drifting clock: accepted; a second more is not
+    now.parseOne(DEPLOYED.replace("2026-03-03T15:30:00Z", "2026-03-04T16:00:00Z"));
+    String meetings = MEETINGS.replace("2026-03-09T08:00:00Z", "2026-03-03T08:00:00Z");
+    assertTrue(
+        messages(
+                assertThrows(
+                    EventValidationException.class,
+                    () ->
+                        now.parseOne(
+                            meetings.replace("2026-03-03T08:00:00Z", "2026-03-04T16:00:01Z"))))
+            .get(0)
+            .startsWith("meeting.summary occurredAt: must be between"));
+    assertTrue(
+        messages(
+                assertThrows(
+                    EventValidationException.class,
+                    () -> now.parseOne(meetings.replace("2026-W10", "1969-W52"))))
+            .get(0)
+            .startsWith("meeting.summary data.week: must be between 1970-01-01T00:00:00Z"));
+  }
+
+  @Test
   void nothingAfterTheEventAndNoFieldTwiceNorTooDeep() {
     // a body holding two objects, or an object and garbage, once answered 202 with the rest lost
     assertTrue(

@@ -110,5 +110,12 @@ public interface PodometerConfig {
     /** Largest number of events one request may carry (PODOMETER_INGEST_MAX_EVENTS). */
     @WithDefault("100000")
     int maxEventsPerRequest();
+
+    /**
+     * How far after now an event's moments may lie (PODOMETER_INGEST_TIME_HORIZON): clocks drift,
+     * the year 10000 is not a clock drifting.
+     */
+    @WithDefault("P1D")
+    java.time.Duration timeHorizon();
   }
 }

@@ -35,7 +35,15 @@ public class EventResource {
   @Inject EventSink sink;
   @Inject PodometerConfig config;
 
-  private final EventCodec codec = new EventCodec();
+  @Inject java.time.Clock clock;
+
+  // events arriving now name moments up to the configured horizon after now
+  private EventCodec codec;
+
+  @jakarta.annotation.PostConstruct
+  void buildCodec() {
+    codec = new EventCodec(clock, config.ingest().timeHorizon());
+  }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

@@ -1,0 +1,69 @@
+package io.podometer.engine.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.podometer.engine.time.IsoWeek;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * The moments an event may name: from 1970 to a horizon after now. A timestamp in the year 10000 is
+ * well-formed, yet it would set "data as of" for good and stretch every range; a clock a little
+ * ahead is not an error, hence the horizon.
+ */
+final class TimeBounds {
+
+  static final Instant EARLIEST = Instant.EPOCH;
+
+  /** No upper bound: for replays and tests of fixed histories. */
+  static final TimeBounds UNBOUNDED = new TimeBounds(null, null);
+
+  private final Clock clock;
+  private final Duration horizon;
+
+  private TimeBounds(Clock clock, Duration horizon) {
+    this.clock = clock;
+    this.horizon = horizon;
+  }
+
+  static TimeBounds upTo(Clock clock, Duration horizon) {
+    if (horizon.isNegative()) {
+      throw new IllegalArgumentException("the time horizon must not be negative: " + horizon);
+    }
+    return new TimeBounds(clock, horizon);
+  }
+
+  /** Why an instant is out of bounds, or null when it is not. */
+  String breach(Instant at) {
+    Instant latest = clock == null ? null : clock.instant().plus(horizon);
+    if (at.isBefore(EARLIEST) || (latest != null && at.isAfter(latest))) {
+      return "must be between "
+          + EARLIEST
+          + " and "
+          + (latest == null ? "any time" : latest + " (now + " + horizon + ")")
+          + ", got "
+          + at;
+    }
+    return null;
+  }
+
+  /** The same for a timestamp, a day or an ISO week as sent, or null when it does not parse. */
+  String breach(FieldKind kind, JsonNode value) {
+    Instant at =
+        switch (kind) {
+          case INSTANT -> Timestamps.parseInstant(value);
+          case DAY -> {
+            LocalDate day = Timestamps.parseDay(value);
+            yield day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+          }
+          case WEEK ->
+              Timestamps.isWeek(value)
+                  ? IsoWeek.tryParse(value.asText()).map(w -> w.start(ZoneOffset.UTC)).orElse(null)
+                  : null;
+          default -> null;
+        };
+    return at == null ? null : breach(at);
+  }
+}
