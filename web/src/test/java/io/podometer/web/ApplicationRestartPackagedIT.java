@@ -36,6 +36,30 @@ class ApplicationRestartPackagedIT {
   }
 
   @Test
+  void aBootstrapPasswordTooShortStopsTheStartWithOneLineNamingTheSetting() throws Exception {
+    Path data = Files.createTempDirectory("podometer-short-password");
+    Path jar =
+        Path.of(System.getProperty("podometer.app.dir", "target/quarkus-app"), "quarkus-run.jar");
+    ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString());
+    builder.environment().put("PODOMETER_DATA", data.toString());
+    builder.environment().put("PODOMETER_DEMO", "false");
+    builder.environment().put("PODOMETER_ADMIN_PASSWORD", "eleven-char");
+    builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
+    builder.redirectErrorStream(true);
+    Path log = data.resolve("app.log");
+    builder.redirectOutput(log.toFile());
+    app = builder.start();
+    assertTrue(app.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "the start stops");
+    assertEquals(1, app.exitValue());
+    String output = Files.readString(log);
+    assertTrue(
+        output.contains(
+            "cannot start: PODOMETER_ADMIN_PASSWORD: at least 12 characters (or leave it unset:"),
+        output);
+    assertFalse(output.contains("\tat "), "no stack trace:\n" + output);
+  }
+
+  @Test
   void acceptedEventsSurviveAKillAndAreDuplicatesWhenSentAgain() throws Exception {
     Path data = Files.createTempDirectory("podometer-restart");
     int port = freePort();
@@ -75,6 +99,17 @@ class ApplicationRestartPackagedIT {
    * in files only the owner can read, announced by path and never printed.
    */
   private void assertFirstStartIsPrivate(Path data, int port) throws Exception {
+    assertEquals(
+        "rwx------",
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data)),
+        "the data directory is private");
+    Path database = data.resolve("podometer.mv.db");
+    assertTrue(Files.exists(database), "the database is in the data directory");
+    assertEquals(
+        "rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(database)),
+        "the database file is private");
     for (String file : new String[] {"admin-password", "cli-token"}) {
       Path path = data.resolve(file);
       assertTrue(Files.exists(path), file + " written");

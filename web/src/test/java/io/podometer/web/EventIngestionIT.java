@@ -212,7 +212,9 @@ class EventIngestionIT {
         .when()
         .post("/api/events")
         .then()
-        .statusCode(413);
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("detail", containsString("this route takes at most 2097152 bytes"));
 
     StringBuilder many = new StringBuilder();
     for (int i = 0; i < 1001; i++) {
@@ -227,6 +229,22 @@ class EventIngestionIT {
         .statusCode(413)
         .body("detail", equalTo("1001 events in one request; the limit is 1000"));
     assertEquals(0, db.count("RawEventEntity"));
+  }
+
+  @Test
+  void aLimitOrNumberThatIsNotANumberIsA400NamingIt() {
+    given()
+        .get("/api/facts/pull-requests?repo=acme/shop&limit=abc")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", equalTo("limit: must be a whole number from 1 to 1000"));
+    given()
+        .get("/api/facts/pull-requests?repo=acme/shop&number=x1")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("number: must be a whole number"));
+    given().get("/api/admin/audit?limit=1e3").then().statusCode(400);
   }
 
   @Test

@@ -52,23 +52,26 @@ public class FactResource {
               + " merged in a week (scope and week)")
   public List<FactView> pullRequests(
       @QueryParam("repo") String repo,
-      @QueryParam("number") Integer number,
+      @QueryParam("number") String number,
       @QueryParam("scope") String scope,
       @QueryParam("week") String week,
-      @QueryParam("limit") @DefaultValue("100") int limit) {
+      @QueryParam("limit") @DefaultValue("100") String limit) {
     if (scope != null || week != null) {
       requireParam("scope", scope);
       requireParam("week", week);
       ScopeId scopeId = MetricsQuery.scope(scope);
       viewer.get().require(scopeId);
-      return mergedIn(scopeId, MetricsQuery.week("week", week), limit);
+      return mergedIn(scopeId, MetricsQuery.week("week", week), limit(limit));
     }
     requireEveryFact();
     if (number != null) {
       requireParam("repo", repo);
-      return one(new FactKey(FactKind.PULL_REQUEST, repo + "#" + number));
+      return one(
+          new FactKey(
+              FactKind.PULL_REQUEST,
+              repo + "#" + WholeNumberParam.of("number", number, 0, Integer.MAX_VALUE)));
     }
-    return list(FactKind.PULL_REQUEST, repo, limit);
+    return list(FactKind.PULL_REQUEST, repo, limit(limit));
   }
 
   @GET
@@ -77,35 +80,35 @@ public class FactResource {
   public List<FactView> commits(
       @QueryParam("repo") String repo,
       @QueryParam("sha") String sha,
-      @QueryParam("limit") @DefaultValue("100") int limit) {
+      @QueryParam("limit") @DefaultValue("100") String limit) {
     requireEveryFact();
     if (sha != null) {
       requireParam("repo", repo);
       return one(new FactKey(FactKind.COMMIT, repo + "@" + sha));
     }
-    return list(FactKind.COMMIT, repo, limit);
+    return list(FactKind.COMMIT, repo, limit(limit));
   }
 
   @GET
   @Path("/deployments")
   @Operation(summary = "A deployment by id, or the newest deployments")
   public List<FactView> deployments(
-      @QueryParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit) {
+      @QueryParam("id") String id, @QueryParam("limit") @DefaultValue("100") String limit) {
     requireEveryFact();
     return id != null
         ? one(new FactKey(FactKind.DEPLOYMENT, id))
-        : list(FactKind.DEPLOYMENT, null, limit);
+        : list(FactKind.DEPLOYMENT, null, limit(limit));
   }
 
   @GET
   @Path("/incidents")
   @Operation(summary = "An incident by id, or the newest incidents")
   public List<FactView> incidents(
-      @QueryParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit) {
+      @QueryParam("id") String id, @QueryParam("limit") @DefaultValue("100") String limit) {
     requireEveryFact();
     return id != null
         ? one(new FactKey(FactKind.INCIDENT, id))
-        : list(FactKind.INCIDENT, null, limit);
+        : list(FactKind.INCIDENT, null, limit(limit));
   }
 
   @GET
@@ -118,7 +121,7 @@ public class FactResource {
       @PathParam("kind") String kind,
       @QueryParam("key") String key,
       @QueryParam("repo") String repo,
-      @QueryParam("limit") @DefaultValue("100") int limit) {
+      @QueryParam("limit") @DefaultValue("100") String limit) {
     FactKind factKind = kindOf(kind);
     if (io.podometer.web.privacy.PersonalFacts.KINDS.contains(factKind)) {
       if (!identity.hasRole(Roles.ADMIN)) {
@@ -128,7 +131,7 @@ public class FactResource {
     } else {
       requireEveryFact();
     }
-    return key != null ? one(new FactKey(factKind, key)) : list(factKind, repo, limit);
+    return key != null ? one(new FactKey(factKind, key)) : list(factKind, repo, limit(limit));
   }
 
   /**
@@ -189,6 +192,10 @@ public class FactResource {
         .sorted(java.util.Comparator.comparing(f -> f.key().key()))
         .map(FactView::of)
         .toList();
+  }
+
+  private static int limit(String text) {
+    return WholeNumberParam.of("limit", text, 1, MAX_LIMIT);
   }
 
   private List<FactView> list(FactKind kind, String repo, int limit) {

@@ -31,12 +31,24 @@ public class StartupTasks {
       orgService.importFileIfChanged(file);
     } catch (OrgValidationException e) {
       LOG.errorf("the organization file %s is invalid:%n%s", file, e.getMessage());
-      throw new IllegalStateException(
-          "invalid organization file " + file + " (see the problems above)", e);
+      throw new io.podometer.web.config.ConfigurationError(
+          "invalid organization file " + file + " (see the problems above)");
     }
   }
 
   void onStart(@Observes StartupEvent event) {
+    try {
+      start();
+    } catch (io.podometer.web.config.ConfigurationError e) {
+      // one line naming the setting, and the process ends with status 1
+      LOG.errorf("cannot start: %s", e.getMessage());
+      io.quarkus.runtime.Quarkus.asyncExit(1);
+    }
+  }
+
+  private void start() {
+    // the database was opened before this runs: its files exist and are restricted with the rest
+    io.podometer.web.config.DataDirectory.restrict(Path.of(config.data()));
     refsUpgrade.run();
     access.run();
     orgService.reloadLatest();

@@ -36,6 +36,12 @@ public class AccessBootstrap {
     Path data = Path.of(config.data());
     if (users.count() == 0) {
       String given = config.auth().adminPassword().filter(p -> !p.isEmpty()).orElse(null);
+      if (given != null && given.length() < LocalUsers.MIN_PASSWORD) {
+        throw new io.podometer.web.config.ConfigurationError(
+            "PODOMETER_ADMIN_PASSWORD: at least "
+                + LocalUsers.MIN_PASSWORD
+                + " characters (or leave it unset: a password is generated)");
+      }
       String password =
           users.create(ADMIN, null, Set.copyOf(Roles.BOOTSTRAP_ADMIN), given, "bootstrap");
       if (given == null) {

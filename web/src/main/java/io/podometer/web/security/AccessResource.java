@@ -181,10 +181,8 @@ public class AccessResource {
   @GET
   @Path("/audit")
   @Operation(summary = "The audit log, newest first: admin actions and token use")
-  public List<AuditView> audit(@QueryParam("limit") @DefaultValue("200") int limit) {
-    if (limit < 1 || limit > 10_000) {
-      throw new IllegalArgumentException("limit: must be between 1 and 10000");
-    }
+  public List<AuditView> audit(@QueryParam("limit") @DefaultValue("200") String limitText) {
+    int limit = io.podometer.web.api.WholeNumberParam.of("limit", limitText, 1, 10_000);
     return audit.latest(limit).stream()
         .map(e -> new AuditView(e.at, e.actor, e.action, e.target, e.detail))
         .toList();

@@ -20,6 +20,11 @@ public class RequestSizeLimits {
 
   @Inject PodometerConfig config;
 
+  // ingestion's limit: the server-wide one, declared here so that a Content-Length over it gets a
+  // problem document (the HTTP layer's own refusal has an empty body)
+  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
+  io.quarkus.runtime.configuration.MemorySize serverWide;
+
   void install(@Observes Router router) {
     router.route().order(Integer.MIN_VALUE).handler(this::check);
   }
@@ -31,12 +36,14 @@ public class RequestSizeLimits {
       context.next();
       return;
     }
-    Long limit = limitFor(context.normalizedPath());
-    if (limit == null) {
+    boolean ingestion = isIngestion(context.normalizedPath());
+    long limit = ingestion ? serverWide.asLongValue() : limitFor(context.normalizedPath());
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (length == null && ingestion) {
+      // a stream of events may come chunked: the HTTP layer counts it as it is read
       context.next();
       return;
     }
-    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     if (length == null) {
       boolean bodyOfUnknownLength =
           request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
@@ -66,11 +73,12 @@ public class RequestSizeLimits {
     context.next();
   }
 
-  /** The limit of a route, or null for the server-wide one (ingestion). */
-  private Long limitFor(String path) {
-    if (path.equals("/api/events") || path.startsWith("/api/events/") || path.startsWith("/v1/")) {
-      return null;
-    }
+  private static boolean isIngestion(String path) {
+    return path.equals("/api/events") || path.startsWith("/api/events/") || path.startsWith("/v1/");
+  }
+
+  /** The limit of a route other than ingestion. */
+  private long limitFor(String path) {
     if (path.equals("/api/org")) {
       return config.limits().orgModel().asLongValue();
     }
