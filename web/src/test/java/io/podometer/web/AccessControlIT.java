@@ -200,6 +200,19 @@ class AccessControlIT {
           403,
           status(refused.contentType("application/x-ndjson").body(event), "POST", "/api/events"));
     }
+    // facts about people one by one (reviews given, commits with e-mails, attributions, usage)
+    // are for admins; a read token and a leader see aggregates and list PRs, deployments
+    for (String personal :
+        List.of(
+            "/api/facts/reviews",
+            "/api/facts/commits?repo=acme/checkout-api",
+            "/api/facts/commit-attributions",
+            "/api/facts/agent-usage-days")) {
+      assertEquals(403, status(withToken(read), "GET", personal), personal);
+      assertEquals(403, status(person("lee"), "GET", personal), personal);
+      assertEquals(200, status(withToken(admin), "GET", personal), personal);
+    }
+    assertEquals(200, status(withToken(read), "GET", "/api/facts/deployments"));
     // the organization model: admins change it; leaders read it; members neither
     assertEquals(200, status(person("lee"), "GET", "/api/org"));
     assertEquals(403, status(person("ana"), "GET", "/api/org"));

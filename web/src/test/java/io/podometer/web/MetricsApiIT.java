@@ -175,6 +175,26 @@ class MetricsApiIT {
   }
 
   @Test
+  void aCsvFileNameHoldsNothingThatCouldEndItOrTheHeader() {
+    // a CR/LF in the scope once hung the request; a quote broke the file name
+    given()
+        .urlEncodingEnabled(false)
+        .get("/api/metrics?scope=repo:acme/x%0D%0AX-Injected:%201&format=csv")
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("scope: must not contain control characters"));
+    String disposition =
+        given()
+            .urlEncodingEnabled(false)
+            .get("/api/metrics?scope=repo:acme/a%22b&from=2026-W10&to=2026-W10&format=csv")
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("Content-Disposition");
+    assertEquals("attachment; filename=\"podometer-repo-acme-a-b.csv\"", disposition);
+  }
+
+  @Test
   void aDrillDownListsTheItemsThatAddUpToTheFigure() {
     JsonPath d =
         given()

@@ -155,7 +155,7 @@ public class DrilldownResource {
     int peopleItems = 0;
     java.util.Set<String> persons = new java.util.HashSet<>();
     for (Contribution c : contributions) {
-      if (aboutAPerson(c.evidence().ref())) {
+      if (c.evidence().aboutAPerson()) {
         peopleNum += c.num();
         peopleDen += c.den();
         peopleItems++;
@@ -211,20 +211,6 @@ public class DrilldownResource {
     return new double[] {
       pooled.num() == null ? 0 : pooled.num(), pooled.den() == null ? 0 : pooled.den()
     };
-  }
-
-  /**
-   * Items about one person: their usage, meetings, pulse answers, activity, and the reviews they
-   * gave (a list of those, with the reviewer in each rule, would rank reviewers).
-   */
-  static boolean aboutAPerson(String ref) {
-    return ref.startsWith("usage:")
-        || ref.startsWith("pulse:")
-        || ref.startsWith("review:")
-        || ref.startsWith("meeting:")
-        || ref.startsWith("member:")
-        || ref.startsWith("engineer:")
-        || ref.startsWith("identity:");
   }
 
   static String kind(String ref) {

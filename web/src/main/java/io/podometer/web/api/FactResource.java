@@ -39,6 +39,20 @@ public class FactResource {
 
   static final int MAX_LIMIT = 1000;
 
+  /**
+   * Facts about people one by one: their usage, meetings and pulse answers, the reviews they gave,
+   * their commits (with e-mails) and the AI attributions of them. From these, per-person figures
+   * follow, so only an admin lists them; leaders and read tokens see aggregates.
+   */
+  static final java.util.Set<FactKind> ABOUT_PEOPLE =
+      java.util.EnumSet.of(
+          FactKind.AGENT_USAGE_DAY,
+          FactKind.MEETING_WEEK,
+          FactKind.PULSE_ANSWER,
+          FactKind.REVIEW,
+          FactKind.COMMIT,
+          FactKind.COMMIT_ATTRIBUTION);
+
   @Inject FactQueries facts;
   @Inject FigureService service;
   @Inject CurrentViewer viewer;
@@ -81,7 +95,7 @@ public class FactResource {
       @QueryParam("repo") String repo,
       @QueryParam("sha") String sha,
       @QueryParam("limit") @DefaultValue("100") String limit) {
-    requireEveryFact();
+    requireAdmin("commits");
     if (sha != null) {
       requireParam("repo", repo);
       return one(new FactKey(FactKind.COMMIT, repo + "@" + sha));
@@ -123,11 +137,8 @@ public class FactResource {
       @QueryParam("repo") String repo,
       @QueryParam("limit") @DefaultValue("100") String limit) {
     FactKind factKind = kindOf(kind);
-    if (io.podometer.web.privacy.PersonalFacts.KINDS.contains(factKind)) {
-      if (!identity.hasRole(Roles.ADMIN)) {
-        throw new ForbiddenException(
-            "kind: " + kind + " are one person's own data; only an admin may read them");
-      }
+    if (ABOUT_PEOPLE.contains(factKind)) {
+      requireAdmin(kind);
     } else {
       requireEveryFact();
     }
@@ -138,6 +149,13 @@ public class FactResource {
    * Facts beyond one scope's pull requests are for those who see every aggregate (leaders, read
    * tokens) and admins; a member or champion reaches facts through their pods' drill-downs.
    */
+  private void requireAdmin(String kind) {
+    if (!identity.hasRole(Roles.ADMIN)) {
+      throw new ForbiddenException(
+          "kind: " + kind + " are facts about people one by one; only an admin may read them");
+    }
+  }
+
   private void requireEveryFact() {
     if (!viewer.get().everyAggregate() && !identity.hasRole(Roles.ADMIN)) {
       throw new ForbiddenException(

@@ -34,6 +34,9 @@ record MetricsQuery(ScopeId scope, List<MetricId> metrics, IsoWeek from, IsoWeek
     if (scope == null || scope.isBlank()) {
       throw new IllegalArgumentException("scope: missing (e.g. org, pod:checkout, repo:acme/shop)");
     }
+    if (scope.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("scope: must not contain control characters");
+    }
     return ScopeId.parse(scope.strip());
   }
 

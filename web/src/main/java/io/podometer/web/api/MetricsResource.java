@@ -150,7 +150,8 @@ public class MetricsResource {
           .header(
               "Content-Disposition",
               "attachment; filename=\"podometer-"
-                  + body.scope().replace(':', '-').replace('/', '-')
+                  // letters, digits, '.', '_' and '-' only: nothing can end the name or the header
+                  + body.scope().replaceAll("[^A-Za-z0-9._-]", "-")
                   + ".csv\"")
           .build();
     }

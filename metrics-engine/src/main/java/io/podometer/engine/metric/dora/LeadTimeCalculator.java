@@ -139,7 +139,7 @@ final class LeadTimeCalculator {
       rule.append(", ");
     }
     if (firstReview != null) {
-      rule.append("first review by ").append(firstReview.reviewer()).append(' ');
+      rule.append("first review ");
       Moments.append(rule, reviewed);
       rule.append(", ");
     }

@@ -56,7 +56,9 @@ final class Approvals {
     ReviewFact approval = reviews.firstHumanApproval(pr, fact.mergedAt());
     String rule =
         approval != null
-            ? "merged " + Times.format(fact.mergedAt()) + "; approved by " + approval.reviewer()
+            ? "merged "
+                + Times.format(fact.mergedAt())
+                + "; approved by a human other than the author"
             : "merged "
                 + Times.format(fact.mergedAt())
                 + "; no approval by a human other than the author"
@@ -72,7 +74,10 @@ final class Approvals {
             new Evidence(pr.ref(), rule)));
   }
 
-  /** Names the approvals that did not count, so a reader sees why. */
+  /**
+   * Says which approvals did not count and why (the author's, an agent's, a bot's), so a reader
+   * sees why; agents and bots are named, people are not.
+   */
   private String otherApprovals(PullRequests.Counted pr, Instant mergedAt) {
     StringBuilder names = new StringBuilder();
     for (ReviewFact review : reviews.of(pr)) {
@@ -85,7 +90,11 @@ final class Approvals {
               case OTHER_BOT, IGNORED_BOT -> "a bot";
             };
         names.append(names.length() == 0 ? " (approved only by " : ", ");
-        names.append(review.reviewer()).append(": ").append(why);
+        if (who.isHuman()) {
+          names.append(why); // a person is not named
+        } else {
+          names.append(review.reviewer()).append(": ").append(why);
+        }
       }
     }
     return names.length() == 0 ? "" : names.append(')').toString();

@@ -61,8 +61,7 @@ final class ReviewLoad {
           member != null ? member : "identity:" + reviewer.raw().toLowerCase(Locale.ROOT);
       Evidence evidence =
           new Evidence(
-              ReviewIndex.ref(review),
-              "review by " + review.reviewer() + (pod == null ? "" : " for pod " + pod));
+              ReviewIndex.ref(review), "a review given" + (pod == null ? "" : " for pod " + pod));
       out.accept(
           Contribution.keyed(
               MetricId.TOP_REVIEWER_SHARE,

@@ -55,9 +55,7 @@ final class ReviewTiming {
             pr.ref(),
             "ready for review "
                 + Times.format(ready)
-                + "; first review by "
-                + first.reviewer()
-                + " "
+                + "; first review "
                 + Times.format(first.submittedAt())
                 + ": "
                 + Times.hours(hours)
