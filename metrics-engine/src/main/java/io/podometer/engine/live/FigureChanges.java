@@ -17,6 +17,10 @@ import java.util.SortedSet;
 public record FigureChanges(
     List<Figure> upserted, List<FigureKey> removed, SortedSet<IsoWeek> weeks, long nanos) {
 
+  /** Nothing recomputed, nothing changed. */
+  public static final FigureChanges NONE =
+      new FigureChanges(List.of(), List.of(), java.util.Collections.emptySortedSet(), 0);
+
   /**
    * What differs from {@code before} to {@code after}: figures new or changed, cells gone; {@code
    * weeks} and {@code startNanos} say what was recomputed and since when.

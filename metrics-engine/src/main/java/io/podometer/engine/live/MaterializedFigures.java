@@ -16,7 +16,6 @@ import io.podometer.engine.time.IsoWeek;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,7 +196,7 @@ public final class MaterializedFigures {
 
   private FigureChanges recomputeWeeks(TreeSet<IsoWeek> recomputed, Instant now, long start) {
     if (recomputed.isEmpty()) {
-      return new FigureChanges(List.of(), List.of(), Collections.emptySortedSet(), 0);
+      return FigureChanges.NONE;
     }
     Map<IsoWeek, WeekFigures> before = new HashMap<>(weeks);
     FactSet all = facts.factSet();

@@ -66,6 +66,13 @@ public class FigureService {
   private static final long QUIET_NANOS = Duration.ofSeconds(2).toNanos();
   private static final int LOAD_CHUNK = 20_000;
 
+  /**
+   * How long before its hand-over to the figures a fact may have been written: longer than an
+   * ingestion's transaction may last (60 s). Stored figures are trusted only for facts written this
+   * long before they were last brought up to date.
+   */
+  private static final Duration HANDOVER = Duration.ofMinutes(2);
+
   @Inject FactQueries facts;
   @Inject OrgService orgs;
   @Inject FigureStore store;
@@ -99,6 +106,10 @@ public class FigureService {
   private long absorbedSinceNanos;
   // how long recomputing one week of figures took last time (0: not measured yet)
   private long nanosPerWeek;
+  // every fact handed over before this moment is in the live facts
+  private Instant factsTakenAt;
+  // ... and in every figure (no week left to recompute): stored with the figures
+  private Instant reflectedUpTo;
 
   // what readers see
   private volatile FigureSnapshot snapshot;
@@ -113,6 +124,8 @@ public class FigureService {
     OrgSnapshot org = orgs.current();
     IsoWeek to = currentWeek(org);
     IsoWeek from = to.plusWeeks(-(config.figures().weeks() - 1));
+    factsTakenAt = clock.instant();
+    reflectedUpTo = factsTakenAt; // what is loaded now is every fact there is
     MaterializedFigures loaded = loadFacts(org, from, to, true);
     Optional<FigureStore.State> state = store.state();
     boolean current =
@@ -120,7 +133,8 @@ public class FigureService {
             && state.get().orgVersion() == org.version()
             && state.get().from().equals(from)
             && state.get().to().equals(to)
-            && state.get().engine().equals(ENGINE);
+            && state.get().engine().equals(ENGINE)
+            && reflectsEveryFact(state.get());
     boolean servedStored = current && !config.figures().recomputeOnStart();
     if (servedStored) {
       loaded.load(store.loadAll());
@@ -152,6 +166,27 @@ public class FigureService {
       prepareForUpdates();
     }
     worker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.MINUTES);
+  }
+
+  /**
+   * Whether stored figures reflect every stored fact: none was written after they were last brought
+   * up to date (less the hand-over allowance). A crash between a 202 and the storing of the cells
+   * it changed leaves figures older than the facts: they are recomputed, not served.
+   */
+  private boolean reflectsEveryFact(FigureStore.State state) {
+    if (state.factsUpTo() == null) {
+      LOG.info("stored figures do not say up to when they reflect the facts: recomputing");
+      return false;
+    }
+    Optional<Instant> lastWritten = facts.lastWritten();
+    boolean reflects =
+        lastWritten.isEmpty() || lastWritten.get().isBefore(state.factsUpTo().minus(HANDOVER));
+    if (!reflects) {
+      LOG.infof(
+          "stored figures reflect the facts up to %s, a fact was written at %s: recomputing",
+          state.factsUpTo(), lastWritten.get());
+    }
+    return reflects;
   }
 
   /** The figures in force; null before {@link #start}. */
@@ -251,7 +286,11 @@ public class FigureService {
     try {
       absorbPending();
       if (dirty.isEmpty() && !everythingDirty) {
+        boolean absorbedSome = absorbed > 0;
         settle();
+        if (absorbedSome) {
+          persist(FigureChanges.NONE); // the figures reflect the facts up to a later moment
+        }
         return;
       }
       if (!force && bulkLoadGoingOn()) {
@@ -354,7 +393,9 @@ public class FigureService {
 
   /** Takes what ingestion and erasure handed over into the live facts; marks the weeks to redo. */
   private void absorbPending() {
+    Instant takingAt = clock.instant();
     Pending.Taken taken = pending.take();
+    factsTakenAt = takingAt;
     if (taken.isEmpty()) {
       return;
     }
@@ -395,6 +436,7 @@ public class FigureService {
 
   /** Everything absorbed is in the figures (or moves none): "data as of" moves on. */
   private void settle() {
+    reflectedUpTo = factsTakenAt;
     absorbed = 0;
     absorbedSinceNanos = 0;
     waitingInWorker = 0;
@@ -422,6 +464,7 @@ public class FigureService {
 
   private RecomputeReport reload(String why) {
     long started = System.nanoTime();
+    factsTakenAt = clock.instant();
     pending.take();
     OrgSnapshot org = orgs.current();
     IsoWeek to = currentWeek(org);
@@ -490,12 +533,10 @@ public class FigureService {
    * was computed in; returns how many cells that is.
    */
   private int persist(FigureChanges changes) {
-    if (changes.isEmpty()) {
-      return 0;
-    }
     FigureSnapshot shown = snapshot;
     FigureStore.State state = state(orgVersion, live);
-    Set<FigureStore.Cell> cells = FigureStore.cellsOf(changes);
+    // without changed cells the state is still stored: the facts they reflect moved on
+    Set<FigureStore.Cell> cells = changes.isEmpty() ? Set.of() : FigureStore.cellsOf(changes);
     cellWriter.execute(
         () -> {
           try {
@@ -515,7 +556,8 @@ public class FigureService {
   }
 
   private FigureStore.State state(long version, MaterializedFigures figures) {
-    return new FigureStore.State(version, figures.from(), figures.to(), ENGINE, clock.instant());
+    return new FigureStore.State(
+        version, figures.from(), figures.to(), ENGINE, clock.instant(), reflectedUpTo);
   }
 
   /** Every stored fact, read in chunks, into new live figures. */

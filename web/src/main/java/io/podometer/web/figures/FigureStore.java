@@ -37,9 +37,17 @@ public class FigureStore {
       "insert into figure_cell (scope, week, figures) values (?, ?, ?)";
   private static final String DELETE = "delete from figure_cell where scope = ? and week = ?";
 
-  /** What the stored figures were computed for. */
+  /**
+   * What the stored figures were computed for, and the moment up to which they reflect the facts
+   * handed to them ({@code factsUpTo}; null in states stored before it was kept).
+   */
   public record State(
-      long orgVersion, IsoWeek from, IsoWeek to, String engine, Instant computedAt) {}
+      long orgVersion,
+      IsoWeek from,
+      IsoWeek to,
+      String engine,
+      Instant computedAt,
+      Instant factsUpTo) {}
 
   /** One cell: a scope in a week. */
   record Cell(ScopeId scope, IsoWeek week) {}
@@ -68,8 +76,8 @@ public class FigureStore {
     try (Connection c = dataSource.getConnection();
         PreparedStatement select =
             c.prepareStatement(
-                "select org_version, from_week, to_week, engine, computed_at from figure_state"
-                    + " where id = 1");
+                "select org_version, from_week, to_week, engine, computed_at, facts_up_to"
+                    + " from figure_state where id = 1");
         ResultSet rs = select.executeQuery()) {
       if (!rs.next()) {
         return Optional.empty();
@@ -80,7 +88,8 @@ public class FigureStore {
               IsoWeek.parse(rs.getString(2)),
               IsoWeek.parse(rs.getString(3)),
               rs.getString(4),
-              rs.getTimestamp(5).toInstant()));
+              rs.getTimestamp(5).toInstant(),
+              rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()));
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the figure state", e);
     }
@@ -185,13 +194,14 @@ public class FigureStore {
     }
     try (PreparedStatement insert =
         c.prepareStatement(
-            "insert into figure_state (id, org_version, from_week, to_week, engine, computed_at)"
-                + " values (1, ?, ?, ?, ?, ?)")) {
+            "insert into figure_state (id, org_version, from_week, to_week, engine, computed_at,"
+                + " facts_up_to) values (1, ?, ?, ?, ?, ?, ?)")) {
       insert.setLong(1, state.orgVersion());
       insert.setString(2, state.from().toString());
       insert.setString(3, state.to().toString());
       insert.setString(4, state.engine());
       insert.setTimestamp(5, Timestamp.from(state.computedAt()));
+      insert.setTimestamp(6, state.factsUpTo() == null ? null : Timestamp.from(state.factsUpTo()));
       insert.executeUpdate();
     }
   }

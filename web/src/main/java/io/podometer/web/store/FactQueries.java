@@ -114,6 +114,20 @@ public class FactQueries {
         row -> consumer.accept(row.stored()));
   }
 
+  /** When a fact was last written (a scan: asked once, at start), or empty with no facts. */
+  public Optional<Instant> lastWritten() {
+    Instant[] last = {null};
+    run(
+        c -> {
+          try (PreparedStatement select = c.prepareStatement("select max(updated_at) from fact");
+              ResultSet rs = select.executeQuery()) {
+            OffsetDateTime at = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+            last[0] = at == null ? null : at.toInstant();
+          }
+        });
+    return Optional.ofNullable(last[0]);
+  }
+
   /** The newest {@code occurredAt} of any stored event: "data as of". */
   public Optional<Instant> dataAsOf() {
     Instant[] newest = {null};
