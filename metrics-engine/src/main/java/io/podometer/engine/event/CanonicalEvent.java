@@ -26,6 +26,7 @@ public final class CanonicalEvent {
   private final ObjectNode dataTree;
   private final String canonicalJson;
   private volatile EventData data;
+  private volatile io.podometer.engine.fact.FactKey factKey;
 
   public CanonicalEvent(
       String id,
@@ -98,6 +99,19 @@ public final class CanonicalEvent {
       data = typed;
     }
     return typed;
+  }
+
+  /**
+   * The natural key of the fact it folds into, worked out once: validation checks its length,
+   * ingestion files the event under it.
+   */
+  public io.podometer.engine.fact.FactKey factKey() {
+    io.podometer.engine.fact.FactKey key = factKey;
+    if (key == null) {
+      key = io.podometer.engine.fact.FactKey.naturalKeyOf(this);
+      factKey = key;
+    }
+    return key;
   }
 
   /** SHA-256 of {@link #canonicalJson()}, hex: equal hashes under one id mean a duplicate. */

@@ -16,6 +16,10 @@ final class DataValidator {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  // what normalize answers once it has itself reported why a well-formed value is refused
+  private static final JsonNode REPORTED =
+      com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+
   private final TimeBounds time;
 
   DataValidator(TimeBounds time) {
@@ -65,6 +69,9 @@ final class DataValidator {
       return null;
     }
     JsonNode result = normalize(type, field, spec, value, line, problems);
+    if (result == REPORTED) {
+      return null;
+    }
     if (result == null) {
       problems.add(
           new EventProblem(
@@ -119,11 +126,29 @@ final class DataValidator {
         return value.isBoolean() ? value : null;
       case INSTANT:
         Instant instant = Timestamps.parseInstant(value);
-        return instant == null ? null : NODES.textNode(instant.toString());
+        return instant == null
+            ? null
+            : inTime(instant, NODES.textNode(instant.toString()), type, field, line, problems);
       case DAY:
-        return Timestamps.parseDay(value) == null ? null : value;
+        java.time.LocalDate day = Timestamps.parseDay(value);
+        return day == null
+            ? null
+            : inTime(
+                day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                value,
+                type,
+                field,
+                line,
+                problems);
       case WEEK:
-        return Timestamps.isWeek(value) ? value : null;
+        java.util.Optional<io.podometer.engine.time.IsoWeek> week =
+            Timestamps.isWeek(value)
+                ? io.podometer.engine.time.IsoWeek.tryParse(value.asText())
+                : java.util.Optional.empty();
+        return week.isEmpty()
+            ? null
+            : inTime(
+                week.get().start(java.time.ZoneOffset.UTC), value, type, field, line, problems);
       case STRINGS:
         return everyElement(value, element -> element.isTextual());
       case INTEGERS:
@@ -159,14 +184,11 @@ final class DataValidator {
   /**
    * What a value of the right shape breaks of the field's limits ({@link EventLimits}): too many
    * characters or a NUL in a string, too many items in an array, a number too large; null when none
-   * (or when the shape is wrong, which {@link #normalize} reports).
+   * (or when the shape is wrong, which {@link #normalize} reports, as it does moments out of
+   * bounds).
    */
-  private String beyondLimits(FieldSpec spec, JsonNode value) {
+  private static String beyondLimits(FieldSpec spec, JsonNode value) {
     switch (spec.kind()) {
-      case INSTANT:
-      case DAY:
-      case WEEK:
-        return time.breach(spec.kind(), value);
       case STRING:
         return value.isTextual() ? textBeyond(value.asText(), spec.maxLength()) : null;
       case STRINGS:
@@ -201,6 +223,22 @@ final class DataValidator {
       default:
         return null;
     }
+  }
+
+  /** The normalized moment, or {@link #REPORTED} once its being out of bounds is reported. */
+  private JsonNode inTime(
+      Instant at,
+      JsonNode normalized,
+      EventType type,
+      String field,
+      int line,
+      List<EventProblem> problems) {
+    String breach = time.breach(at);
+    if (breach == null) {
+      return normalized;
+    }
+    problems.add(new EventProblem(line, type.wireName(), field, breach));
+    return REPORTED;
   }
 
   /** A string's breach of a length limit or of the no-NUL rule, or null. */

@@ -159,14 +159,14 @@ public final class EventCodec {
             null,
             normalizedData,
             CanonicalJson.write(canonical));
-    int keyLength = io.podometer.engine.fact.FactKey.of(event).toString().length();
+    int keyLength = event.factKey().key().length();
     if (keyLength > EventLimits.KEY) {
       problems.add(
           new EventProblem(
               line,
               typeName,
               "data",
-              "its natural key (kind, repository and the fields naming the fact) is longer than "
+              "its natural key (the repository and the fields naming the fact) is longer than "
                   + EventLimits.KEY
                   + " characters ("
                   + keyLength
@@ -221,7 +221,7 @@ public final class EventCodec {
               (e.getLocation() == null
                       ? "malformed JSON: "
                       : "malformed JSON at column " + e.getLocation().getColumnNr() + ": ")
-                  + e.getOriginalMessage()));
+                  + reason(e)));
       return null;
     }
     if (node == null || node.isMissingNode()) {
@@ -229,6 +229,20 @@ public final class EventCodec {
       return null;
     }
     return fromTree(node, line, problems);
+  }
+
+  /** The parser's complaint, in the contract's words where its own name the parser's types. */
+  private static String reason(JsonProcessingException e) {
+    String original = e.getOriginalMessage();
+    if (original != null && original.startsWith("Trailing token")) {
+      return "another value follows the event (one JSON object per body; NDJSON: one per line)";
+    }
+    if (original != null && original.contains("nesting depth")) {
+      return "nested deeper than the "
+          + com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH
+          + " levels a JSON value may have";
+    }
+    return original;
   }
 
   private static Optional<EventType> readType(

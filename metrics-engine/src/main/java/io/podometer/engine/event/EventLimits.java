@@ -36,7 +36,7 @@ public final class EventLimits {
   /** Items in one array (labels, parents, files, trailers, PR numbers). */
   public static final int ITEMS = 10_000;
 
-  /** A natural key as stored ({@code kind:key}, the store's {@code fact_key} column). */
+  /** A fact's natural key (the store's {@code fact_key} column). */
   public static final int KEY = 700;
 
   /** Meeting hours of one member in one week. */

@@ -18,45 +18,29 @@ record FieldSpec(
     double max) {
 
   static FieldSpec req(String name, FieldKind kind) {
-    return new FieldSpec(name, kind, true, Set.of(), List.of(), EventLimits.NAME, Double.MAX_VALUE);
+    return of(name, kind, true, Set.of(), List.of());
   }
 
   static FieldSpec opt(String name, FieldKind kind) {
-    return new FieldSpec(
-        name, kind, false, Set.of(), List.of(), EventLimits.NAME, Double.MAX_VALUE);
+    return of(name, kind, false, Set.of(), List.of());
   }
 
   static FieldSpec reqOneOf(String name, String... values) {
-    return new FieldSpec(
-        name,
-        FieldKind.STRING,
-        true,
-        Set.of(values),
-        List.of(),
-        EventLimits.NAME,
-        Double.MAX_VALUE);
+    return of(name, FieldKind.STRING, true, Set.of(values), List.of());
   }
 
   static FieldSpec object(String name, boolean required, FieldSpec... fields) {
-    return new FieldSpec(
-        name,
-        FieldKind.OBJECT,
-        required,
-        Set.of(),
-        List.of(fields),
-        EventLimits.NAME,
-        Double.MAX_VALUE);
+    return of(name, FieldKind.OBJECT, required, Set.of(), List.of(fields));
   }
 
   static FieldSpec objects(String name, boolean required, FieldSpec... fields) {
-    return new FieldSpec(
-        name,
-        FieldKind.OBJECTS,
-        required,
-        Set.of(),
-        List.of(fields),
-        EventLimits.NAME,
-        Double.MAX_VALUE);
+    return of(name, FieldKind.OBJECTS, required, Set.of(), List.of(fields));
+  }
+
+  /** A field with the contract's default limits: a name's length, any finite number. */
+  private static FieldSpec of(
+      String name, FieldKind kind, boolean required, Set<String> allowed, List<FieldSpec> fields) {
+    return new FieldSpec(name, kind, required, allowed, fields, EventLimits.NAME, Double.MAX_VALUE);
   }
 
   /** The same field holding longer strings (titles, paths, free text). */

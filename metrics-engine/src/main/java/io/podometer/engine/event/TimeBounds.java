@@ -1,12 +1,8 @@
 package io.podometer.engine.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.podometer.engine.time.IsoWeek;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * The moments an event may name: from 1970 to a horizon after now. A timestamp in the year 10000 is
@@ -47,23 +43,5 @@ final class TimeBounds {
           + at;
     }
     return null;
-  }
-
-  /** The same for a timestamp, a day or an ISO week as sent, or null when it does not parse. */
-  String breach(FieldKind kind, JsonNode value) {
-    Instant at =
-        switch (kind) {
-          case INSTANT -> Timestamps.parseInstant(value);
-          case DAY -> {
-            LocalDate day = Timestamps.parseDay(value);
-            yield day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
-          }
-          case WEEK ->
-              Timestamps.isWeek(value)
-                  ? IsoWeek.tryParse(value.asText()).map(w -> w.start(ZoneOffset.UTC)).orElse(null)
-                  : null;
-          default -> null;
-        };
-    return at == null ? null : breach(at);
   }
 }

@@ -10,7 +10,13 @@ import java.util.Locale;
  */
 public record FactKey(FactKind kind, String key) {
 
+  /** The key of the fact an event folds into (kept with the event once worked out). */
   public static FactKey of(CanonicalEvent event) {
+    return event.factKey();
+  }
+
+  /** Works the key out from the event's type, repository and data. */
+  public static FactKey naturalKeyOf(CanonicalEvent event) {
     ObjectNode d = event.dataTree();
     String repo = event.repo();
     return switch (event.type()) {

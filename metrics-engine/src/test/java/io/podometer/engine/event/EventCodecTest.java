@@ -178,7 +178,7 @@ class EventCodecTest {
   @Test
   void aNaturalKeyLongerThanTheStoreHoldsIsRefused() {
     // every field fits its own limit, but lower-casing a reviewer's name can double its length
-    // ("İ" is one character, "i̇" two): 7 + 290 + 3 + 1 + 400 + 1 + 20 = 722 characters
+    // ("İ" is one character, "i̇" two): 290 + 3 + 1 + 400 + 1 + 20 = 715 characters
     String review =
         "{\"id\":\"review:1\",\"type\":\"pr.review_submitted\",\"source\":\"github\","
             + "\"occurredAt\":\"2026-03-03T15:30:00Z\",\"repo\":\"acme/"
@@ -190,7 +190,7 @@ class EventCodecTest {
     assertEquals(1, messages.size(), messages::toString);
     assertTrue(
         messages.get(0).startsWith("pr.review_submitted data: its natural key")
-            && messages.get(0).endsWith("is longer than 700 characters (722)"),
+            && messages.get(0).endsWith("is longer than 700 characters (715)"),
         messages.get(0));
   }
 
@@ -236,6 +236,13 @@ class EventCodecTest {
     assertTrue(
         messagesOf(MERGED + " " + MERGED).get(0).startsWith("json: malformed JSON at column"),
         () -> messagesOf(MERGED + " " + MERGED).toString());
+    assertTrue(
+        messagesOf(MERGED + " " + MERGED)
+            .get(0)
+            .endsWith(
+                "another value follows the event (one JSON"
+                    + " object per body; NDJSON: one per line)"),
+        () -> messagesOf(MERGED + " " + MERGED).toString());
     assertTrue(messagesOf(MERGED + " garbage").get(0).startsWith("json: malformed JSON"));
     List<String> twice =
         messagesOf(MERGED.replace("\"number\":41,", "\"number\":41,\"number\":42,"));
@@ -251,7 +258,10 @@ class EventCodecTest {
         MERGED.replace(
             "\"futureField\":\"kept\"", "\"futureField\":" + "[".repeat(1500) + "]".repeat(1500));
     List<String> tooDeep = messagesOf(deep);
-    assertTrue(tooDeep.get(0).startsWith("json: malformed JSON"), tooDeep::toString);
+    assertTrue(
+        tooDeep.get(0).startsWith("json: malformed JSON")
+            && tooDeep.get(0).endsWith("nested deeper than the 1000 levels a JSON value may have"),
+        tooDeep::toString);
   }
 
   @Test

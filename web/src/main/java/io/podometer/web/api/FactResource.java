@@ -44,14 +44,14 @@ public class FactResource {
    * their commits (with e-mails) and the AI attributions of them. From these, per-person figures
    * follow, so only an admin lists them; leaders and read tokens see aggregates.
    */
-  static final java.util.Set<FactKind> ABOUT_PEOPLE =
-      java.util.EnumSet.of(
-          FactKind.AGENT_USAGE_DAY,
-          FactKind.MEETING_WEEK,
-          FactKind.PULSE_ANSWER,
-          FactKind.REVIEW,
-          FactKind.COMMIT,
-          FactKind.COMMIT_ATTRIBUTION);
+  static final java.util.Set<FactKind> ABOUT_PEOPLE = aboutPeople();
+
+  private static java.util.Set<FactKind> aboutPeople() {
+    java.util.Set<FactKind> kinds =
+        java.util.EnumSet.copyOf(io.podometer.web.privacy.PersonalFacts.KINDS);
+    kinds.addAll(List.of(FactKind.REVIEW, FactKind.COMMIT, FactKind.COMMIT_ATTRIBUTION));
+    return java.util.Collections.unmodifiableSet(kinds);
+  }
 
   @Inject FactQueries facts;
   @Inject FigureService service;

@@ -114,12 +114,19 @@ public class FactQueries {
         row -> consumer.accept(row.stored()));
   }
 
-  /** When a fact was last written (a scan: asked once, at start), or empty with no facts. */
+  /** The arrival of the newest stored event, through the events' primary key. */
+  public static final String LAST_RECEIVED =
+      "select received_at from raw_event where seq = (select max(seq) from raw_event)";
+
+  /**
+   * When the facts were last written: the arrival of the newest stored event (every fact write
+   * comes with one), found through the events' primary key rather than a scan of the facts.
+   */
   public Optional<Instant> lastWritten() {
     Instant[] last = {null};
     run(
         c -> {
-          try (PreparedStatement select = c.prepareStatement("select max(updated_at) from fact");
+          try (PreparedStatement select = c.prepareStatement(LAST_RECEIVED);
               ResultSet rs = select.executeQuery()) {
             OffsetDateTime at = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
             last[0] = at == null ? null : at.toInstant();
