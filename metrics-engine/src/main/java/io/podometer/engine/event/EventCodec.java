@@ -34,11 +34,16 @@ public final class EventCodec {
                   .addDeserializer(Instant.class, new InstantDeserializer()))
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          // a second object after the first, or garbage, is an error, not silently dropped
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          // {"a":1,"a":2} means two values for one field: refused rather than one chosen
-          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
+
+  // what arrives: a second object after the first, or garbage, is an error, not silently
+  // dropped; {"a":1,"a":2} means two values for one field, refused rather than one chosen. Stored
+  // canonical JSON, written by this codec, is read without these checks.
+  private static final com.fasterxml.jackson.databind.ObjectReader ARRIVING =
+      MAPPER
+          .reader()
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
   private final TimeBounds time;
   private final DataValidator dataValidator;
@@ -211,7 +216,7 @@ public final class EventCodec {
   private CanonicalEvent parseLine(String text, int line, List<EventProblem> problems) {
     JsonNode node;
     try {
-      node = MAPPER.readTree(text);
+      node = ARRIVING.readTree(text);
     } catch (JsonProcessingException e) {
       problems.add(
           new EventProblem(
