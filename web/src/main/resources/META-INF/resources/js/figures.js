@@ -43,8 +43,13 @@
 
   function isShare(unit) { return unit === 'share'; }
 
+  function drawable(value) {
+    return typeof value === 'number' && isFinite(value);
+  }
+
   function format(value, unit) {
     if (value === null || value === undefined) { return '–'; }
+    if (!drawable(value)) { return 'cannot be shown (not a finite number)'; }
     if (isShare(unit)) { return (value * 100).toFixed(1) + ' %'; }
     if (unit === 'USD') { return '$' + value.toFixed(2); }
     if (unit === 'hours') { return value.toFixed(1) + ' h'; }
@@ -56,7 +61,7 @@
   }
 
   function plotted(figure, unit) {
-    if (figure.value === null || figure.value === undefined) { return null; }
+    if (!drawable(figure.value)) { return null; }
     return isShare(unit) ? figure.value * 100 : figure.value;
   }
 
@@ -263,7 +268,8 @@
     const f = d.figure;
     const summary = 'Value ' + describe(f, series.unit) + (f.tier ? ' · tier ' + f.tier : '') + ' · ' + d.count + ' items' +
       (f.num !== undefined ? ' · num ' + round(f.num) : '') + (f.den !== undefined ? ' · den ' + round(f.den) : '') +
-      ' · group of ' + f.people + ' people' + (f.partial ? ' · week in progress' : '');
+      (f.people !== undefined && f.people !== null ? ' · group of ' + f.people + ' people' : '') +
+      (f.partial ? ' · week in progress' : '');
     body.appendChild(el('p', { text: summary }));
     body.appendChild(el('p', { class: 'explain', text: series.definition }));
     if (d.withheld) {

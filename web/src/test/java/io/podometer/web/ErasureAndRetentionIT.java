@@ -58,6 +58,49 @@ class ErasureAndRetentionIT {
   }
 
   @Test
+  void aRecomputationOrErasureWhoseFiguresCannotBeStoredSaysSo() {
+    given().get("/api/admin/figures").then().statusCode(200).body("failing", equalTo(false));
+    // the store refuses every write of figures (here: its table is gone)
+    db.execute("ALTER TABLE figure_state RENAME TO figure_state_away");
+    try {
+      given()
+          .post("/api/admin/recompute")
+          .then()
+          .statusCode(500)
+          .contentType("application/problem+json")
+          .body("detail", containsString("figures not updated (recomputing on request)"))
+          .body("detail", containsString("the figures served are those of the last update"))
+          .body("detail", not(containsString("\tat ")));
+      // an erasure is done, but its figures are not: it says so instead of claiming them
+      given()
+          .delete("/api/members/cy")
+          .then()
+          .statusCode(200)
+          .body("erased.member", equalTo("cy"))
+          .body("figuresRecomputed", equalTo(false));
+      given()
+          .get("/api/admin/figures")
+          .then()
+          .statusCode(200)
+          .body("failing", equalTo(true))
+          .body("failures", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
+          .body("lastFailure.during", equalTo("storing figures"))
+          .body(
+              "lastFailure.reason",
+              org.hamcrest.Matchers.containsStringIgnoringCase("figure_state"));
+      TestHttp.anonymous().get("/api/admin/figures").then().statusCode(401);
+    } finally {
+      db.execute("ALTER TABLE figure_state_away RENAME TO figure_state");
+    }
+    given().post("/api/admin/recompute").then().statusCode(200);
+    given()
+        .get("/api/admin/figures")
+        .then()
+        .body("failing", equalTo(false))
+        .body("lastFailure.during", equalTo("storing figures"));
+  }
+
+  @Test
   void erasingAMemberRemovesTheirPersonalFactsAndNamesAndRecomputes() {
     Events.send(
         // W10: #1 ana with an agent co-author; #2 bo and #3 cy by hand; ana used an agent 03-03

@@ -37,6 +37,12 @@ public class TestDatabase {
     }
   }
 
+  /** Runs one SQL statement (a test breaking the store on purpose, and mending it). */
+  @Transactional
+  public void execute(String sql) {
+    entityManager.createNativeQuery(sql).executeUpdate();
+  }
+
   /** Raw events whose payload mentions the text (case-insensitive). */
   @Transactional
   public long rawEventsMentioning(String text) {

@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * One figure: {@code value} is null when there is nothing to compute it from, or when it is
- * withheld ({@code withheld} then says why, and num/den are null too). {@code n} counts the items
- * behind it; {@code people} is the size of the group behind it (SPEC §8); {@code exact} and {@code
+ * withheld ({@code withheld} then says why; once {@link #redacted()}, num, den, n and people are
+ * gone too, so nothing about the small group is left to add up). {@code n} counts the items behind
+ * it; {@code people} is the size of the group behind it (SPEC §8); {@code exact} and {@code
  * bySource} split AI shares; {@code tier} is the DORA tier where SPEC gives one; {@code partial}
  * while the week is in progress.
  */
@@ -34,6 +35,18 @@ public record Figure(
   public Figure withheld(int groupSize, String reason) {
     return new Figure(
         metric, scope, week, null, null, null, n, groupSize, null, Map.of(), null, reason, partial);
+  }
+
+  /**
+   * A withheld figure as it is served and stored: no num, den, item count or group size (each would
+   * tell something about the group it hides). Unchanged when not withheld.
+   */
+  public Figure redacted() {
+    if (withheld == null) {
+      return this;
+    }
+    return new Figure(
+        metric, scope, week, null, null, null, 0, 0, null, Map.of(), null, withheld, partial);
   }
 
   public Figure withTier(String newTier) {

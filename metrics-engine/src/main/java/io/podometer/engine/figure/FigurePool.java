@@ -4,6 +4,7 @@ import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.scope.ScopeKind;
 import io.podometer.engine.time.IsoWeek;
 import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.objects.ObjectOpenHashSet;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -26,6 +27,13 @@ public final class FigurePool {
   private final Map<IsoWeek, Map<ScopeId, Set<String>>> contributors = new HashMap<>();
   private final boolean withoutMembers;
   private final Map<IsoWeek, Map<MetricId, Map<ScopeId, CellSummary>>> summaries = new HashMap<>();
+  // per people-derived metric and week, the distinct scope lists of its items: what disclosure
+  // control works out sums from (the lists are shared by many items, so few are kept)
+  private final Map<MetricId, Map<IsoWeek, Set<List<ScopeId>>>> shapes =
+      new EnumMap<>(MetricId.class);
+  private final Map<IsoWeek, Map<MetricId, List<Figure>>> peopleDerived = new HashMap<>();
+  // each scope list without its member scope, once per distinct list
+  private final Map<List<ScopeId>, List<ScopeId>> memberless = new HashMap<>();
 
   /** A pool of every scope's cells. */
   public FigurePool() {
@@ -47,6 +55,12 @@ public final class FigurePool {
             .computeIfAbsent(c.week(), w -> new HashMap<>());
     Map<ScopeId, Set<String>> weekPeople =
         c.person() == null ? null : contributors.computeIfAbsent(c.week(), w -> new HashMap<>());
+    if (c.metric().peopleDerived()) {
+      shapes
+          .computeIfAbsent(c.metric(), m -> new HashMap<>())
+          .computeIfAbsent(c.week(), w -> new ObjectOpenHashSet<>())
+          .add(memberless.computeIfAbsent(c.scopes(), FigurePool::withoutMember));
+    }
     for (ScopeId scope : c.scopes()) {
       if (withoutMembers && scope.kind() == ScopeKind.MEMBER) {
         continue;
@@ -56,6 +70,15 @@ public final class FigurePool {
         weekPeople.computeIfAbsent(scope, s -> new HashSet<>()).add(c.person());
       }
     }
+  }
+
+  private static List<ScopeId> withoutMember(List<ScopeId> scopes) {
+    for (ScopeId scope : scopes) {
+      if (scope.kind() == ScopeKind.MEMBER) {
+        return scopes.stream().filter(s -> s.kind() != ScopeKind.MEMBER).toList();
+      }
+    }
+    return scopes;
   }
 
   private static boolean countsContributors(ScopeKind kind) {
@@ -79,6 +102,21 @@ public final class FigurePool {
                 });
           }
         });
+    other.shapes.forEach(
+        (metric, weeks) -> {
+          Map<IsoWeek, Set<List<ScopeId>>> mine = shapes.putIfAbsent(metric, weeks);
+          if (mine != null) {
+            weeks.forEach(
+                (week, lists) ->
+                    mine.merge(
+                        week,
+                        lists,
+                        (a, b) -> {
+                          a.addAll(b);
+                          return a;
+                        }));
+          }
+        });
     other.contributors.forEach(
         (week, scopes) -> {
           Map<ScopeId, Set<String>> mine = contributors.putIfAbsent(week, scopes);
@@ -94,6 +132,14 @@ public final class FigurePool {
                         }));
           }
         });
+  }
+
+  /**
+   * The distinct scope lists of a people-derived metric's items in a week, member scopes left out
+   * (a member's figures are theirs alone): items with the same list count in the same cells.
+   */
+  public Set<List<ScopeId>> shapes(MetricId metric, IsoWeek week) {
+    return shapes.getOrDefault(metric, Map.of()).getOrDefault(week, Set.of());
   }
 
   /** The distinct people behind the items of a repository, service, bet or STO in a week. */
@@ -123,6 +169,11 @@ public final class FigurePool {
     int size = pooled.stream().mapToInt(p -> p.figures().size()).sum();
     Map<FigureKey, Figure> figures = new HashMap<>(size * 4 / 3 + 1);
     for (Pooled group : pooled) {
+      if (group.metric().peopleDerived()) {
+        peopleDerived
+            .computeIfAbsent(group.week(), w -> new EnumMap<>(MetricId.class))
+            .put(group.metric(), group.figures());
+      }
       for (Figure figure : group.figures()) {
         figures.put(new FigureKey(figure.metric(), figure.scope(), figure.week()), figure);
       }
@@ -133,6 +184,14 @@ public final class FigurePool {
       }
     }
     return figures;
+  }
+
+  /**
+   * After {@link #figures}: per week and people-derived metric, its figures as {@link #figures}
+   * made them (what disclosure control works on, week by week).
+   */
+  public Map<IsoWeek, Map<MetricId, List<Figure>>> peopleDerivedFigures() {
+    return peopleDerived;
   }
 
   /**

@@ -12,23 +12,36 @@ import java.util.Map;
 
 /**
  * Computes every figure: runs the metric families over the facts, pools their contributions per
- * (metric, scope, week), then applies the privacy floor, DORA tiers and derived figures. Plain
- * Java, no I/O; thread-safe (holds no state between computations).
+ * (metric, scope, week), then applies the privacy floor and disclosure control, DORA tiers and
+ * derived figures. Plain Java, no I/O; thread-safe (holds no state between computations).
  */
 public final class MetricsEngine {
 
   private final List<MetricFamily> families;
   private final DoraTiers tiers;
   private final boolean withoutMembers;
+  private final boolean complements;
 
   public MetricsEngine(List<MetricFamily> families, DoraTiers tiers) {
-    this(families, tiers, false);
+    this(families, tiers, false, true);
   }
 
-  private MetricsEngine(List<MetricFamily> families, DoraTiers tiers, boolean withoutMembers) {
+  private MetricsEngine(
+      List<MetricFamily> families, DoraTiers tiers, boolean withoutMembers, boolean complements) {
     this.families = List.copyOf(families);
     this.tiers = tiers;
     this.withoutMembers = withoutMembers;
+    this.complements = complements;
+  }
+
+  /**
+   * This engine without complementary suppression: figures under the privacy floor are still
+   * withheld, but the figures beside them that would give them away are shown. For checking the
+   * arithmetic of small hand-made organizations, where most cells would otherwise be hidden; never
+   * for serving figures.
+   */
+  public MetricsEngine withoutComplements() {
+    return new MetricsEngine(families, tiers, withoutMembers, false);
   }
 
   /**
@@ -37,7 +50,7 @@ public final class MetricsEngine {
    * the facts of their pods ({@link ScopeSlice}).
    */
   public MetricsEngine withoutMembers() {
-    return new MetricsEngine(families, tiers, true);
+    return new MetricsEngine(families, tiers, true, complements);
   }
 
   /** Every figure, with the contributions behind them kept for drill-downs. */
@@ -76,6 +89,7 @@ public final class MetricsEngine {
     PrivacyFloor floor = new PrivacyFloor(context, pool);
     Map<FigureKey, Figure> figures =
         pool.figures(context.weekOf(context.now()), pooled -> tiers.applyTo(floor.apply(pooled)));
+    new DisclosureControl(floor, pool, complements).apply(figures);
     new DerivedFigures(context, tiers).apply(figures);
     return new EngineResult(figures, byMetricWeek, pool.summaries(), pool.contributorsByWeek());
   }

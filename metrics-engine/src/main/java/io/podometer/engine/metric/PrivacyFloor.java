@@ -59,6 +59,17 @@ final class PrivacyFloor {
     return floor;
   }
 
+  /** Members in no pod at all: the organization counts them, no pillar or pod does. */
+  int membersWithoutPod() {
+    int count = 0;
+    for (Member member : context.org().members()) {
+      if (member.memberships().isEmpty()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   String reason() {
     return reason;
   }

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * One figure for a whole range of weeks, pooling the items of every week (a median over all the
  * range's deployed PRs, not a median of weekly medians; SPEC §5 roll-ups). The privacy group is the
- * scope's members at any time in the range, or its distinct contributors over the range.
+ * scope's members at any time in the range, or its distinct contributors over the range; and a
+ * range holding a withheld week is withheld, else subtracting the weeks shown would reveal it.
  */
 public final class RangeTotals {
 
@@ -85,12 +86,18 @@ public final class RangeTotals {
       }
       List<Figure> figures = new ArrayList<>();
       List<CellSummary> summaries = new ArrayList<>();
+      boolean anyWithheld = false;
       for (IsoWeek week : weeks) {
         Figure figure = cells.figure(metric, scope, week);
         if (figure != null) {
           figures.add(figure);
           summaries.add(cells.summary(metric, scope, week));
+          anyWithheld |= figure.withheld() != null;
         }
+      }
+      if (anyWithheld) {
+        totals.add(withheldTotal(metric, scope, lookups.to(), figures));
+        continue;
       }
       Figure total =
           FigurePool.pooledFromWeeks(metric, scope, lookups.to(), figures, summaries, people);
@@ -102,10 +109,36 @@ public final class RangeTotals {
     return java.util.Optional.of(totals);
   }
 
+  /**
+   * A range with a withheld week is withheld as a whole: its total minus the weeks shown would be
+   * the withheld week (SPEC §8 disclosure control). Taken from one of the range's figures, which
+   * carry no num, den, count or group size once withheld.
+   */
+  private static Figure withheldTotal(
+      MetricId metric, ScopeId scope, IsoWeek last, List<Figure> figures) {
+    IsoWeek withheldWeek =
+        figures.stream().filter(f -> f.withheld() != null).findFirst().orElseThrow().week();
+    return new Figure(
+            metric,
+            scope,
+            last,
+            null,
+            null,
+            null,
+            0,
+            0,
+            null,
+            java.util.Map.of(),
+            null,
+            "withheld: the range holds " + withheldWeek + ", which is withheld",
+            false)
+        .redacted();
+  }
+
   private Figure finish(
       Figure total, MetricId metric, ScopeId scope, int people, PrivacyFloor floor) {
     if (metric.peopleDerived() && scope.kind() != ScopeKind.MEMBER && people < floor.floor()) {
-      return total.withheld(people, floor.reason());
+      return total.withheld(people, floor.reason()).redacted();
     }
     return metric == MetricId.DEPLOYMENT_FREQUENCY ? total : tiers.applyTo(total);
   }
@@ -152,6 +185,19 @@ public final class RangeTotals {
         items.addAll(result.drilldown(metric, scope, week));
       }
       if (items.isEmpty()) {
+        continue;
+      }
+      List<Figure> weekly = new ArrayList<>();
+      for (IsoWeek week = context.from();
+          week.compareTo(context.to()) <= 0;
+          week = week.plusWeeks(1)) {
+        Figure figure = result.figure(metric, scope, week);
+        if (figure != null && figure.withheld() != null) {
+          weekly.add(figure);
+        }
+      }
+      if (!weekly.isEmpty()) {
+        totals.add(withheldTotal(metric, scope, context.to(), weekly));
         continue;
       }
       Figure total = FigurePool.pooled(metric, scope, context.to(), items, people);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Loads an organization model from YAML or JSON text (shape: {@code org.example.yaml}). Every key
@@ -25,11 +27,33 @@ import java.util.regex.Pattern;
  */
 public final class OrgModelLoader {
 
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+  /** The largest model read by default: 16 MiB of characters (the default upload limit). */
+  public static final int DEFAULT_MAX_CHARS = 16 * 1024 * 1024;
+
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
   private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
+
+  private final int maxChars;
+  private final ObjectMapper yaml;
+
+  public OrgModelLoader() {
+    this(DEFAULT_MAX_CHARS);
+  }
+
+  /**
+   * @param maxChars the largest model read; a larger one is refused as such (not as bad YAML)
+   */
+  public OrgModelLoader(int maxChars) {
+    this.maxChars = maxChars;
+    LoaderOptions options = new LoaderOptions();
+    // the YAML reader's own limit (3 MB by default) would refuse a model the upload limit allows
+    options.setCodePointLimit(maxChars);
+    this.yaml =
+        YAMLMapper.builder(YAMLFactory.builder().loaderOptions(options).build())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+  }
 
   /**
    * Loads YAML (which includes JSON).
@@ -38,7 +62,35 @@ public final class OrgModelLoader {
    * @throws OrgValidationException listing every problem found
    */
   public OrgLoadResult load(String text, String sourceName) {
-    return read(YAML, "YAML", text, sourceName);
+    if (looksLikeJson(text)) {
+      // JSON is YAML too, but its own reader is many times faster and names its errors as JSON;
+      // flow YAML ({org: …}) is not JSON, and is read as YAML
+      LoadContext asJson = new LoadContext(sourceName);
+      JsonNode tree = parse(JSON, "JSON", text, asJson);
+      if (tree == null) {
+        tree = parse(yaml, "YAML", text, new LoadContext(sourceName));
+      }
+      if (tree == null) {
+        throw new OrgValidationException(asJson.problems);
+      }
+      return build(tree, new LoadContext(sourceName));
+    }
+    return read(yaml, "YAML", text, sourceName);
+  }
+
+  /** A document that opens with '{' is JSON or flow YAML; a block YAML mapping never does. */
+  private static boolean looksLikeJson(String text) {
+    if (text == null) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\ufeff' || Character.isWhitespace(c)) {
+        continue;
+      }
+      return c == '{';
+    }
+    return false;
   }
 
   /** Loads strict JSON; see {@link #load(String, String)}. */
@@ -64,13 +116,17 @@ public final class OrgModelLoader {
         : load(text, name);
   }
 
-  private static OrgLoadResult read(
-      ObjectMapper mapper, String format, String text, String sourceName) {
+  private OrgLoadResult read(ObjectMapper mapper, String format, String text, String sourceName) {
     LoadContext context = new LoadContext(sourceName);
     JsonNode root = parse(mapper, format, text, context);
     if (root == null) {
       throw new OrgValidationException(context.problems);
     }
+    return build(root, context);
+  }
+
+  private static OrgLoadResult build(JsonNode tree, LoadContext context) {
+    JsonNode root = tree;
     if (root.isMissingNode() || root.isNull()) {
       root = JsonNodeFactory.instance.objectNode();
     }
@@ -110,8 +166,18 @@ public final class OrgModelLoader {
   }
 
   /** The tree, or null with a problem that says where the text stops being {@code format}. */
-  private static JsonNode parse(
-      ObjectMapper mapper, String format, String text, LoadContext context) {
+  private JsonNode parse(ObjectMapper mapper, String format, String text, LoadContext context) {
+    if (text != null && text.length() > maxChars) {
+      context.problem(
+          "",
+          "",
+          String.format(
+              Locale.ROOT,
+              "the model is %.1f MiB, more than the %.1f MiB read at most",
+              text.length() / 1048576.0,
+              maxChars / 1048576.0));
+      return null;
+    }
     try {
       return mapper.readTree(text == null ? "" : text);
     } catch (JsonProcessingException e) {

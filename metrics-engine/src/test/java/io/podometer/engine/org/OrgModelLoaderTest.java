@@ -104,6 +104,60 @@ class OrgModelLoaderTest {
     assertEquals(List.of("[one-click]"), bet.links().titleTags());
   }
 
+  /** A model of {@code members} members in block YAML, {@code pods} pods (about 150 bytes each). */
+  private static String bigModel(int members, int pods) {
+    StringBuilder yaml = new StringBuilder("org:\n  name: Big\npods:\n");
+    for (int p = 0; p < pods; p++) {
+      yaml.append("  - id: pod").append(p).append("\n    name: Pod ").append(p).append('\n');
+    }
+    yaml.append("members:\n");
+    for (int m = 0; m < members; m++) {
+      yaml.append("  - id: m")
+          .append(m)
+          .append("\n    name: Member ")
+          .append(m)
+          .append("\n    role: engineer\n    level: L5\n    identities:\n      github: [gh")
+          .append(m)
+          .append("]\n    memberships:\n      - pod: pod")
+          .append(m % pods)
+          .append("\n        from: 2025-01-01\n");
+    }
+    return yaml.toString();
+  }
+
+  @Test
+  void aModelLargerThanTheYamlReadersOwnThreeMegabytesIsRead() {
+    // the YAML reader refuses more than 3 MB unless told otherwise; the upload limit is 16 MiB
+    String yaml = bigModel(24_000, 2_000);
+    assertTrue(yaml.length() > 3_500_000, "size " + yaml.length());
+    assertEquals(24_000, loader.load(yaml, "big.yaml").model().members().size());
+  }
+
+  @Test
+  void aModelOverTheLimitIsRefusedAsTooLargeNotAsBadYaml() {
+    String yaml = bigModel(2_000, 100); // about 300 KB
+    OrgValidationException e =
+        assertThrows(
+            OrgValidationException.class, () -> new OrgModelLoader(100_000).load(yaml, "org.yaml"));
+    assertTrue(e.getMessage().contains("more than the 0.1 MiB read at most"), e.getMessage());
+    assertFalse(e.getMessage().contains("not valid"), e.getMessage());
+  }
+
+  @Test
+  void jsonIsReadAsJsonAndItsErrorsSaySo() {
+    OrgLoadResult json =
+        loader.load(
+            "{\"org\": {\"name\": \"X\"}, \"pods\": [{\"id\": \"a\", \"name\": \"A\"}]}", "o");
+    assertEquals(1, json.model().pods().size());
+    OrgValidationException broken =
+        assertThrows(
+            OrgValidationException.class, () -> loader.load("{\"org\": {\"name\": }", "org.json"));
+    assertTrue(broken.getMessage().contains("not valid JSON at line 1"), broken.getMessage());
+    assertFalse(broken.getMessage().contains("YAML"), broken.getMessage());
+    // flow YAML opens with a brace too, and is still YAML
+    assertEquals("X", loader.load("{org: {name: X}}", "o").model().org().name());
+  }
+
   @Test
   void aFileWithOnlyANameGetsEveryDefault() {
     OrgLoadResult result = loader.load("org: {name: X}\n", "org.yaml");

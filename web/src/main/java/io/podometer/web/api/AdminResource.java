@@ -5,6 +5,7 @@ import io.podometer.web.security.AuditLog;
 import io.podometer.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,7 +13,7 @@ import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Administration: recompute every figure from the stored facts. */
+/** Administration: recompute every figure from the stored facts; the figure pipeline's failures. */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
@@ -33,5 +34,17 @@ public class AdminResource {
     }
     audit.record(identity.getPrincipal().getName(), "figures.recompute", null, null);
     return service.recomputeAll();
+  }
+
+  @GET
+  @Path("/figures")
+  @Operation(
+      summary = "Whether the figure pipeline keeps up",
+      description =
+          "failing: the last update or recomputation failed and no full recomputation has"
+              + " succeeded since; failures counts every failure since the start; lastFailure"
+              + " says when, while doing what, and why.")
+  public io.podometer.web.figures.FigureHealth.View figures() {
+    return service.health();
   }
 }

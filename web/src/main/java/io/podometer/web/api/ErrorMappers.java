@@ -76,6 +76,12 @@ public class ErrorMappers {
   }
 
   @ServerExceptionMapper
+  public Response figuresNotUpdated(io.podometer.web.figures.FiguresNotUpdated e) {
+    LOG.error(e.getMessage());
+    return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, e.getMessage()).toResponse();
+  }
+
+  @ServerExceptionMapper
   public Response unexpected(Throwable e) {
     String reference = UUID.randomUUID().toString();
     LOG.errorf(e, "unexpected error (reference %s)", reference);

@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * One figure as the API shows it. {@code noData}: no connected source covers the scope that week
- * (as opposed to a value of 0); {@code withheld} says why a value is hidden; {@code partial} while
- * the week is in progress.
+ * (as opposed to a value of 0); {@code withheld} says why a value is hidden (and then no num, den,
+ * n or people are given: each would tell something about the group); {@code partial} while the week
+ * is in progress.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FigureView(
@@ -16,8 +17,8 @@ public record FigureView(
     Double value,
     Double num,
     Double den,
-    int n,
-    int people,
+    Integer n,
+    Integer people,
     Double exact,
     Map<String, Double> bySource,
     String tier,
@@ -29,17 +30,25 @@ public record FigureView(
     return new FigureView(
         f.week().toString(),
         null,
-        f.value(),
-        f.num(),
-        f.den(),
-        f.n(),
-        f.people(),
+        finite(f.value()),
+        finite(f.num()),
+        finite(f.den()),
+        f.withheld() == null ? f.n() : null, // a withheld figure tells nothing of its group
+        f.withheld() == null ? f.people() : null,
         f.exact(),
         f.bySource().isEmpty() ? null : f.bySource(),
         f.tier(),
         f.withheld(),
         f.partial() ? Boolean.TRUE : null,
         null);
+  }
+
+  /**
+   * JSON has no infinity: a value out of range (the contract's limits keep them out of new facts)
+   * is shown as no value rather than as a string a page cannot draw.
+   */
+  private static Double finite(Double value) {
+    return value == null || Double.isFinite(value) ? value : null;
   }
 
   static FigureView total(Figure f, String from) {

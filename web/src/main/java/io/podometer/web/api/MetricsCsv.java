@@ -22,8 +22,8 @@ final class MetricsCsv {
         csv.append(number(f.value())).append(',');
         csv.append(number(f.num())).append(',');
         csv.append(number(f.den())).append(',');
-        csv.append(f.n()).append(',');
-        csv.append(f.people()).append(',');
+        csv.append(f.n() == null ? "" : f.n()).append(',');
+        csv.append(f.people() == null ? "" : f.people()).append(',');
         csv.append(number(f.exact())).append(',');
         csv.append(field(f.tier())).append(',');
         csv.append(field(f.withheld())).append(',');

@@ -111,6 +111,11 @@ public class FigureService {
   // ... and in every figure (no week left to recompute): stored with the figures
   private Instant reflectedUpTo;
 
+  // failures to compute or store figures, until everything is computed and stored again
+  private FigureHealth health;
+  private final java.util.concurrent.atomic.AtomicBoolean storeRetryScheduled =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   // what readers see
   private volatile FigureSnapshot snapshot;
   private volatile long orgVersion;
@@ -120,6 +125,7 @@ public class FigureService {
 
   /** Loads or computes the figures; called once at start, after the demo or org file import. */
   public void start() {
+    health = new FigureHealth(clock);
     long started = System.nanoTime();
     OrgSnapshot org = orgs.current();
     IsoWeek to = currentWeek(org);
@@ -160,7 +166,9 @@ public class FigureService {
     if (servedStored) {
       // stored cells hold figures, not what range totals pool: one recomputation in the background
       // brings that back (it changes no figure and stores nothing when nothing changed)
-      worker.execute(() -> logFailure(() -> recomputeEverything("range totals after the start")));
+      worker.execute(
+          () ->
+              logFailure("recomputing after the start", () -> recomputeEverything("range totals")));
     }
     if (!servedStored) {
       prepareForUpdates();
@@ -232,13 +240,21 @@ public class FigureService {
   void onOrgChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrgChanged changed) {
     if (snapshot != null) {
       worker.execute(
-          () -> logFailure(() -> recomputeEverything("organization model " + changed.version())));
+          () ->
+              logFailure(
+                  "recomputing for organization model " + changed.version(),
+                  () -> recomputeEverything("organization model " + changed.version())));
     }
   }
 
-  /** Recomputes every figure now from the facts held (administrators; a new model or week). */
+  /**
+   * Recomputes every figure now from the facts held and stores them (administrators); answers once
+   * they are stored.
+   *
+   * @throws FiguresNotUpdated when computing or storing them failed
+   */
   public RecomputeReport recomputeAll() {
-    return onWorker(() -> recomputeEverything("on request"));
+    return reportingFailures("recomputing on request", () -> recomputeEverything("on request"));
   }
 
   /**
@@ -246,10 +262,38 @@ public class FigureService {
    * underneath, e.g. the retention job deleted facts).
    */
   public RecomputeReport reloadFromStore(String why) {
-    return onWorker(() -> reload(why));
+    return reportingFailures("recomputing after " + why, () -> reload(why));
   }
 
-  /** Waits until every committed fact has reached the figures (tests, scripts, erasure). */
+  /** Failures of the figure pipeline, for administrators. */
+  public FigureHealth.View health() {
+    return health.view();
+  }
+
+  private RecomputeReport reportingFailures(
+      String during, java.util.concurrent.Callable<RecomputeReport> work) {
+    long before = health.failures();
+    RecomputeReport report;
+    try {
+      report = onWorker(work);
+      awaitStored(TimeUnit.MINUTES.toMillis(10));
+    } catch (IllegalStateException | ExecutionException | TimeoutException e) {
+      health.failed(during, e);
+      throw new FiguresNotUpdated(during, health.last());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FiguresNotUpdated(during, health.last());
+    }
+    if (health.failures() > before) {
+      throw new FiguresNotUpdated(during, health.last());
+    }
+    return report;
+  }
+
+  /**
+   * Waits until every committed fact has reached the figures (tests, scripts, erasure); false when
+   * that takes longer than {@code timeout} or the figures could not be brought up to date.
+   */
   public boolean awaitCurrent(Duration timeout) {
     try {
       long deadline = System.nanoTime() + timeout.toNanos();
@@ -257,7 +301,7 @@ public class FigureService {
         worker.submit(() -> drain(true)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (pending.size() == 0 && waitingInWorker == 0) {
           awaitStored(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-          return true;
+          return !health.failing();
         }
       } while (System.nanoTime() < deadline);
       return false;
@@ -349,7 +393,8 @@ public class FigureService {
           (System.nanoTime() - started) / 1_000_000);
     } catch (RuntimeException e) {
       LOG.errorf(e, "figures not updated; recomputing everything");
-      logFailure(() -> reload("after a failed update"));
+      health.failed("updating figures", e);
+      logFailure("recomputing after a failed update", () -> reload("after a failed update"));
     }
   }
 
@@ -490,7 +535,7 @@ public class FigureService {
     orgVersion = org.version();
     snapshot = live.snapshot();
     lastRecompute = clock.instant();
-    int cells = persist(changes);
+    int cells = persist(changes, true);
     // after what was asked is answered: the index the next update reads
     prepareForUpdates();
     int figures = snapshot.size();
@@ -525,6 +570,7 @@ public class FigureService {
       }
     } catch (RuntimeException e) {
       LOG.errorf(e, "scheduled figure recomputation failed");
+      health.failed("scheduled recomputation", e);
     }
   }
 
@@ -533,6 +579,14 @@ public class FigureService {
    * was computed in; returns how many cells that is.
    */
   private int persist(FigureChanges changes) {
+    return persist(changes, false);
+  }
+
+  /**
+   * @param everything a full recomputation: once its cells are stored, the pipeline has recovered
+   *     from any earlier failure
+   */
+  private int persist(FigureChanges changes, boolean everything) {
     FigureSnapshot shown = snapshot;
     FigureStore.State state = state(orgVersion, live);
     // without changed cells the state is still stored: the facts they reflect moved on
@@ -541,9 +595,24 @@ public class FigureService {
         () -> {
           try {
             store.write(shown, cells, state);
+            if (everything) {
+              health.recovered();
+            }
           } catch (RuntimeException e) {
             LOG.errorf(e, "changed figures not stored; recomputing everything");
-            worker.execute(() -> logFailure(() -> reload("after a failed store write")));
+            health.failed("storing figures", e);
+            // once, a minute on: a store that keeps failing is not hammered by recomputations
+            if (storeRetryScheduled.compareAndSet(false, true)) {
+              worker.schedule(
+                  () -> {
+                    storeRetryScheduled.set(false);
+                    logFailure(
+                        "recomputing after a failed store write",
+                        () -> reload("after a failed store write"));
+                  },
+                  1,
+                  TimeUnit.MINUTES);
+            }
           }
         });
     return cells.size();
@@ -592,17 +661,19 @@ public class FigureService {
     worker.execute(
         () ->
             logFailure(
+                "preparing for updates",
                 () -> {
                   live.prepareForUpdates();
                   return null;
                 }));
   }
 
-  private static void logFailure(java.util.concurrent.Callable<?> work) {
+  private void logFailure(String during, java.util.concurrent.Callable<?> work) {
     try {
       work.call();
     } catch (Exception e) {
-      LOG.errorf(e, "figure recomputation failed");
+      LOG.errorf(e, "figure recomputation failed (%s)", during);
+      health.failed(during, e);
     }
   }
 

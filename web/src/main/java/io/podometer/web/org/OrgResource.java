@@ -63,11 +63,11 @@ public class OrgResource {
   @APIResponse(
       responseCode = "400",
       description = "invalid: each problem names the entry and field")
-  public OrgStored put(String body) {
+  public OrgStored put(String body, @jakarta.ws.rs.HeaderParam("Content-Type") String contentType) {
     if (body == null || body.isBlank()) {
       throw new IllegalArgumentException("body: the organization model is empty");
     }
-    OrgSnapshot stored = orgService.store(body, "api", "PUT /api/org");
+    OrgSnapshot stored = orgService.store(body, "api", "PUT /api/org", contentType);
     audit.record(
         identity.getPrincipal().getName(), "org.store", "version " + stored.version(), null);
     return new OrgStored(stored.version(), stored.warnings());

@@ -29,8 +29,21 @@ public class OrgService {
   @Inject Clock clock;
   @Inject jakarta.enterprise.event.Event<io.podometer.web.figures.OrgChanged> orgChanged;
 
-  private final OrgModelLoader loader = new OrgModelLoader();
+  @Inject io.podometer.web.config.PodometerConfig config;
+
+  private volatile OrgModelLoader loader;
   private volatile OrgSnapshot current;
+
+  /** Reads models up to the upload limit (PODOMETER_LIMITS_ORG_MODEL), files included. */
+  private OrgModelLoader loader() {
+    OrgModelLoader reader = loader;
+    if (reader == null) {
+      long limit = config.limits().orgModel().asLongValue();
+      reader = new OrgModelLoader((int) Math.min(Integer.MAX_VALUE - 16, limit));
+      loader = reader;
+    }
+    return reader;
+  }
 
   /** The model in force; never null once the application has started. */
   public OrgSnapshot current() {
@@ -46,10 +59,10 @@ public class OrgService {
   public synchronized OrgSnapshot reloadLatest() {
     OrgVersionEntity latest = OrgVersionEntity.latest();
     if (latest == null) {
-      OrgLoadResult empty = loader.load(EMPTY_ORG, "default");
+      OrgLoadResult empty = loader().load(EMPTY_ORG, "default");
       current = new OrgSnapshot(0, "default", empty.model(), empty.warnings());
     } else {
-      OrgLoadResult result = loader.load(latest.content, "version " + latest.version);
+      OrgLoadResult result = loader().load(latest.content, "version " + latest.version);
       current = new OrgSnapshot(latest.version, latest.origin, result.model(), result.warnings());
     }
     return current;
@@ -63,7 +76,18 @@ public class OrgService {
   @Transactional
   @Durable
   public synchronized OrgSnapshot store(String text, String origin, String sourceName) {
-    OrgLoadResult result = loader.load(text, sourceName);
+    return store(text, origin, sourceName, null);
+  }
+
+  /**
+   * As {@link #store(String, String, String)}, read as JSON when {@code mediaType} says so (its
+   * errors then named as JSON's), else as YAML.
+   */
+  @Transactional
+  @Durable
+  public synchronized OrgSnapshot store(
+      String text, String origin, String sourceName, String mediaType) {
+    OrgLoadResult result = loader().load(text, sourceName, mediaType);
     String hash = Sha256.hex(text);
     OrgVersionEntity latest = OrgVersionEntity.latest();
     if (latest != null && latest.contentHash.equals(hash)) {
@@ -100,7 +124,12 @@ public class OrgService {
     if (lastImport != null && lastImport.contentHash.equals(Sha256.hex(text))) {
       return;
     }
-    store(text, "file", file.getFileName().toString());
+    String name = file.getFileName().toString();
+    store(
+        text,
+        "file",
+        name,
+        name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? "application/json" : null);
   }
 
   /** Versions stored so far, newest first. */

@@ -34,10 +34,10 @@ class PrivacyAndCalendarTest {
         3, assertRatio(result, MetricId.AI_CODE_SHARE, "org", "2026-W10", 50, 200, 2).people());
     assertRatio(result, MetricId.AI_CODE_SHARE, "pillar:core", "2026-W10", 50, 200, 2);
     // a pod of 2 members, a pod of 1, a repository with 1 contributor: withheld
-    assertWithheld(figure(result, MetricId.AI_CODE_SHARE, "pod:alpha", "2026-W10"), 2);
-    assertWithheld(figure(result, MetricId.AI_CODE_SHARE, "pod:beta", "2026-W10"), 1);
-    assertWithheld(figure(result, MetricId.AI_CODE_SHARE, "repo:acme/alpha", "2026-W10"), 1);
-    assertWithheld(figure(result, MetricId.WEEKLY_ACTIVE_AI_USERS, "pod:alpha", "2026-W10"), 2);
+    assertWithheld(figure(result, MetricId.AI_CODE_SHARE, "pod:alpha", "2026-W10"));
+    assertWithheld(figure(result, MetricId.AI_CODE_SHARE, "pod:beta", "2026-W10"));
+    assertWithheld(figure(result, MetricId.AI_CODE_SHARE, "repo:acme/alpha", "2026-W10"));
+    assertWithheld(figure(result, MetricId.WEEKLY_ACTIVE_AI_USERS, "pod:alpha", "2026-W10"));
     // ana active with an AI signal, cyd active without: 1 of 2 for the organization
     assertRatio(result, MetricId.WEEKLY_ACTIVE_AI_USERS, "org", "2026-W10", 1, 2, 2);
     // a member's own figure is private to them, never withheld
@@ -77,11 +77,13 @@ class PrivacyAndCalendarTest {
             .rule());
   }
 
-  private static void assertWithheld(Figure figure, int people) {
+  /** Withheld, and nothing left of the group: no value, num, den, item count or group size. */
+  private static void assertWithheld(Figure figure) {
     assertNotNull(figure.withheld(), figure + " is withheld");
     assertNull(figure.value());
     assertNull(figure.num());
     assertNull(figure.den());
-    assertEquals(people, figure.people());
+    assertEquals(0, figure.n());
+    assertEquals(0, figure.people());
   }
 }

@@ -80,9 +80,11 @@ class FlowFamilyTest {
     assertPercentile(
         r, MetricId.PR_SIZE_P50, "org", "2026-W10", 90, 120, 40, 200, 100, 10, 80, 400, 10);
     // a repository's group is the people who contributed there that week: ana and bob (the
-    // agent is nobody) are under the floor of 3
+    // agent is nobody) are under the floor of 3; withheld, it does not tell its group's size or
+    // its number of items either
     assertWithheld(r, MetricId.PR_SIZE_P50, "repo:acme/checkout", "2026-W10");
-    assertEquals(2, figure(r, MetricId.PR_SIZE_P50, "repo:acme/checkout", "2026-W10").people());
+    assertEquals(0, figure(r, MetricId.PR_SIZE_P50, "repo:acme/checkout", "2026-W10").people());
+    assertEquals(0, figure(r, MetricId.PR_SIZE_P50, "repo:acme/checkout", "2026-W10").n());
   }
 
   @Test

@@ -248,7 +248,9 @@ class ReviewFamilyTest {
             MetricId.REVIEW_LOAD_GINI)) {
       assertWithheld(r, metric, "pod:tiny", "2026-W10");
     }
-    assertEquals(2, figure(r, MetricId.UNREVIEWED_MERGES, "pod:tiny", "2026-W10").people());
+    // withheld, the pod's figure does not tell its size or its number of PRs either
+    assertEquals(0, figure(r, MetricId.UNREVIEWED_MERGES, "pod:tiny", "2026-W10").people());
+    assertEquals(0, figure(r, MetricId.UNREVIEWED_MERGES, "pod:tiny", "2026-W10").n());
     assertFalse(
         refs(r, MetricId.UNREVIEWED_MERGES, "org", "2026-W10").stream()
             .noneMatch(ref -> ref.equals("pr:acme/tiny#30")));
