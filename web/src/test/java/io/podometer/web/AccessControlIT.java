@@ -383,7 +383,7 @@ class AccessControlIT {
         .get("/api/metrics/table?kind=pod&metric=ai_code_share&week=2026-W10")
         .then()
         .statusCode(200)
-        .body("rows.scope", equalTo(List.of("pod:checkout", "pod:solo")));
+        .body("rows.scope", equalTo(List.of("pod:checkout", "pod:solo", "pod:build")));
     for (String name : List.of("lee", "ana")) {
       for (String kind : List.of("member", "sto")) {
         person(name)

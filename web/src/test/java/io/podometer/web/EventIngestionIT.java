@@ -175,6 +175,36 @@ class EventIngestionIT {
   }
 
   @Test
+  void bytesThatAreNotUtf8AreRefusedNotReplaced() {
+    String good = Events.deployment("u1", "checkout", "success", "2026-03-03T10:00:00Z");
+    byte[] second =
+        Events.deployment("u2", "checkout", "success", "2026-03-03T11:00:00Z")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    second[second.length - 5] = (byte) 0xC3; // starts a two-byte sequence that never ends
+    byte[] body =
+        (good + "\n" + new String(second, java.nio.charset.StandardCharsets.ISO_8859_1))
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    given()
+        .contentType("application/x-ndjson")
+        .body(body)
+        .post("/api/events")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].line", equalTo(2))
+        .body("errors[0].field", equalTo("body"))
+        .body("errors[0].reason", containsString("not valid UTF-8 at byte"));
+    given()
+        .contentType("application/json")
+        .body(second)
+        .post("/api/events")
+        .then()
+        .statusCode(400)
+        .body("errors[0].reason", containsString("not valid UTF-8"));
+    assertEquals(0, db.count("RawEventEntity"));
+  }
+
+  @Test
   void aBodyWithMoreThanOneJsonValueIsRefusedNotCutShort() {
     String one = Events.deployment("d1", "checkout", "success", "2026-03-03T10:00:00Z");
     String two = Events.deployment("d2", "checkout", "success", "2026-03-03T11:00:00Z");

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
  * The metrics API on a small organization written here, every expected figure computed by hand.
  *
  * <p>Pod checkout (ana, bo, cy) owns acme/checkout-api; pod solo (dee, eli: under the privacy floor
- * of 3) owns acme/solo-api, which has no deployment source. Week 2026-W10 is Mon 03-02..Sun 03-08.
+ * of 3) owns acme/solo-api, which has no deployment source; pod build (fay, gus, hal) owns
+ * acme/build-api. Week 2026-W10 is Mon 03-02..Sun 03-08. The organization is the sum of its pods:
+ * where solo is withheld, the organization minus checkout would be solo, so build (as small as
+ * checkout, and first by name) is withheld beside it.
  */
 @QuarkusTest
 class MetricsApiIT {
@@ -30,16 +33,20 @@ class MetricsApiIT {
   static final String ORG =
       """
       org: {name: Acme, privacyFloor: 3, timeZone: UTC}
-      pods: [{id: checkout, name: Checkout}, {id: solo, name: Solo}]
+      pods: [{id: checkout, name: Checkout}, {id: solo, name: Solo}, {id: build, name: Build}]
       members:
         - {id: ana, name: Ana, role: engineer, identities: {github: [ana-l], emails: [ana@acme.example]}, memberships: [{pod: checkout, from: 2026-01-05}]}
         - {id: bo, name: Bo, role: engineer, identities: {github: [bo-k], emails: [bo@acme.example]}, memberships: [{pod: checkout, from: 2026-01-05}]}
         - {id: cy, name: Cy, role: engineer, identities: {github: [cy-m], emails: [cy@acme.example]}, memberships: [{pod: checkout, from: 2026-01-05}]}
         - {id: dee, name: Dee, role: engineer, identities: {github: [dee-s], emails: [dee@acme.example]}, memberships: [{pod: solo, from: 2026-01-05}]}
         - {id: eli, name: Eli, role: engineer, identities: {github: [eli-t], emails: [eli@acme.example]}, memberships: [{pod: solo, from: 2026-01-05}]}
+        - {id: fay, name: Fay, role: engineer, identities: {github: [fay-b], emails: [fay@acme.example]}, memberships: [{pod: build, from: 2026-01-05}]}
+        - {id: gus, name: Gus, role: engineer, identities: {github: [gus-b], emails: [gus@acme.example]}, memberships: [{pod: build, from: 2026-01-05}]}
+        - {id: hal, name: Hal, role: engineer, identities: {github: [hal-b], emails: [hal@acme.example]}, memberships: [{pod: build, from: 2026-01-05}]}
       services:
         - {id: checkout-api, pod: checkout, repos: [acme/checkout-api]}
         - {id: solo-api, pod: solo, repos: [acme/solo-api]}
+        - {id: build-api, pod: build, repos: [acme/build-api]}
       """;
 
   static final String CO = "acme/checkout-api";
@@ -80,10 +87,31 @@ class MetricsApiIT {
         Events.commit(CO, "c4", "ana@acme.example", "2026-03-09T10:00:00Z", 100, 4, null),
         Events.prMerged(CO, 4, "ana-l", "2026-03-10T15:00:00Z", "c4", 100),
         Events.deployment("D3", "checkout-api", "success", "2026-03-11T10:00:00Z"),
+        // W11, after D3 (not deployed): #6 bo and #7 cy 50 lines each by hand — so that three
+        // people contributed to checkout-api that week too
+        Events.prOpened(CO, 6, "bo-k", "2026-03-12T08:30:00Z"),
+        Events.commit(CO, "c6", "bo@acme.example", "2026-03-12T08:00:00Z", 50, 6, null),
+        Events.prMerged(CO, 6, "bo-k", "2026-03-12T15:00:00Z", "c6", 50),
+        Events.prOpened(CO, 7, "cy-m", "2026-03-12T09:30:00Z"),
+        Events.commit(CO, "c7", "cy@acme.example", "2026-03-12T09:00:00Z", 50, 7, null),
+        Events.prMerged(CO, 7, "cy-m", "2026-03-12T16:00:00Z", "c7", 50),
         // solo: dee's 40 lines by an agent co-author in W10
         Events.prOpened("acme/solo-api", 1, "dee-s", "2026-03-03T08:30:00Z"),
         Events.commit("acme/solo-api", "s1", "dee@acme.example", "2026-03-03T08:00:00Z", 40, 1, AI),
-        Events.prMerged("acme/solo-api", 1, "dee-s", "2026-03-03T15:00:00Z", "s1", 40));
+        Events.prMerged("acme/solo-api", 1, "dee-s", "2026-03-03T15:00:00Z", "s1", 40),
+        // build: fay, gus and hal 30 lines each by hand in W10
+        Events.prOpened("acme/build-api", 1, "fay-b", "2026-03-03T09:30:00Z"),
+        Events.commit(
+            "acme/build-api", "b1", "fay@acme.example", "2026-03-03T09:00:00Z", 30, 1, null),
+        Events.prMerged("acme/build-api", 1, "fay-b", "2026-03-03T16:00:00Z", "b1", 30),
+        Events.prOpened("acme/build-api", 2, "gus-b", "2026-03-04T09:30:00Z"),
+        Events.commit(
+            "acme/build-api", "b2", "gus@acme.example", "2026-03-04T09:00:00Z", 30, 2, null),
+        Events.prMerged("acme/build-api", 2, "gus-b", "2026-03-04T16:00:00Z", "b2", 30),
+        Events.prOpened("acme/build-api", 3, "hal-b", "2026-03-05T09:30:00Z"),
+        Events.commit(
+            "acme/build-api", "b3", "hal@acme.example", "2026-03-05T09:00:00Z", 30, 3, null),
+        Events.prMerged("acme/build-api", 3, "hal-b", "2026-03-05T16:00:00Z", "b3", 30));
     db.awaitFigures();
   }
 
@@ -106,14 +134,16 @@ class MetricsApiIT {
     assertEquals(200.0, (Double) share.get("den"), 1e-9);
     assertEquals(3, share.get("n"));
     assertEquals(3, share.get("people"));
-    // W11: #4's 0 AI lines / 100 = 0
+    // W11: #4, #6 and #7 by hand: 0 / 200 = 0
     assertEquals(0.0, answer.getDouble("metrics[0].figures[1].value"), 1e-9);
     // lead time W10 (week of D1): the PRs carry no firstCommitAt, so each starts when opened:
     // 03-02 08:30, 03-03 08:30, 03-04 08:30 to D1 03-05 10:00 = 73.5, 49.5, 25.5 h → median 49.5 h
     // (high: under 168 h)
     assertEquals(49.5, answer.getDouble("metrics[1].figures[0].value"), 1e-9);
     assertEquals("high", answer.getString("metrics[1].figures[0].tier"));
-    assertTrue(answer.getString("dataAsOf").startsWith("2026-03-11T10:00"));
+    // the newest fact: #7 merged 03-12 16:00
+    assertTrue(
+        answer.getString("dataAsOf").startsWith("2026-03-12T16:00"), answer.getString("dataAsOf"));
     assertTrue(answer.getBoolean("coverage.pullRequests"));
     assertTrue(answer.getBoolean("coverage.deployments"));
   }
@@ -126,13 +156,86 @@ class MetricsApiIT {
     // 2 members in solo < floor 3
     assertEquals("withheld: fewer than 3 people", solo.getString("metrics[0].figures[0].withheld"));
     assertEquals(null, solo.getString("metrics[0].figures[0].value"));
-    assertEquals(2, solo.getInt("metrics[0].figures[0].people"));
+    // withheld, it tells nothing of its group: no num, den, count or size
+    for (String field : List.of("num", "den", "n", "people")) {
+      assertEquals(null, (Object) solo.get("metrics[0].figures[0]." + field), field);
+    }
     // no deployment ever for solo-api: no data, not zero
     assertEquals(true, solo.getBoolean("metrics[1].figures[0].noData"));
     assertEquals(false, solo.getBoolean("coverage.deployments"));
-    // the organization pools both pods: (100 + 40) / (200 + 40)
+    // the organization pools every pod: (100 + 40 + 0) / (200 + 40 + 90)
     JsonPath org = metrics("scope=org&metric=ai_code_share&from=2026-W10&to=2026-W10");
-    assertEquals(140.0 / 240.0, org.getDouble("metrics[0].figures[0].value"), 1e-9);
+    assertEquals(140.0 / 330.0, org.getDouble("metrics[0].figures[0].value"), 1e-9);
+    // org − checkout = build + solo: build is withheld too, and its repository and service
+    // (the same items); checkout is shown
+    for (String scope : List.of("pod:build", "repo:acme/build-api", "service:build-api")) {
+      assertEquals(
+          "withheld: shown beside the figures around it, it would reveal a group of fewer than 3"
+              + " people",
+          metrics("scope=" + scope + "&metric=ai_code_share&from=2026-W10&to=2026-W10")
+              .getString("metrics[0].figures[0].withheld"),
+          scope);
+    }
+  }
+
+  @Test
+  void aTotalOverAWithheldWeekIsWithheldSoThatWeekCannotBeWorkedOut() {
+    String shared = "acme/shared";
+    Events.send(
+        // W12: ana, bo and cy merge in acme/shared (3 contributors: shown); W13: ana alone
+        Events.prOpened(shared, 1, "ana-l", "2026-03-16T08:30:00Z"),
+        Events.commit(shared, "h1", "ana@acme.example", "2026-03-16T08:00:00Z", 60, 1, AI),
+        Events.prMerged(shared, 1, "ana-l", "2026-03-16T15:00:00Z", "h1", 60),
+        Events.prOpened(shared, 2, "bo-k", "2026-03-17T08:30:00Z"),
+        Events.commit(shared, "h2", "bo@acme.example", "2026-03-17T08:00:00Z", 20, 2, null),
+        Events.prMerged(shared, 2, "bo-k", "2026-03-17T15:00:00Z", "h2", 20),
+        Events.prOpened(shared, 3, "cy-m", "2026-03-18T08:30:00Z"),
+        Events.commit(shared, "h3", "cy@acme.example", "2026-03-18T08:00:00Z", 20, 3, null),
+        Events.prMerged(shared, 3, "cy-m", "2026-03-18T15:00:00Z", "h3", 20),
+        Events.prOpened(shared, 4, "ana-l", "2026-03-23T08:30:00Z"),
+        Events.commit(shared, "h4", "ana@acme.example", "2026-03-23T08:00:00Z", 70, 4, AI),
+        Events.prMerged(shared, 4, "ana-l", "2026-03-23T15:00:00Z", "h4", 70));
+    db.awaitFigures();
+    String weeks = "scope=repo:" + shared + "&metric=ai_code_share&from=2026-W12&to=2026-W13";
+    JsonPath weekly = metrics(weeks);
+    // W12: 60 AI lines of 100
+    assertEquals(60.0, weekly.getDouble("metrics[0].figures[0].num"), 1e-9);
+    assertEquals(100.0, weekly.getDouble("metrics[0].figures[0].den"), 1e-9);
+    assertEquals(
+        "withheld: fewer than 3 people", weekly.getString("metrics[0].figures[1].withheld"));
+    for (String field : List.of("value", "num", "den", "n", "people")) {
+      assertEquals(null, (Object) weekly.get("metrics[0].figures[1]." + field), field);
+    }
+    // before: the total (130 / 170) minus W12 (60 / 100) gave W13 away (70 / 70)
+    JsonPath total = metrics(weeks + "&granularity=total");
+    assertEquals(
+        "withheld: the range holds 2026-W13, which is withheld",
+        total.getString("metrics[0].figures[0].withheld"));
+    for (String field : List.of("value", "num", "den", "n", "people")) {
+      assertEquals(null, (Object) total.get("metrics[0].figures[0]." + field), field);
+    }
+    // W12 alone is a total of its own, and shown
+    assertEquals(
+        0.6,
+        metrics(
+                "scope=repo:"
+                    + shared
+                    + "&metric=ai_code_share&from=2026-W12&to=2026-W12"
+                    + "&granularity=total")
+            .getDouble("metrics[0].figures[0].value"),
+        1e-9);
+    // the CSV leaves the withheld week's num, den, n and people empty
+    String csv =
+        given()
+            .get("/api/metrics?" + weeks + "&format=csv")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertTrue(
+        csv.contains(
+            "repo:acme/shared,ai_code_share,share,2026-W13,,,,,,,,,withheld: fewer than 3 people,"),
+        csv);
   }
 
   @Test
@@ -146,8 +249,8 @@ class MetricsApiIT {
     // median (47.5 + 49.5) / 2 = 48.5
     assertEquals(48.5, total.getDouble("metrics[0].figures[0].value"), 1e-9);
     assertEquals("2026-W10", total.getString("metrics[0].figures[0].from"));
-    // AI share 100 / (200 + 100)
-    assertEquals(100.0 / 300.0, total.getDouble("metrics[1].figures[0].value"), 1e-9);
+    // AI share 100 / (200 + 100 + 50 + 50)
+    assertEquals(100.0 / 400.0, total.getDouble("metrics[1].figures[0].value"), 1e-9);
     // deployments D1 and D3 succeeded; D2 failed: 1 failure of 3
     assertEquals(2.0, total.getDouble("metrics[2].figures[0].value"), 1e-9);
     assertEquals(1.0 / 3.0, total.getDouble("metrics[3].figures[0].value"), 1e-9);
@@ -326,7 +429,7 @@ class MetricsApiIT {
         .get("/api/facts/pull-requests?scope=org&week=2026-W11")
         .then()
         .statusCode(200)
-        .body("key", equalTo(List.of(CO + "#4")));
+        .body("key", equalTo(List.of(CO + "#4", CO + "#6", CO + "#7")));
     given()
         .get("/api/facts/pull-requests?scope=pod:checkout")
         .then()
@@ -395,8 +498,9 @@ class MetricsApiIT {
         .get("/api/metrics/table?kind=pod&week=2026-W10&metric=ai_code_share")
         .then()
         .statusCode(200)
-        .body("rows.scope", equalTo(List.of("pod:checkout", "pod:solo")))
+        .body("rows.scope", equalTo(List.of("pod:checkout", "pod:solo", "pod:build")))
         .body("rows[0].figures.ai_code_share.value", closeTo(0.5, 1e-6))
-        .body("rows[1].figures.ai_code_share.withheld", equalTo("withheld: fewer than 3 people"));
+        .body("rows[1].figures.ai_code_share.withheld", equalTo("withheld: fewer than 3 people"))
+        .body("rows[2].figures.ai_code_share.withheld", containsString("shown beside"));
   }
 }

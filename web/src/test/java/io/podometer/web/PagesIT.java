@@ -84,6 +84,16 @@ class PagesIT {
         page.contains("Merged PRs with any AI attribution / merged PRs."), "definitions are shown");
     org.junit.jupiter.api.Assertions.assertTrue(
         page.contains("withheld when fewer than 3"), "the privacy floor is explained");
+    org.junit.jupiter.api.Assertions.assertTrue(
+        page.contains("A withheld figure cannot be worked out from the figures")
+            && page.contains("a total over weeks is withheld when one of its weeks is"),
+        "the disclosure rule is explained");
+    // a figure a page cannot draw (not a finite number) says so instead of failing the script
+    given()
+        .get("/js/figures.js")
+        .then()
+        .statusCode(200)
+        .body(containsString("cannot be shown (not a finite number)"));
   }
 
   @Test

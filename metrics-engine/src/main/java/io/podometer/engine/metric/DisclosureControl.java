@@ -25,9 +25,11 @@ import java.util.TreeSet;
  * service of its repositories, an STO of its bets — so where the figures shown pin a withheld one
  * down, more cells beside it are withheld (complementary suppression, {@link CellAlgebra}). Members
  * in no pod are such a group too when they are fewer than the floor: the organization minus its
- * pods would be them. The cells withheld so for one metric of a week are withheld for every metric
- * with a withheld cell that week, so metrics sharing a numerator or denominator give nothing away
- * either. Then every withheld figure loses its num, den, item count and group size ({@link
+ * pods would be them. Metrics are taken in a fixed order, and a cell withheld beside one is
+ * withheld (and protected) for every later metric with a withheld cell that week: where two metrics
+ * share a numerator or denominator, the cells hidden for the first are hidden for the second, so
+ * together they show no more of it than the first alone. Then every withheld figure loses its num,
+ * den, item count and group size ({@link
  * Figure#redacted()}). Ranges of weeks are handled where totals are made ({@link RangeTotals}).
  */
 final class DisclosureControl {

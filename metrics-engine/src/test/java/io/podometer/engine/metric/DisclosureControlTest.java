@@ -104,7 +104,7 @@ class DisclosureControlTest {
   }
 
   @Test
-  void aCellWithheldForOneMetricIsWithheldForEveryPeopleDerivedMetric() {
+  void aCellWithheldBesideOneMetricIsWithheldForTheLaterOnesSharingItsCounts() {
     // pull request size shares the same PRs: the same cells go, so no metric tells big's count
     for (MetricId metric :
         List.of(

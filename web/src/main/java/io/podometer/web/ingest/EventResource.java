@@ -53,8 +53,8 @@ public class EventResource {
       description = "stored durably: {accepted, duplicates, revisions}")
   @APIResponse(responseCode = "400", description = "invalid event; problem details name the field")
   @APIResponse(responseCode = "413", description = "body over the configured limit")
-  public CompletionStage<Response> postOne(String body) {
-    return publish(List.of(codec.parseOne(body)));
+  public CompletionStage<Response> postOne(byte[] body) {
+    return publish(List.of(codec.parseOne(StrictUtf8.decode(body))));
   }
 
   @POST
@@ -67,8 +67,8 @@ public class EventResource {
       responseCode = "400",
       description = "a line is invalid: the whole batch is refused, every bad line listed")
   @APIResponse(responseCode = "413", description = "body over the configured limit")
-  public CompletionStage<Response> postBatch(String body) {
-    List<CanonicalEvent> events = codec.parseNdjson(body);
+  public CompletionStage<Response> postBatch(byte[] body) {
+    List<CanonicalEvent> events = codec.parseNdjson(StrictUtf8.decode(body));
     if (events.isEmpty()) {
       throw new EventValidationException(
           List.of(
