@@ -239,6 +239,37 @@ class MetricsApiIT {
   }
 
   @Test
+  void aPilotsWeeksTo90PercentAdoptionAndItsDrillDownAnswer() {
+    // checkout becomes a pilot from W10; bo and cy use an agent that week, ana co-authored with one
+    given()
+        .contentType("application/yaml")
+        .body(ORG + "pilots:\n  - {pod: checkout, champion: ana, start: 2026-03-02}\n")
+        .put("/api/org")
+        .then()
+        .statusCode(200);
+    Events.send(
+        ErasureAndRetentionIT.usage("bo@acme.example", "2026-03-03"),
+        ErasureAndRetentionIT.usage("cy@acme.example", "2026-03-04"));
+    db.awaitFigures();
+    JsonPath adoption =
+        metrics(
+            "scope=pod:checkout&metric=weekly_active_ai_users,weeks_to_90pct_adoption"
+                + "&from=2026-W10&to=2026-W10");
+    // 3 of 3 active engineers with an AI signal: 90 % reached in the pilot's first week → 0 weeks
+    assertEquals(1.0, adoption.getDouble("metrics[0].figures[0].value"), 1e-9);
+    assertEquals(0.0, adoption.getDouble("metrics[1].figures[0].value"), 1e-9);
+    // derived from the weekly figures, it has no items of its own: an answer, not an error
+    given()
+        .get(
+            "/api/metrics/drilldown?scope=pod:checkout&metric=weeks_to_90pct_adoption&week=2026-W10")
+        .then()
+        .statusCode(200)
+        .body("figure.value", equalTo(0.0))
+        .body("items", hasSize(0))
+        .body("count", equalTo(0));
+  }
+
+  @Test
   void aTotalPoolsTheItemsOfEveryWeekOfTheRange() {
     JsonPath total =
         metrics(
