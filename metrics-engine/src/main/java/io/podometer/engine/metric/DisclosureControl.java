@@ -29,8 +29,8 @@ import java.util.TreeSet;
  * withheld (and protected) for every later metric with a withheld cell that week: where two metrics
  * share a numerator or denominator, the cells hidden for the first are hidden for the second, so
  * together they show no more of it than the first alone. Then every withheld figure loses its num,
- * den, item count and group size ({@link
- * Figure#redacted()}). Ranges of weeks are handled where totals are made ({@link RangeTotals}).
+ * den, item count and group size ({@link Figure#redacted()}). Ranges of weeks are handled where
+ * totals are made ({@link RangeTotals}).
  */
 final class DisclosureControl {
 
