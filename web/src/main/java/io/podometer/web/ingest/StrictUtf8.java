@@ -18,14 +18,8 @@ final class StrictUtf8 {
   private StrictUtf8() {}
 
   static String decode(byte[] body) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer bytes = ByteBuffer.wrap(body);
     try {
-      return decoder.decode(bytes).toString();
+      return strict().decode(ByteBuffer.wrap(body)).toString();
     } catch (CharacterCodingException e) {
       int at = firstBadByte(body);
       int line = 1;
@@ -41,14 +35,15 @@ final class StrictUtf8 {
 
   /** Where decoding stops: the offset of the first byte that does not start valid UTF-8. */
   private static int firstBadByte(byte[] body) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(body);
-    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(body.length + 1);
-    decoder.decode(in, out, true);
+    strict().decode(in, java.nio.CharBuffer.allocate(body.length + 1), true);
     return in.position();
+  }
+
+  private static CharsetDecoder strict() {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 }
