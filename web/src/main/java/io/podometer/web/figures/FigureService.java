@@ -112,7 +112,7 @@ public class FigureService {
   private Instant reflectedUpTo;
 
   // failures to compute or store figures, until everything is computed and stored again
-  private FigureHealth health;
+  private volatile FigureHealth health;
   private final java.util.concurrent.atomic.AtomicBoolean storeRetryScheduled =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -123,9 +123,13 @@ public class FigureService {
   private volatile Instant lastRecompute;
   private volatile int waitingInWorker;
 
+  @jakarta.annotation.PostConstruct
+  void createHealth() {
+    health = new FigureHealth(clock); // asked for even before the figures are first computed
+  }
+
   /** Loads or computes the figures; called once at start, after the demo or org file import. */
   public void start() {
-    health = new FigureHealth(clock);
     long started = System.nanoTime();
     OrgSnapshot org = orgs.current();
     IsoWeek to = currentWeek(org);
