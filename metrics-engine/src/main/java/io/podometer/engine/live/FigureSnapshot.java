@@ -27,6 +27,14 @@ public final class FigureSnapshot implements io.podometer.engine.metric.RangeTot
   private final IsoWeek from;
   private final IsoWeek to;
   private volatile SortedSet<ScopeId> scopes;
+  // the facts around the weeks drill-downs were last asked about: cutting a week's window from a
+  // year of facts costs more than the drill-down itself, and the indexes a pod's slice reads are
+  // built on the window once
+  private final Map<WindowKey, FactSet> windows = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record WindowKey(IsoWeek from, IsoWeek to, java.time.ZoneId zone) {}
+
+  private static final int WINDOWS_KEPT = 2;
 
   FigureSnapshot(
       Map<IsoWeek, WeekFigures> weeks, FactSet facts, OrgModel org, IsoWeek from, IsoWeek to) {
@@ -35,6 +43,24 @@ public final class FigureSnapshot implements io.podometer.engine.metric.RangeTot
     this.org = org;
     this.from = from;
     this.to = to;
+  }
+
+  /**
+   * The facts that can move the figures of {@code from}..{@code to} ({@link
+   * io.podometer.engine.metric.FactWindow#around}), kept for the last few ranges asked: the facts
+   * of a snapshot never change.
+   */
+  public FactSet window(IsoWeek from, IsoWeek to, java.time.ZoneId zone) {
+    WindowKey key = new WindowKey(from, to, zone);
+    FactSet window = windows.get(key);
+    if (window != null) {
+      return window;
+    }
+    if (windows.size() >= WINDOWS_KEPT) {
+      windows.clear(); // a few weeks are asked about at a time: start again rather than grow
+    }
+    return windows.computeIfAbsent(
+        key, k -> io.podometer.engine.metric.FactWindow.around(facts, from, to, zone));
   }
 
   @Override

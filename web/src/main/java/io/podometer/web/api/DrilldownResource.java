@@ -8,7 +8,6 @@ import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.live.FigureSnapshot;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.metric.FactSet;
-import io.podometer.engine.metric.FactWindow;
 import io.podometer.engine.metric.MemberFigures;
 import io.podometer.engine.metric.MetricFamilies;
 import io.podometer.engine.metric.MetricsEngine;
@@ -135,7 +134,7 @@ public class DrilldownResource {
     var org = figures.org();
     // only the family of the metric, on the facts that can move the scope in the week's window
     // (the slice is cut from the window: no index of every fact is built for it)
-    FactSet window = FactWindow.around(figures.facts(), isoWeek, isoWeek, org.org().timeZone());
+    FactSet window = figures.window(isoWeek, isoWeek, org.org().timeZone());
     FactSet slice =
         ScopeSlice.of(
             new EngineContext(org, window, isoWeek, isoWeek, clock.instant()), window, scopeId);

@@ -6,7 +6,6 @@ import io.podometer.engine.live.FigureSnapshot;
 import io.podometer.engine.metric.DoraTiers;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.metric.FactSet;
-import io.podometer.engine.metric.FactWindow;
 import io.podometer.engine.metric.MemberFigures;
 import io.podometer.engine.metric.MetricFamilies;
 import io.podometer.engine.metric.RangeTotals;
@@ -282,8 +281,7 @@ public class MetricsResource {
             org, FactSet.ofTyped(Map.of()), query.from(), query.to(), clock.instant());
     if (query.scope().kind() == ScopeKind.MEMBER) {
       // from the facts of the member's pods (their figures are not kept)
-      FactSet window =
-          FactWindow.around(figures.facts(), query.from(), query.to(), org.org().timeZone());
+      FactSet window = figures.window(query.from(), query.to(), org.org().timeZone());
       FactSet slice =
           ScopeSlice.of(
               new EngineContext(org, window, query.from(), query.to(), clock.instant()),
@@ -301,8 +299,7 @@ public class MetricsResource {
                 totals.totals(
                     new EngineContext(
                         org,
-                        FactWindow.around(
-                            figures.facts(), query.from(), query.to(), org.org().timeZone()),
+                        figures.window(query.from(), query.to(), org.org().timeZone()),
                         query.from(),
                         query.to(),
                         clock.instant()),
