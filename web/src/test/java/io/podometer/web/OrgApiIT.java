@@ -129,5 +129,17 @@ class OrgApiIT {
         .statusCode(400)
         .contentType("application/problem+json");
     given().contentType("application/yaml").body("").put("/api/org").then().statusCode(400);
+    // broken JSON is reported as JSON, whatever the content type says, with where it breaks
+    for (String type : new String[] {"application/json", "application/yaml"}) {
+      given()
+          .contentType(type)
+          .body("{\"org\": {\"name\": }")
+          .put("/api/org")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body(org.hamcrest.Matchers.containsString("not valid JSON at line 1"))
+          .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("YAML")));
+    }
   }
 }

@@ -40,11 +40,8 @@ final class CellAlgebra {
   private final List<Integer> sizes = new ArrayList<>();
   private final BitSet hidden = new BitSet();
   private final BitSet withholdable = new BitSet();
-  private List<BitSet> atomSets;
-  private int[] bySize;
-  private int[] classOf;
-  private List<List<Integer>> members;
-  private BitSet[] cellsOfAtom;
+  // built once every cell is added, on the first question asked
+  private Index index;
 
   CellAlgebra(int atoms) {
     this.atoms = atoms;
@@ -82,14 +79,21 @@ final class CellAlgebra {
   List<Integer> complete() {
     List<Integer> chosen = new ArrayList<>();
     BitSet hopeless = new BitSet();
+    // hiding more only takes equations away: a cell found safe stays safe
+    BitSet safe = new BitSet();
     Basis shown = basis(hidden);
     while (true) {
       int exposed = -1;
       for (int c = hidden.nextSetBit(0); c >= 0; c = hidden.nextSetBit(c + 1)) {
-        if (!hopeless.get(c) && cells.get(c).length > 0 && shown.spans(cells.get(c))) {
-          exposed = c;
-          break;
+        if (safe.get(c) || hopeless.get(c) || cells.get(c).length == 0) {
+          continue;
         }
+        if (!shown.spans(cells.get(c))) {
+          safe.set(c);
+          continue;
+        }
+        exposed = c;
+        break;
       }
       if (exposed < 0) {
         return chosen;
@@ -148,23 +152,8 @@ final class CellAlgebra {
    * repository, that repository's service): hiding one of them alone would hide nothing.
    */
   private BitSet sameAs(int cell) {
-    if (classOf == null) {
-      Map<BitSet, Integer> classes = new java.util.HashMap<>();
-      List<BitSet> atomsOf = atomSets();
-      classOf = new int[cells.size()];
-      for (int c = 0; c < cells.size(); c++) {
-        classOf[c] = classes.computeIfAbsent(atomsOf.get(c), k -> classes.size());
-      }
-      members = new ArrayList<>();
-      for (int i = 0; i < classes.size(); i++) {
-        members.add(new ArrayList<>());
-      }
-      for (int c = 0; c < cells.size(); c++) {
-        members.get(classOf[c]).add(c);
-      }
-    }
     BitSet unit = new BitSet();
-    for (int c : members.get(classOf[cell])) {
+    for (int c : index().sameAtoms.get(index().classOf[cell])) {
       if (!hidden.get(c) && withholdable.get(c)) {
         unit.set(c);
       }
@@ -179,15 +168,14 @@ final class CellAlgebra {
    * when nothing else is near.
    */
   private List<Integer> candidatesAround(int exposed) {
-    List<BitSet> atomsOf = atomSets();
-    List<Integer> candidates = candidatesAround(exposed, atomsOf, false);
+    List<Integer> candidates = candidatesAround(exposed, false);
     if (candidates.isEmpty() || ranks.get(candidates.get(0)) == Rank.TOP) {
-      candidates = candidatesAround(exposed, atomsOf, true);
+      candidates = candidatesAround(exposed, true);
     }
     return candidates;
   }
 
-  private List<Integer> candidatesAround(int exposed, List<BitSet> atomsOf, boolean viaTop) {
+  private List<Integer> candidatesAround(int exposed, boolean viaTop) {
     BitSet near = near(exposed);
     near.clear(exposed);
     BitSet around = (BitSet) near.clone();
@@ -213,54 +201,31 @@ final class CellAlgebra {
 
   /** The cells sharing an atom with a cell (itself included). */
   private BitSet near(int cell) {
-    if (cellsOfAtom == null) {
-      cellsOfAtom = new BitSet[atoms];
-      for (int c = 0; c < cells.size(); c++) {
-        for (int a : cells.get(c)) {
-          if (cellsOfAtom[a] == null) {
-            cellsOfAtom[a] = new BitSet();
-          }
-          cellsOfAtom[a].set(c);
-        }
-      }
-    }
     BitSet near = new BitSet();
     for (int a : cells.get(cell)) {
-      near.or(cellsOfAtom[a]);
+      near.or(index().cellsOfAtom[a]);
     }
     return near;
   }
 
-  private List<BitSet> atomSets() {
-    if (atomSets != null && atomSets.size() == cells.size()) {
-      return atomSets;
+  private Index index() {
+    if (index == null) {
+      index = new Index(cells, atoms);
     }
-    List<BitSet> sets = new ArrayList<>(cells.size());
-    for (int[] cell : cells) {
-      BitSet set = new BitSet(atoms);
-      for (int a : cell) {
-        set.set(a);
-      }
-      sets.add(set);
-    }
-    atomSets = sets;
-    return sets;
+    return index;
   }
 
-  private Basis basis(BitSet hiddenCells) {
-    Basis basis = new Basis(atoms);
-    // small rows first (pods, repositories before pillars, services, the organization): a sum
-    // reduced by its parts is left with little, so the rows stay sparse
-    for (int c : bySize()) {
-      if (!hiddenCells.get(c)) {
-        basis.add(cells.get(c));
-      }
-    }
-    return basis;
-  }
+  /**
+   * What the questions read, built once: the cells by size, the cells of each atom, and the cells
+   * that sum the very same atoms.
+   */
+  private static final class Index {
+    final int[] bySize;
+    final BitSet[] cellsOfAtom;
+    final int[] classOf;
+    final List<List<Integer>> sameAtoms = new ArrayList<>();
 
-  private int[] bySize() {
-    if (bySize == null || bySize.length != cells.size()) {
+    Index(List<int[]> cells, int atoms) {
       bySize =
           java.util.stream.IntStream.range(0, cells.size())
               .boxed()
@@ -268,8 +233,37 @@ final class CellAlgebra {
                   Comparator.comparingInt((Integer c) -> cells.get(c).length).thenComparing(c -> c))
               .mapToInt(Integer::intValue)
               .toArray();
+      cellsOfAtom = new BitSet[atoms];
+      for (int a = 0; a < atoms; a++) {
+        cellsOfAtom[a] = new BitSet();
+      }
+      Map<BitSet, Integer> classes = new java.util.HashMap<>();
+      classOf = new int[cells.size()];
+      for (int c = 0; c < cells.size(); c++) {
+        BitSet set = new BitSet(atoms);
+        for (int a : cells.get(c)) {
+          set.set(a);
+          cellsOfAtom[a].set(c);
+        }
+        classOf[c] = classes.computeIfAbsent(set, k -> classes.size());
+        if (classOf[c] == sameAtoms.size()) {
+          sameAtoms.add(new ArrayList<>());
+        }
+        sameAtoms.get(classOf[c]).add(c);
+      }
     }
-    return bySize;
+  }
+
+  private Basis basis(BitSet hiddenCells) {
+    Basis basis = new Basis(atoms);
+    // small rows first (pods, repositories before pillars, services, the organization): a sum
+    // reduced by its parts is left with little, so the rows stay sparse
+    for (int c : index().bySize) {
+      if (!hiddenCells.get(c)) {
+        basis.add(cells.get(c));
+      }
+    }
+    return basis;
   }
 
   /**

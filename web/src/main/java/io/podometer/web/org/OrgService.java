@@ -31,18 +31,14 @@ public class OrgService {
 
   @Inject io.podometer.web.config.PodometerConfig config;
 
-  private volatile OrgModelLoader loader;
+  private OrgModelLoader loader;
   private volatile OrgSnapshot current;
 
   /** Reads models up to the upload limit (PODOMETER_LIMITS_ORG_MODEL), files included. */
-  private OrgModelLoader loader() {
-    OrgModelLoader reader = loader;
-    if (reader == null) {
-      long limit = config.limits().orgModel().asLongValue();
-      reader = new OrgModelLoader((int) Math.min(Integer.MAX_VALUE - 16, limit));
-      loader = reader;
-    }
-    return reader;
+  @jakarta.annotation.PostConstruct
+  void createLoader() {
+    long limit = config.limits().orgModel().asLongValue();
+    loader = new OrgModelLoader((int) Math.min(Integer.MAX_VALUE - 16, limit));
   }
 
   /** The model in force; never null once the application has started. */
@@ -59,10 +55,10 @@ public class OrgService {
   public synchronized OrgSnapshot reloadLatest() {
     OrgVersionEntity latest = OrgVersionEntity.latest();
     if (latest == null) {
-      OrgLoadResult empty = loader().load(EMPTY_ORG, "default");
+      OrgLoadResult empty = loader.load(EMPTY_ORG, "default");
       current = new OrgSnapshot(0, "default", empty.model(), empty.warnings());
     } else {
-      OrgLoadResult result = loader().load(latest.content, "version " + latest.version);
+      OrgLoadResult result = loader.load(latest.content, "version " + latest.version);
       current = new OrgSnapshot(latest.version, latest.origin, result.model(), result.warnings());
     }
     return current;
@@ -87,7 +83,7 @@ public class OrgService {
   @Durable
   public synchronized OrgSnapshot store(
       String text, String origin, String sourceName, String mediaType) {
-    OrgLoadResult result = loader().load(text, sourceName, mediaType);
+    OrgLoadResult result = loader.load(text, sourceName, mediaType);
     String hash = Sha256.hex(text);
     OrgVersionEntity latest = OrgVersionEntity.latest();
     if (latest != null && latest.contentHash.equals(hash)) {
