@@ -2,8 +2,10 @@ package io.podometer.connectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.podometer.engine.event.CanonicalEvent;
+import io.podometer.engine.fact.FactKind;
 import io.podometer.engine.figure.Aggregation;
 import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.Figure;
@@ -18,6 +20,7 @@ import io.podometer.engine.metric.FactSet;
 import io.podometer.engine.metric.FactWindow;
 import io.podometer.engine.metric.MemberFigures;
 import io.podometer.engine.metric.MetricFamilies;
+import io.podometer.engine.metric.MetricFamily;
 import io.podometer.engine.metric.PodSlice;
 import io.podometer.engine.metric.RangeTotals;
 import io.podometer.engine.metric.ScopeSlice;
@@ -26,6 +29,7 @@ import io.podometer.engine.time.IsoWeek;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -234,6 +238,21 @@ class EngineOnDemoTest {
     demo.org.pods().forEach(p -> scopes.add(ScopeId.pod(p.id())));
     scopes.add(ScopeId.ORG);
     demo.org.members().stream().limit(8).forEach(m -> scopes.add(ScopeId.member(m.id())));
+    // scopes counting changes: every repository and service with figures, every bet and STO
+    full.figures().stream()
+        .map(Figure::scope)
+        .filter(
+            s ->
+                s.kind() == io.podometer.engine.scope.ScopeKind.REPO
+                    || s.kind() == io.podometer.engine.scope.ScopeKind.SERVICE
+                    || s.kind() == io.podometer.engine.scope.ScopeKind.BET
+                    || s.kind() == io.podometer.engine.scope.ScopeKind.STO)
+        .distinct()
+        .sorted()
+        .forEach(scopes::add);
+    assertTrue(
+        scopes.stream().anyMatch(s -> s.kind() == io.podometer.engine.scope.ScopeKind.STO),
+        "the demo has STO figures");
     int cells = 0;
     List<String> differences = new ArrayList<>();
     for (IsoWeek week : List.of(to.plusWeeks(-2), to.plusWeeks(-11))) {
@@ -267,9 +286,84 @@ class EngineOnDemoTest {
         }
       }
     }
-    assertTrue(cells > 300, "cells with items: " + cells);
+    assertTrue(cells > 600, "cells with items: " + cells);
     assertEquals(
         List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
+  }
+
+  @Test
+  void aFamilyGivenNoFactOfAKindItDoesNotReadEmitsTheSameContributions() {
+    // what lets a week's recomputation after, say, a new deployment run DORA alone and reuse the
+    // other families' contributions: a family's declared kinds are all it reads
+    FactSet facts = DemoFigures.fold(demo.events);
+    IsoWeek first = to.plusWeeks(-9);
+    Map<FactKind, List<?>> all = new EnumMap<>(FactKind.class);
+    all.put(FactKind.PULL_REQUEST, facts.pullRequests());
+    all.put(FactKind.COMMIT, facts.commits());
+    all.put(FactKind.COMMIT_ATTRIBUTION, facts.attributions());
+    all.put(FactKind.REVIEW, facts.reviews());
+    all.put(FactKind.CI_RUN, facts.ciRuns());
+    all.put(FactKind.DEPLOYMENT, facts.deployments());
+    all.put(FactKind.INCIDENT, facts.incidents());
+    all.put(FactKind.AGENT_USAGE_DAY, facts.usageDays());
+    all.put(FactKind.MEETING_WEEK, facts.meetingWeeks());
+    all.put(FactKind.BET_SIGNAL, facts.betSignals());
+    all.put(FactKind.BET_LEARNING, facts.betLearnings());
+    all.put(FactKind.PULSE_ANSWER, facts.pulseAnswers());
+    int checked = 0;
+    for (MetricFamily family : MetricFamilies.all()) {
+      List<String> expected = contributions(family, facts, first);
+      assertTrue(expected.size() > 1000, family + " emits on the demo");
+      for (FactKind kind : FactKind.values()) {
+        if (all.get(kind).isEmpty() || family.reads().contains(kind)) {
+          continue;
+        }
+        Map<FactKind, List<?>> without = new EnumMap<>(all);
+        without.put(kind, List.of());
+        List<String> actual = contributions(family, FactSet.ofTyped(without), first);
+        if (!expected.equals(actual)) {
+          List<String> missing = new ArrayList<>(expected);
+          missing.removeAll(actual);
+          fail(
+              family.getClass().getSimpleName()
+                  + " without "
+                  + kind
+                  + ": "
+                  + expected.size()
+                  + " contributions vs "
+                  + actual.size()
+                  + ", e.g. "
+                  + missing.stream().findFirst().orElse("(order)"));
+        }
+        checked++;
+      }
+    }
+    assertTrue(checked >= 15, "kinds checked: " + checked);
+    // the check tells: without deployments, DORA's contributions differ
+    MetricFamily dora =
+        MetricFamilies.all().stream()
+            .filter(f -> f.reads().contains(FactKind.DEPLOYMENT))
+            .findFirst()
+            .orElseThrow();
+    Map<FactKind, List<?>> withoutDeployments = new EnumMap<>(all);
+    withoutDeployments.put(FactKind.DEPLOYMENT, List.of());
+    assertTrue(
+        !contributions(dora, facts, first)
+            .equals(contributions(dora, FactSet.ofTyped(withoutDeployments), first)));
+  }
+
+  private static List<String> contributions(MetricFamily family, FactSet facts, IsoWeek first) {
+    List<String> emitted = new ArrayList<>();
+    EngineContext context = new EngineContext(demo.org, facts, first, to, DemoFigures.NOW);
+    family.contribute(
+        context,
+        c -> {
+          if (context.inRange(c.week())) {
+            emitted.add(c.toString());
+          }
+        });
+    Collections.sort(emitted);
+    return emitted;
   }
 
   @Test

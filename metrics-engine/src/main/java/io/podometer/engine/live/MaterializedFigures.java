@@ -2,6 +2,7 @@ package io.podometer.engine.live;
 
 import io.podometer.engine.fact.FactKey;
 import io.podometer.engine.fact.FoldedFact;
+import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigureKey;
 import io.podometer.engine.figure.MetricId;
@@ -9,6 +10,7 @@ import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.metric.EngineResult;
 import io.podometer.engine.metric.FactSet;
 import io.podometer.engine.metric.FactWindow;
+import io.podometer.engine.metric.MetricFamily;
 import io.podometer.engine.metric.MetricsEngine;
 import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.scope.ScopeId;
@@ -36,8 +38,15 @@ public final class MaterializedFigures {
   private static final List<MetricId> REDERIVED =
       List.of(MetricId.DEPLOYMENT_FREQUENCY, MetricId.WEEKS_TO_90PCT_ADOPTION);
 
+  /** Weeks whose families' contributions are kept for reuse (the last computed on their own). */
+  private static final int REUSABLE_WEEKS = 2;
+
   private final MetricsEngine engine;
   private final LiveFacts facts = new LiveFacts();
+  // per week computed on its own, each family's contributions, until a fact of a kind the family
+  // reads changes in a way that can move that week: a new deployment reruns DORA alone
+  private final Map<IsoWeek, Map<MetricFamily, List<Contribution>>> reusable =
+      new java.util.LinkedHashMap<>();
   private final Map<IsoWeek, WeekFigures> weeks = new HashMap<>();
   private OrgModel org;
   private IsoWeek from;
@@ -52,16 +61,19 @@ public final class MaterializedFigures {
 
   /** Loads facts without recomputing (at start, before {@link #recomputeAll} or {@link #load}). */
   public void loadFacts(Collection<FoldedFact> folded) {
+    reusable.clear();
     facts.put(folded);
   }
 
   /** Loads facts stored as JSON fields, without recomputing (at start). */
   public void loadStoredFacts(Map<FactKey, String> fields) {
+    reusable.clear();
     facts.putJson(fields);
   }
 
   /** Loads stored figures as they were last computed (at start). */
   public void load(Collection<Figure> figures) {
+    reusable.clear();
     weeks.clear();
     Map<IsoWeek, List<Figure>> byWeek = new HashMap<>();
     for (Figure figure : figures) {
@@ -79,8 +91,15 @@ public final class MaterializedFigures {
     }
     Map<IsoWeek, WeekFigures> before = new HashMap<>(weeks);
     weeks.clear();
-    EngineResult result = engine.computeFigures(context(facts.factSet(), from, to, now));
-    putByWeek(result, false);
+    reusable.clear();
+    // the current week's contributions are kept: the next new event most likely happens in it
+    IsoWeek current = IsoWeek.of(now, org.org().timeZone());
+    MetricsEngine.Reusable computed =
+        engine.computeKeeping(context(facts.factSet(), from, to, now), current);
+    if (current.compareTo(from) >= 0 && current.compareTo(to) <= 0) {
+      reusable.put(current, computed.contributions());
+    }
+    putByWeek(computed.result(), false);
     return FigureChanges.betweenWeeks(before, weeks, all, start);
   }
 
@@ -94,12 +113,12 @@ public final class MaterializedFigures {
 
   /** Applies changed facts and recomputes the weeks they can move. */
   public FigureChanges apply(Collection<FoldedFact> changed, Instant now) {
-    return recompute(facts.put(changed), now);
+    return recompute(forgetting(facts.put(changed)), now);
   }
 
   /** Applies changed facts given as stored JSON fields and recomputes the weeks they can move. */
   public FigureChanges applyStored(Map<FactKey, String> fields, Instant now) {
-    return recompute(facts.putJson(fields), now);
+    return recompute(forgetting(facts.putJson(fields)), now);
   }
 
   /**
@@ -111,7 +130,7 @@ public final class MaterializedFigures {
   public void absorbStored(
       Map<FactKey, String> fields, TreeSet<IsoWeek> all, TreeSet<IsoWeek> own) {
     AffectedWeeks weeksOf = new AffectedWeeks(org.org().timeZone(), facts);
-    for (LiveFacts.Change change : facts.putJson(fields)) {
+    for (LiveFacts.Change change : forgetting(facts.putJson(fields))) {
       weeksOf.add(change, from, to, all, own);
     }
   }
@@ -121,12 +140,13 @@ public final class MaterializedFigures {
    * recomputed anyway (a bulk load).
    */
   public void absorbStoredForFullRecompute(Map<FactKey, String> fields) {
+    reusable.clear();
     facts.putJson(fields);
   }
 
   /** Removes facts without recomputing; returns the weeks they could move. */
   public SortedSet<IsoWeek> absorbRemoved(Collection<FactKey> keys) {
-    return affected(facts.remove(keys));
+    return affected(forgetting(facts.remove(keys)));
   }
 
   /**
@@ -134,6 +154,7 @@ public final class MaterializedFigures {
    * facts, so that it reports what it changed against what was served).
    */
   public void adopt(FigureSnapshot previous) {
+    reusable.clear();
     weeks.clear();
     weeks.putAll(previous.weeks());
   }
@@ -154,7 +175,7 @@ public final class MaterializedFigures {
 
   /** Removes facts (erasure) and recomputes the weeks they moved. */
   public FigureChanges remove(Collection<FactKey> keys, Instant now) {
-    return recompute(facts.remove(keys), now);
+    return recompute(forgetting(facts.remove(keys)), now);
   }
 
   /**
@@ -185,6 +206,30 @@ public final class MaterializedFigures {
     return recomputeWeeks(new TreeSet<>(affected(changes)), now, start);
   }
 
+  /**
+   * Lets go of the kept contributions these changes can move: those of the families reading the
+   * changed fact's kind, in the weeks the change can move. Returns the changes.
+   */
+  private List<LiveFacts.Change> forgetting(List<LiveFacts.Change> changes) {
+    if (reusable.isEmpty() || changes.isEmpty()) {
+      return changes;
+    }
+    AffectedWeeks weeksOf = new AffectedWeeks(org.org().timeZone(), facts);
+    for (LiveFacts.Change change : changes) {
+      TreeSet<IsoWeek> moved = new TreeSet<>();
+      weeksOf.add(change, from, to, moved);
+      for (IsoWeek week : moved) {
+        Map<MetricFamily, List<Contribution>> kept = reusable.get(week);
+        if (kept != null) {
+          Map<MetricFamily, List<Contribution>> left = new HashMap<>(kept);
+          left.keySet().removeIf(family -> family.reads().contains(change.key().kind()));
+          reusable.put(week, left);
+        }
+      }
+    }
+    return changes;
+  }
+
   private SortedSet<IsoWeek> affected(List<LiveFacts.Change> changes) {
     TreeSet<IsoWeek> affected = new TreeSet<>();
     AffectedWeeks weeksOf = new AffectedWeeks(org.org().timeZone(), facts);
@@ -203,9 +248,22 @@ public final class MaterializedFigures {
     for (List<IsoWeek> run : runs(recomputed)) {
       IsoWeek first = run.get(0);
       IsoWeek last = run.get(run.size() - 1);
-      EngineResult result =
-          engine.computeFigures(
-              context(FactWindow.around(all, first, last, org.org().timeZone()), first, last, now));
+      EngineContext context =
+          context(FactWindow.around(all, first, last, org.org().timeZone()), first, last, now);
+      EngineResult result;
+      if (run.size() == 1) {
+        // a week on its own (a new event's): the families whose facts did not change are not run
+        MetricsEngine.Reusable computed =
+            engine.computeReusing(context, reusable.getOrDefault(first, Map.of()));
+        reusable.remove(first);
+        reusable.put(first, computed.contributions());
+        if (reusable.size() > REUSABLE_WEEKS) {
+          reusable.remove(reusable.keySet().iterator().next());
+        }
+        result = computed.result();
+      } else {
+        result = engine.computeFigures(context);
+      }
       run.forEach(weeks::remove);
       putByWeek(result, true);
     }

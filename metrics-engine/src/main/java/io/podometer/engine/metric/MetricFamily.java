@@ -1,5 +1,6 @@
 package io.podometer.engine.metric;
 
+import io.podometer.engine.fact.FactKind;
 import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.MetricId;
 import java.util.Set;
@@ -14,6 +15,13 @@ public interface MetricFamily {
 
   /** The metrics this family emits contributions for. */
   Set<MetricId> metrics();
+
+  /**
+   * The kinds of facts this family reads: a change to any other kind leaves its contributions as
+   * they were, so a week's figures after such a change need not run it again (tested: without the
+   * other kinds' facts it emits the same contributions).
+   */
+  Set<FactKind> reads();
 
   /** Emits every contribution for the weeks of the context. */
   void contribute(EngineContext context, Consumer<Contribution> out);

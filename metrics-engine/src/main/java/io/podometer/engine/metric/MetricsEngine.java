@@ -5,6 +5,7 @@ import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigureKey;
 import io.podometer.engine.figure.FigurePool;
 import io.podometer.engine.figure.MetricId;
+import io.podometer.engine.time.IsoWeek;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +67,55 @@ public final class MetricsEngine {
     return compute(context, false);
   }
 
+  /**
+   * Every figure of the context's weeks, running only the families {@code reuse} does not hold: a
+   * family's contributions from an earlier computation of the same weeks stand as long as no fact
+   * of a kind it {@linkplain MetricFamily#reads reads} changed since (the caller's to know). The
+   * answer keeps every family's contributions, for the next time. Meant for a week or two: the
+   * contributions are held.
+   */
+  public Reusable computeReusing(
+      EngineContext context, Map<MetricFamily, List<Contribution>> reuse) {
+    List<FamilyOutput> outputs =
+        families.parallelStream()
+            .map(
+                family ->
+                    reuse.containsKey(family)
+                        ? FamilyOutput.from(reuse.get(family), withoutMembers)
+                        : FamilyOutput.listing(family, context, withoutMembers, null))
+            .toList();
+    Map<MetricFamily, List<Contribution>> contributions = new HashMap<>();
+    for (int i = 0; i < families.size(); i++) {
+      contributions.put(families.get(i), outputs.get(i).listed());
+    }
+    return new Reusable(finish(context, outputs, false), contributions);
+  }
+
+  /**
+   * Every figure only, as {@link #computeFigures}, keeping each family's contributions to one
+   * week's cells (for a later {@link #computeReusing} of that week).
+   */
+  public Reusable computeKeeping(EngineContext context, IsoWeek kept) {
+    List<FamilyOutput> outputs =
+        families.parallelStream()
+            .map(family -> FamilyOutput.listing(family, context, withoutMembers, kept))
+            .toList();
+    Map<MetricFamily, List<Contribution>> contributions = new HashMap<>();
+    for (int i = 0; i < families.size(); i++) {
+      contributions.put(families.get(i), outputs.get(i).listed());
+    }
+    return new Reusable(finish(context, outputs, false), contributions);
+  }
+
+  /** Figures computed, and each family's contributions behind them. */
+  public record Reusable(
+      EngineResult result, Map<MetricFamily, List<Contribution>> contributions) {}
+
+  /** The families this engine runs, in order. */
+  public List<MetricFamily> families() {
+    return families;
+  }
+
   private EngineResult compute(EngineContext context, boolean keepContributions) {
     // families read the same immutable context and emit disjoint metrics: run them side by side,
     // each pooling what it emits as it goes
@@ -73,6 +123,11 @@ public final class MetricsEngine {
         families.parallelStream()
             .map(family -> FamilyOutput.of(family, context, keepContributions, withoutMembers))
             .toList();
+    return finish(context, outputs, keepContributions);
+  }
+
+  private EngineResult finish(
+      EngineContext context, List<FamilyOutput> outputs, boolean keepContributions) {
     FigurePool pool = outputs.get(0).pool();
     Map<EngineResult.MetricWeek, List<Contribution>> byMetricWeek =
         keepContributions ? new HashMap<>() : null;
@@ -144,9 +199,14 @@ public final class MetricsEngine {
     return both;
   }
 
-  /** One family's pooled contributions, and the contributions themselves when kept. */
+  /**
+   * One family's pooled contributions, and the contributions themselves when kept (by metric and
+   * week for drill-downs, or {@code listed} as they came for reuse).
+   */
   private record FamilyOutput(
-      FigurePool pool, Map<EngineResult.MetricWeek, List<Contribution>> contributions) {
+      FigurePool pool,
+      Map<EngineResult.MetricWeek, List<Contribution>> contributions,
+      List<Contribution> listed) {
 
     static FamilyOutput of(
         MetricFamily family, EngineContext context, boolean keep, boolean withoutMembers) {
@@ -164,7 +224,31 @@ public final class MetricsEngine {
               }
             }
           });
-      return new FamilyOutput(pool, kept);
+      return new FamilyOutput(pool, kept, null);
+    }
+
+    /** Lists the contributions to {@code week}'s cells, or to every cell when null. */
+    static FamilyOutput listing(
+        MetricFamily family, EngineContext context, boolean withoutMembers, IsoWeek week) {
+      FigurePool pool = new FigurePool(withoutMembers);
+      List<Contribution> listed = new ArrayList<>();
+      family.contribute(
+          context,
+          c -> {
+            if (context.inRange(c.week())) {
+              pool.add(c);
+              if (week == null || week.equals(c.week())) {
+                listed.add(c);
+              }
+            }
+          });
+      return new FamilyOutput(pool, null, List.copyOf(listed));
+    }
+
+    static FamilyOutput from(List<Contribution> listed, boolean withoutMembers) {
+      FigurePool pool = new FigurePool(withoutMembers);
+      listed.forEach(pool::add);
+      return new FamilyOutput(pool, null, listed);
     }
   }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * The facts that can move one scope's figures: a pod's slice ({@link PodSlice}), the union of a
  * pillar's pods' slices (every item a pillar counts is counted by one of its pods), the union of
- * the slices of the pods a member belonged to, and every fact for the other scopes.
+ * the slices of the pods a member belonged to, the slice of the repositories a repository, service,
+ * bet or STO counts changes of ({@link ChangeSlice}), and every fact for the organization.
  */
 public final class ScopeSlice {
 
@@ -30,6 +31,23 @@ public final class ScopeSlice {
         }
       }
       return union(slices, facts);
+    }
+    switch (scope.kind()) {
+      case REPO -> {
+        return ChangeSlice.ofRepo(lookups, facts, scope.id());
+      }
+      case SERVICE -> {
+        return ChangeSlice.ofService(lookups, facts, scope.id());
+      }
+      case BET -> {
+        return ChangeSlice.ofBet(lookups, facts, scope.id());
+      }
+      case STO -> {
+        return ChangeSlice.ofSto(lookups, facts, scope.id());
+      }
+      default -> {
+        // pods, pillars and members below; the organization reads every fact
+      }
     }
     if (scope.kind() == ScopeKind.MEMBER) {
       // a member's facts are in the slices of the pods they belonged to

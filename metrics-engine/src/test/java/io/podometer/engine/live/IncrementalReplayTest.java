@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -158,6 +159,52 @@ class IncrementalReplayTest {
         full.keySet().stream()
             .noneMatch(k -> k.scope().kind() == io.podometer.engine.scope.ScopeKind.MEMBER),
         "no member's own figure is kept");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("datasets")
+  void ownWeeksFirstReusingTheFamiliesANewFactCannotMoveEqualAFullComputation(
+      String name, String orgFile, String eventsFile) {
+    // as the figure worker does: a new fact's own weeks first, each on its own (running only the
+    // families that read its kind when the week was computed before), then the weeks around them
+    MetricsEngine engine = ENGINE.withoutMembers();
+    OrgModel org = GoldenData.org(GoldenData.engineResource(orgFile));
+    List<CanonicalEvent> events =
+        new ArrayList<>(GoldenData.events(GoldenData.engineResource(eventsFile)));
+    Collections.shuffle(events, new Random(name.hashCode() + 2));
+    Instant first = events.stream().map(CanonicalEvent::occurredAt).min(Instant::compareTo).get();
+    Instant last = events.stream().map(CanonicalEvent::occurredAt).max(Instant::compareTo).get();
+    var zone = org.org().timeZone();
+    IsoWeek from = IsoWeek.of(first, zone).plusWeeks(-2);
+    IsoWeek to = IsoWeek.of(last, zone).plusWeeks(3);
+    Instant now = last.plus(Duration.ofDays(2));
+    MaterializedFigures live = new MaterializedFigures(engine, org, from, to);
+    live.recomputeAll(now);
+    Map<FactKey, List<CanonicalEvent>> byKey = new LinkedHashMap<>();
+    FactFolder folder = new FactFolder();
+    for (int i = 0; i < events.size(); i++) {
+      CanonicalEvent event = events.get(i);
+      FactKey key = FactKey.of(event);
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
+      TreeSet<IsoWeek> all = new TreeSet<>();
+      TreeSet<IsoWeek> own = new TreeSet<>();
+      live.absorbStored(
+          Map.of(key, folder.fold(key, byKey.get(key)).fields().toString()), all, own);
+      live.recomputeWeeks(own, now);
+      all.removeAll(own);
+      live.recomputeWeeks(all, now);
+
+      List<FoldedFact> folded = new ArrayList<>();
+      byKey.forEach((k, list) -> folded.add(folder.fold(k, list)));
+      Map<FigureKey, Figure> full =
+          engine
+              .computeFigures(new EngineContext(org, FactSet.fromFolded(folded), from, to, now))
+              .figureMap();
+      assertSame(
+          full,
+          live.all(),
+          name + ", after event " + (i + 1) + " of " + events.size() + " (" + event.id() + ")");
+    }
   }
 
   private static void store(FigureChanges changes, Map<FigureKey, Figure> stored) {

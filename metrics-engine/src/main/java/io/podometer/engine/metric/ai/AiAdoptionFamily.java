@@ -1,5 +1,6 @@
 package io.podometer.engine.metric.ai;
 
+import io.podometer.engine.fact.FactKind;
 import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.EngineContext;
@@ -22,6 +23,15 @@ import java.util.function.Consumer;
  */
 public final class AiAdoptionFamily implements MetricFamily {
 
+  private static final Set<FactKind> READS =
+      java.util.Collections.unmodifiableSet(
+          java.util.EnumSet.of(
+              FactKind.PULL_REQUEST,
+              FactKind.COMMIT,
+              FactKind.COMMIT_ATTRIBUTION,
+              FactKind.REVIEW,
+              FactKind.AGENT_USAGE_DAY));
+
   private static final Set<MetricId> METRICS =
       Collections.unmodifiableSet(
           EnumSet.of(
@@ -39,6 +49,11 @@ public final class AiAdoptionFamily implements MetricFamily {
   @Override
   public Set<MetricId> metrics() {
     return METRICS;
+  }
+
+  @Override
+  public Set<FactKind> reads() {
+    return READS;
   }
 
   @Override

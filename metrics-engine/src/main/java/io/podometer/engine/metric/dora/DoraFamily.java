@@ -1,5 +1,6 @@
 package io.podometer.engine.metric.dora;
 
+import io.podometer.engine.fact.FactKind;
 import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.EngineContext;
@@ -18,6 +19,16 @@ import java.util.function.Consumer;
  * computation builds its own indexes.
  */
 public final class DoraFamily implements MetricFamily {
+
+  private static final Set<FactKind> READS =
+      java.util.Collections.unmodifiableSet(
+          java.util.EnumSet.of(
+              FactKind.PULL_REQUEST,
+              FactKind.COMMIT,
+              FactKind.COMMIT_ATTRIBUTION,
+              FactKind.REVIEW,
+              FactKind.DEPLOYMENT,
+              FactKind.INCIDENT));
 
   private static final Set<MetricId> METRICS =
       EnumSet.of(
@@ -39,6 +50,11 @@ public final class DoraFamily implements MetricFamily {
   @Override
   public Set<MetricId> metrics() {
     return METRICS;
+  }
+
+  @Override
+  public Set<FactKind> reads() {
+    return READS;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.podometer.engine.metric.flow;
 
+import io.podometer.engine.fact.FactKind;
 import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.EngineContext;
@@ -18,6 +19,17 @@ import java.util.function.Consumer;
  */
 public final class FlowFamily implements MetricFamily {
 
+  private static final Set<FactKind> READS =
+      java.util.Collections.unmodifiableSet(
+          java.util.EnumSet.of(
+              FactKind.PULL_REQUEST,
+              FactKind.COMMIT,
+              FactKind.COMMIT_ATTRIBUTION,
+              FactKind.REVIEW,
+              FactKind.AGENT_USAGE_DAY,
+              FactKind.MEETING_WEEK,
+              FactKind.PULSE_ANSWER));
+
   private static final Set<MetricId> METRICS =
       Collections.unmodifiableSet(
           EnumSet.of(
@@ -35,6 +47,11 @@ public final class FlowFamily implements MetricFamily {
   @Override
   public Set<MetricId> metrics() {
     return METRICS;
+  }
+
+  @Override
+  public Set<FactKind> reads() {
+    return READS;
   }
 
   @Override

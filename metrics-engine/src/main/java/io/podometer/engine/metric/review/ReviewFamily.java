@@ -1,5 +1,6 @@
 package io.podometer.engine.metric.review;
 
+import io.podometer.engine.fact.FactKind;
 import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.EngineContext;
@@ -21,6 +22,14 @@ import java.util.function.Consumer;
  */
 public final class ReviewFamily implements MetricFamily {
 
+  private static final Set<FactKind> READS =
+      java.util.Collections.unmodifiableSet(
+          java.util.EnumSet.of(
+              FactKind.PULL_REQUEST,
+              FactKind.COMMIT,
+              FactKind.COMMIT_ATTRIBUTION,
+              FactKind.REVIEW));
+
   private static final Set<MetricId> METRICS =
       Collections.unmodifiableSet(
           EnumSet.of(
@@ -38,6 +47,11 @@ public final class ReviewFamily implements MetricFamily {
   @Override
   public Set<MetricId> metrics() {
     return METRICS;
+  }
+
+  @Override
+  public Set<FactKind> reads() {
+    return READS;
   }
 
   @Override
