@@ -129,17 +129,11 @@ class IncrementalReplayTest {
   void withoutMembersTheIncrementalFiguresEqualAFullComputationWithoutMembers(
       String name, String orgFile, String eventsFile) {
     MetricsEngine engine = ENGINE.withoutMembers();
-    OrgModel org = GoldenData.org(GoldenData.engineResource(orgFile));
-    List<CanonicalEvent> events =
-        new ArrayList<>(GoldenData.events(GoldenData.engineResource(eventsFile)));
-    Collections.shuffle(events, new Random(name.hashCode() + 1));
-    Instant first = events.stream().map(CanonicalEvent::occurredAt).min(Instant::compareTo).get();
-    Instant last = events.stream().map(CanonicalEvent::occurredAt).max(Instant::compareTo).get();
-    var zone = org.org().timeZone();
-    IsoWeek from = IsoWeek.of(first, zone).plusWeeks(-2);
-    IsoWeek to = IsoWeek.of(last, zone).plusWeeks(3);
-    Instant now = last.plus(Duration.ofDays(2));
-    MaterializedFigures live = new MaterializedFigures(engine, org, from, to);
+    Replay replay = Replay.of(name, orgFile, eventsFile, 1);
+    List<CanonicalEvent> events = replay.events();
+    Instant now = replay.now();
+    MaterializedFigures live =
+        new MaterializedFigures(engine, replay.org(), replay.from(), replay.to());
     live.recomputeAll(now);
     Map<FactKey, List<CanonicalEvent>> byKey = new LinkedHashMap<>();
     FactFolder folder = new FactFolder();
@@ -148,12 +142,7 @@ class IncrementalReplayTest {
       byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
       live.apply(List.of(folder.fold(key, byKey.get(key))), now);
     }
-    List<FoldedFact> folded = new ArrayList<>();
-    byKey.forEach((k, list) -> folded.add(folder.fold(k, list)));
-    Map<FigureKey, Figure> full =
-        engine
-            .computeFigures(new EngineContext(org, FactSet.fromFolded(folded), from, to, now))
-            .figureMap();
+    Map<FigureKey, Figure> full = replay.computed(engine, byKey);
     assertSame(full, live.all(), name);
     assertTrue(
         full.keySet().stream()
@@ -168,17 +157,11 @@ class IncrementalReplayTest {
     // as the figure worker does: a new fact's own weeks first, each on its own (running only the
     // families that read its kind when the week was computed before), then the weeks around them
     MetricsEngine engine = ENGINE.withoutMembers();
-    OrgModel org = GoldenData.org(GoldenData.engineResource(orgFile));
-    List<CanonicalEvent> events =
-        new ArrayList<>(GoldenData.events(GoldenData.engineResource(eventsFile)));
-    Collections.shuffle(events, new Random(name.hashCode() + 2));
-    Instant first = events.stream().map(CanonicalEvent::occurredAt).min(Instant::compareTo).get();
-    Instant last = events.stream().map(CanonicalEvent::occurredAt).max(Instant::compareTo).get();
-    var zone = org.org().timeZone();
-    IsoWeek from = IsoWeek.of(first, zone).plusWeeks(-2);
-    IsoWeek to = IsoWeek.of(last, zone).plusWeeks(3);
-    Instant now = last.plus(Duration.ofDays(2));
-    MaterializedFigures live = new MaterializedFigures(engine, org, from, to);
+    Replay replay = Replay.of(name, orgFile, eventsFile, 2);
+    List<CanonicalEvent> events = replay.events();
+    Instant now = replay.now();
+    MaterializedFigures live =
+        new MaterializedFigures(engine, replay.org(), replay.from(), replay.to());
     live.recomputeAll(now);
     Map<FactKey, List<CanonicalEvent>> byKey = new LinkedHashMap<>();
     FactFolder folder = new FactFolder();
@@ -194,16 +177,42 @@ class IncrementalReplayTest {
       all.removeAll(own);
       live.recomputeWeeks(all, now);
 
-      List<FoldedFact> folded = new ArrayList<>();
-      byKey.forEach((k, list) -> folded.add(folder.fold(k, list)));
-      Map<FigureKey, Figure> full =
-          engine
-              .computeFigures(new EngineContext(org, FactSet.fromFolded(folded), from, to, now))
-              .figureMap();
       assertSame(
-          full,
+          replay.computed(engine, byKey),
           live.all(),
           name + ", after event " + (i + 1) + " of " + events.size() + " (" + event.id() + ")");
+    }
+  }
+
+  /** A dataset's events in a shuffled order, and the weeks and moment to compute them over. */
+  private record Replay(
+      OrgModel org, List<CanonicalEvent> events, IsoWeek from, IsoWeek to, Instant now) {
+
+    static Replay of(String name, String orgFile, String eventsFile, int seed) {
+      OrgModel org = GoldenData.org(GoldenData.engineResource(orgFile));
+      List<CanonicalEvent> events =
+          new ArrayList<>(GoldenData.events(GoldenData.engineResource(eventsFile)));
+      Collections.shuffle(events, new Random(name.hashCode() + seed));
+      Instant first = events.stream().map(CanonicalEvent::occurredAt).min(Instant::compareTo).get();
+      Instant last = events.stream().map(CanonicalEvent::occurredAt).max(Instant::compareTo).get();
+      var zone = org.org().timeZone();
+      return new Replay(
+          org,
+          events,
+          IsoWeek.of(first, zone).plusWeeks(-2),
+          IsoWeek.of(last, zone).plusWeeks(3),
+          last.plus(Duration.ofDays(2)));
+    }
+
+    /** Every figure a full computation gives over the events replayed so far. */
+    Map<FigureKey, Figure> computed(
+        MetricsEngine engine, Map<FactKey, List<CanonicalEvent>> byKey) {
+      FactFolder folder = new FactFolder();
+      List<FoldedFact> folded = new ArrayList<>();
+      byKey.forEach((k, list) -> folded.add(folder.fold(k, list)));
+      return engine
+          .computeFigures(new EngineContext(org, FactSet.fromFolded(folded), from, to, now))
+          .figureMap();
     }
   }
 

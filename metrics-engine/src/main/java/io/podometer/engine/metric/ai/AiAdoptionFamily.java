@@ -23,14 +23,7 @@ import java.util.function.Consumer;
  */
 public final class AiAdoptionFamily implements MetricFamily {
 
-  private static final Set<FactKind> READS =
-      java.util.Collections.unmodifiableSet(
-          java.util.EnumSet.of(
-              FactKind.PULL_REQUEST,
-              FactKind.COMMIT,
-              FactKind.COMMIT_ATTRIBUTION,
-              FactKind.REVIEW,
-              FactKind.AGENT_USAGE_DAY));
+  private static final Set<FactKind> READS = FactKind.changesAnd(FactKind.AGENT_USAGE_DAY);
 
   private static final Set<MetricId> METRICS =
       Collections.unmodifiableSet(

@@ -21,14 +21,7 @@ import java.util.function.Consumer;
 public final class DoraFamily implements MetricFamily {
 
   private static final Set<FactKind> READS =
-      java.util.Collections.unmodifiableSet(
-          java.util.EnumSet.of(
-              FactKind.PULL_REQUEST,
-              FactKind.COMMIT,
-              FactKind.COMMIT_ATTRIBUTION,
-              FactKind.REVIEW,
-              FactKind.DEPLOYMENT,
-              FactKind.INCIDENT));
+      FactKind.changesAnd(FactKind.DEPLOYMENT, FactKind.INCIDENT);
 
   private static final Set<MetricId> METRICS =
       EnumSet.of(

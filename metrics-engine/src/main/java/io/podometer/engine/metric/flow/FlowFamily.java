@@ -20,15 +20,7 @@ import java.util.function.Consumer;
 public final class FlowFamily implements MetricFamily {
 
   private static final Set<FactKind> READS =
-      java.util.Collections.unmodifiableSet(
-          java.util.EnumSet.of(
-              FactKind.PULL_REQUEST,
-              FactKind.COMMIT,
-              FactKind.COMMIT_ATTRIBUTION,
-              FactKind.REVIEW,
-              FactKind.AGENT_USAGE_DAY,
-              FactKind.MEETING_WEEK,
-              FactKind.PULSE_ANSWER));
+      FactKind.changesAnd(FactKind.AGENT_USAGE_DAY, FactKind.MEETING_WEEK, FactKind.PULSE_ANSWER);
 
   private static final Set<MetricId> METRICS =
       Collections.unmodifiableSet(

@@ -22,13 +22,7 @@ import java.util.function.Consumer;
  */
 public final class ReviewFamily implements MetricFamily {
 
-  private static final Set<FactKind> READS =
-      java.util.Collections.unmodifiableSet(
-          java.util.EnumSet.of(
-              FactKind.PULL_REQUEST,
-              FactKind.COMMIT,
-              FactKind.COMMIT_ATTRIBUTION,
-              FactKind.REVIEW));
+  private static final Set<FactKind> READS = FactKind.changesAnd();
 
   private static final Set<MetricId> METRICS =
       Collections.unmodifiableSet(
