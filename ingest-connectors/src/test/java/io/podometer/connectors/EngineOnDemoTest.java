@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.podometer.engine.event.CanonicalEvent;
-import io.podometer.engine.fact.FactKind;
+import io.podometer.engine.event.FactKind;
 import io.podometer.engine.figure.Aggregation;
 import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.Figure;
@@ -372,7 +372,7 @@ class EngineOnDemoTest {
     MaterializedFigures live = new MaterializedFigures(MetricFamilies.engine(), demo.org, from, to);
     live.loadFacts(
         demo.events.stream()
-            .collect(java.util.stream.Collectors.groupingBy(io.podometer.engine.fact.FactKey::of))
+            .collect(java.util.stream.Collectors.groupingBy(io.podometer.engine.event.FactKey::of))
             .entrySet()
             .stream()
             .map(e -> new io.podometer.engine.fact.FactFolder().fold(e.getKey(), e.getValue()))

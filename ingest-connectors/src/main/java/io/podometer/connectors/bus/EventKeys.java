@@ -1,7 +1,7 @@
 package io.podometer.connectors.bus;
 
 import io.podometer.engine.event.CanonicalEvent;
-import io.podometer.engine.fact.FactKey;
+import io.podometer.engine.event.FactKey;
 
 /** Partition keys: one repository's events stay together and in order. */
 public final class EventKeys {

@@ -26,7 +26,7 @@ public final class CanonicalEvent {
   private final ObjectNode dataTree;
   private final String canonicalJson;
   private volatile EventData data;
-  private volatile io.podometer.engine.fact.FactKey factKey;
+  private volatile io.podometer.engine.event.FactKey factKey;
 
   public CanonicalEvent(
       String id,
@@ -105,10 +105,10 @@ public final class CanonicalEvent {
    * The natural key of the fact it folds into, worked out once: validation checks its length,
    * ingestion files the event under it.
    */
-  public io.podometer.engine.fact.FactKey factKey() {
-    io.podometer.engine.fact.FactKey key = factKey;
+  public io.podometer.engine.event.FactKey factKey() {
+    io.podometer.engine.event.FactKey key = factKey;
     if (key == null) {
-      key = io.podometer.engine.fact.FactKey.naturalKeyOf(this);
+      key = io.podometer.engine.event.FactKey.naturalKeyOf(this);
       factKey = key;
     }
     return key;

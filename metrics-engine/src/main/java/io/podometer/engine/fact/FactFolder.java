@@ -3,6 +3,7 @@ package io.podometer.engine.fact;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podometer.engine.event.CanonicalEvent;
+import io.podometer.engine.event.FactKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,7 @@
 package io.podometer.engine.fact;
 
+import io.podometer.engine.event.FactKey;
+
 /**
  * Two independent 64-bit hashes of a fact key (kind and key text), together a 128-bit identity:
  * facts held by the million in memory are filed under it rather than under their key strings, which

@@ -2,6 +2,7 @@ package io.podometer.engine.fact;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podometer.engine.event.EventCodec;
+import io.podometer.engine.event.FactKey;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package io.podometer.engine.live;
 
+import io.podometer.engine.event.FactKey;
+import io.podometer.engine.event.FactKind;
 import io.podometer.engine.fact.CommitAttributionFact;
 import io.podometer.engine.fact.CommitFact;
 import io.podometer.engine.fact.DeploymentFact;
-import io.podometer.engine.fact.FactKey;
-import io.podometer.engine.fact.FactKind;
 import io.podometer.engine.fact.IncidentFact;
 import io.podometer.engine.fact.PullRequestFact;
 import io.podometer.engine.time.IsoWeek;

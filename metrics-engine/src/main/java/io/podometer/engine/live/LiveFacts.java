@@ -1,9 +1,9 @@
 package io.podometer.engine.live;
 
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.podometer.engine.fact.FactKey;
+import io.podometer.engine.event.FactKey;
+import io.podometer.engine.event.FactKind;
 import io.podometer.engine.fact.FactKeyHash;
-import io.podometer.engine.fact.FactKind;
 import io.podometer.engine.fact.FoldedFact;
 import io.podometer.engine.fact.StringPool;
 import io.podometer.engine.metric.FactSet;

@@ -1,6 +1,6 @@
 package io.podometer.engine.live;
 
-import io.podometer.engine.fact.FactKey;
+import io.podometer.engine.event.FactKey;
 import io.podometer.engine.fact.FoldedFact;
 import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.Figure;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventCodec;
 import io.podometer.engine.event.EventData;
+import io.podometer.engine.event.FactKey;
+import io.podometer.engine.event.FactKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.podometer.engine.event.CanonicalEvent;
+import io.podometer.engine.event.FactKey;
 import io.podometer.engine.fact.FactFolder;
-import io.podometer.engine.fact.FactKey;
 import io.podometer.engine.fact.FoldedFact;
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigureKey;

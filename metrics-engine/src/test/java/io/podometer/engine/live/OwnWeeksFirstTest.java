@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.podometer.engine.event.CanonicalEvent;
+import io.podometer.engine.event.FactKey;
 import io.podometer.engine.fact.FactFolder;
-import io.podometer.engine.fact.FactKey;
 import io.podometer.engine.fact.FoldedFact;
 import io.podometer.engine.metric.MetricFamilies;
 import io.podometer.engine.org.OrgModel;

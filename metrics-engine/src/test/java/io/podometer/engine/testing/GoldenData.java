@@ -2,8 +2,8 @@ package io.podometer.engine.testing;
 
 import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventCodec;
+import io.podometer.engine.event.FactKey;
 import io.podometer.engine.fact.FactFolder;
-import io.podometer.engine.fact.FactKey;
 import io.podometer.engine.fact.FoldedFact;
 import io.podometer.engine.metric.FactSet;
 import io.podometer.engine.org.OrgModel;

@@ -3,6 +3,7 @@ package io.podometer.web.api;
 import io.podometer.engine.event.EventProblem;
 import io.podometer.engine.event.EventValidationException;
 import io.podometer.engine.org.OrgValidationException;
+import io.podometer.web.http.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;

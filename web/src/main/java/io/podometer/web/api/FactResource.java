@@ -1,8 +1,8 @@
 package io.podometer.web.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.podometer.engine.fact.FactKey;
-import io.podometer.engine.fact.FactKind;
+import io.podometer.engine.event.FactKey;
+import io.podometer.engine.event.FactKind;
 import io.podometer.engine.fact.FoldedFact;
 import io.podometer.engine.fact.PullRequestFact;
 import io.podometer.engine.live.FigureSnapshot;
@@ -11,9 +11,10 @@ import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import io.podometer.web.figures.FigureService;
-import io.podometer.web.security.CurrentViewer;
+import io.podometer.web.http.WholeNumberParam;
 import io.podometer.web.security.Roles;
 import io.podometer.web.store.FactQueries;
+import io.podometer.web.viewer.CurrentViewer;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

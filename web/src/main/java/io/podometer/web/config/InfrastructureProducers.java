@@ -1,15 +1,11 @@
 package io.podometer.web.config;
 
-import io.podometer.connectors.bus.EventSink;
-import io.podometer.connectors.bus.InProcessEventSink;
-import io.podometer.web.ingest.EventStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Wires the plain-Java ports to their implementations. */
+/** The clock every component reads (tests put a fixed one in its place). */
 @ApplicationScoped
 public class InfrastructureProducers {
 
@@ -17,15 +13,5 @@ public class InfrastructureProducers {
   @Singleton
   Clock clock() {
     return Clock.systemUTC();
-  }
-
-  @Produces
-  @Singleton
-  EventSink eventSink(EventStore store) {
-    return new InProcessEventSink(store);
-  }
-
-  void closeSink(@Disposes EventSink sink) {
-    sink.close();
   }
 }

@@ -1,6 +1,6 @@
 package io.podometer.web.figures;
 
-import io.podometer.engine.fact.FactKey;
+import io.podometer.engine.event.FactKey;
 import io.podometer.engine.live.FigureChanges;
 import io.podometer.engine.live.FigureSnapshot;
 import io.podometer.engine.live.MaterializedFigures;
@@ -8,6 +8,7 @@ import io.podometer.engine.metric.MetricFamilies;
 import io.podometer.engine.metric.MetricsEngine;
 import io.podometer.engine.time.IsoWeek;
 import io.podometer.web.config.PodometerConfig;
+import io.podometer.web.org.OrgChanged;
 import io.podometer.web.org.OrgService;
 import io.podometer.web.org.OrgSnapshot;
 import io.podometer.web.store.FactQueries;

@@ -27,7 +27,7 @@ public class OrgService {
   static final String EMPTY_ORG = "org:\n  name: My organization\n";
 
   @Inject Clock clock;
-  @Inject jakarta.enterprise.event.Event<io.podometer.web.figures.OrgChanged> orgChanged;
+  @Inject jakarta.enterprise.event.Event<OrgChanged> orgChanged;
 
   @Inject io.podometer.web.config.PodometerConfig config;
 
@@ -100,7 +100,7 @@ public class OrgService {
     entity.persist();
     result.warnings().forEach(warning -> LOG.warnf("organization model: %s", warning));
     current = new OrgSnapshot(entity.version, origin, result.model(), result.warnings());
-    orgChanged.fire(new io.podometer.web.figures.OrgChanged(entity.version));
+    orgChanged.fire(new OrgChanged(entity.version));
     LOG.infof("organization model version %d stored (%s, %s)", entity.version, origin, sourceName);
     return current;
   }

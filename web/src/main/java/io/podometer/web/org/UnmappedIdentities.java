@@ -1,7 +1,7 @@
 package io.podometer.web.org;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.podometer.engine.fact.FactKind;
+import io.podometer.engine.event.FactKind;
 import io.podometer.engine.org.AgentDirectory;
 import io.podometer.engine.org.MemberDirectory;
 import io.podometer.web.store.FactQueries;

@@ -48,7 +48,7 @@ public class PageResource {
   Template error;
 
   @Inject OrgService orgService;
-  @Inject io.podometer.web.security.CurrentViewer viewer;
+  @Inject io.podometer.web.viewer.CurrentViewer viewer;
   @Inject FigureService figures;
   @Inject Clock clock;
 
@@ -180,7 +180,7 @@ public class PageResource {
   }
 
   private TemplateInstance withUser(Template template) {
-    io.podometer.web.security.Viewer who = viewer.get();
+    io.podometer.web.viewer.Viewer who = viewer.get();
     return template.data("user", who.name()).data("me", who.memberId().isPresent());
   }
 

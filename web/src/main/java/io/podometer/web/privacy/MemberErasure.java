@@ -2,8 +2,8 @@ package io.podometer.web.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.podometer.engine.event.EventCodec;
-import io.podometer.engine.fact.FactKey;
-import io.podometer.engine.fact.FactKind;
+import io.podometer.engine.event.FactKey;
+import io.podometer.engine.event.FactKind;
 import io.podometer.engine.org.Member;
 import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.org.OrgModelWriter;

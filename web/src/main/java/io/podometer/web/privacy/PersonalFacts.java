@@ -1,6 +1,6 @@
 package io.podometer.web.privacy;
 
-import io.podometer.engine.fact.FactKind;
+import io.podometer.engine.event.FactKind;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;

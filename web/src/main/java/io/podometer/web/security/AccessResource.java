@@ -182,7 +182,7 @@ public class AccessResource {
   @Path("/audit")
   @Operation(summary = "The audit log, newest first: admin actions and token use")
   public List<AuditView> audit(@QueryParam("limit") @DefaultValue("200") String limitText) {
-    int limit = io.podometer.web.api.WholeNumberParam.of("limit", limitText, 1, 10_000);
+    int limit = io.podometer.web.http.WholeNumberParam.of("limit", limitText, 1, 10_000);
     return audit.latest(limit).stream()
         .map(e -> new AuditView(e.at, e.actor, e.action, e.target, e.detail))
         .toList();

@@ -2,8 +2,8 @@ package io.podometer.web.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.podometer.web.api.Problem;
 import io.podometer.web.config.PodometerConfig;
+import io.podometer.web.http.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;

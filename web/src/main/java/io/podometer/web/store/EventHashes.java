@@ -1,7 +1,7 @@
 package io.podometer.web.store;
 
 import io.podometer.engine.event.CanonicalEvent;
-import io.podometer.engine.fact.FactKey;
+import io.podometer.engine.event.FactKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

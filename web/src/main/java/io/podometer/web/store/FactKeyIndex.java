@@ -1,8 +1,8 @@
 package io.podometer.web.store;
 
 import io.agroal.api.AgroalDataSource;
-import io.podometer.engine.fact.FactKey;
-import io.podometer.engine.fact.FactKind;
+import io.podometer.engine.event.FactKey;
+import io.podometer.engine.event.FactKind;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

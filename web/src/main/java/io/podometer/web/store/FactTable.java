@@ -1,7 +1,7 @@
 package io.podometer.web.store;
 
-import io.podometer.engine.fact.FactKey;
-import io.podometer.engine.fact.FactKind;
+import io.podometer.engine.event.FactKey;
+import io.podometer.engine.event.FactKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

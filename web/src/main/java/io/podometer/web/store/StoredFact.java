@@ -1,6 +1,6 @@
 package io.podometer.web.store;
 
-import io.podometer.engine.fact.FactKey;
+import io.podometer.engine.event.FactKey;
 import java.time.Instant;
 
 /**

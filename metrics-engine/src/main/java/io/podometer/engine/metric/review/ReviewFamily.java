@@ -1,6 +1,6 @@
 package io.podometer.engine.metric.review;
 
-import io.podometer.engine.fact.FactKind;
+import io.podometer.engine.event.FactKind;
 import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.EngineContext;

@@ -1,4 +1,4 @@
-package io.podometer.web.api;
+package io.podometer.web.http;
 
 /**
  * A whole-number query parameter read from its text, so that {@code limit=abc} is a 400 naming the

@@ -1,4 +1,4 @@
-package io.podometer.engine.fact;
+package io.podometer.engine.event;
 
 /** The kinds of facts events fold into (EVENTS.md, "Facts merge by natural key"). */
 public enum FactKind {

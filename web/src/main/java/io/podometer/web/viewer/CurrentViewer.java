@@ -1,6 +1,7 @@
-package io.podometer.web.security;
+package io.podometer.web.viewer;
 
 import io.podometer.web.org.OrgService;
+import io.podometer.web.security.PodometerIdentities;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.podometer.web.security;
+package io.podometer.web.viewer;
 
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;

@@ -1,10 +1,11 @@
-package io.podometer.web.security;
+package io.podometer.web.viewer;
 
 import io.podometer.engine.org.MemberDirectory;
 import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.org.Service;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.scope.ScopeKind;
+import io.podometer.web.security.Roles;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;

@@ -1,7 +1,6 @@
-package io.podometer.engine.fact;
+package io.podometer.engine.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.podometer.engine.event.CanonicalEvent;
 import java.util.Locale;
 
 /**

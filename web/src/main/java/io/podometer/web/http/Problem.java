@@ -1,4 +1,4 @@
-package io.podometer.web.api;
+package io.podometer.web.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;

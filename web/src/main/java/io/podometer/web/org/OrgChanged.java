@@ -1,0 +1,4 @@
+package io.podometer.web.org;
+
+/** A new version of the organization model is in force (the figures recompute on it). */
+public record OrgChanged(long version) {}
