@@ -216,14 +216,17 @@ public final class MaterializedFigures {
     }
     AffectedWeeks weeksOf = new AffectedWeeks(org.org().timeZone(), facts);
     for (LiveFacts.Change change : changes) {
+      java.util.function.Predicate<MetricFamily> readsIt =
+          family -> family.reads().contains(change.key().kind());
+      if (reusable.values().stream().noneMatch(kept -> kept.keySet().stream().anyMatch(readsIt))) {
+        continue; // no kept family reads this kind: nothing to forget, no weeks to work out
+      }
       TreeSet<IsoWeek> moved = new TreeSet<>();
       weeksOf.add(change, from, to, moved);
       for (IsoWeek week : moved) {
         Map<MetricFamily, List<Contribution>> kept = reusable.get(week);
         if (kept != null) {
-          Map<MetricFamily, List<Contribution>> left = new HashMap<>(kept);
-          left.keySet().removeIf(family -> family.reads().contains(change.key().kind()));
-          reusable.put(week, left);
+          kept.keySet().removeIf(readsIt); // the engine hands over maps of its own
         }
       }
     }

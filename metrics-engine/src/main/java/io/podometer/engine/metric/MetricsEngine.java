@@ -76,19 +76,7 @@ public final class MetricsEngine {
    */
   public Reusable computeReusing(
       EngineContext context, Map<MetricFamily, List<Contribution>> reuse) {
-    List<FamilyOutput> outputs =
-        families.parallelStream()
-            .map(
-                family ->
-                    reuse.containsKey(family)
-                        ? FamilyOutput.from(reuse.get(family), withoutMembers)
-                        : FamilyOutput.listing(family, context, withoutMembers, null))
-            .toList();
-    Map<MetricFamily, List<Contribution>> contributions = new HashMap<>();
-    for (int i = 0; i < families.size(); i++) {
-      contributions.put(families.get(i), outputs.get(i).listed());
-    }
-    return new Reusable(finish(context, outputs, false), contributions);
+    return computeListing(context, reuse, null);
   }
 
   /**
@@ -96,9 +84,22 @@ public final class MetricsEngine {
    * week's cells (for a later {@link #computeReusing} of that week).
    */
   public Reusable computeKeeping(EngineContext context, IsoWeek kept) {
+    return computeListing(context, Map.of(), kept);
+  }
+
+  /**
+   * Runs the families {@code reuse} does not hold and lists each family's contributions (to {@code
+   * listedWeek}'s cells only, or to every cell when null).
+   */
+  private Reusable computeListing(
+      EngineContext context, Map<MetricFamily, List<Contribution>> reuse, IsoWeek listedWeek) {
     List<FamilyOutput> outputs =
         families.parallelStream()
-            .map(family -> FamilyOutput.listing(family, context, withoutMembers, kept))
+            .map(
+                family ->
+                    reuse.containsKey(family)
+                        ? FamilyOutput.from(reuse.get(family), withoutMembers)
+                        : FamilyOutput.listing(family, context, withoutMembers, listedWeek))
             .toList();
     Map<MetricFamily, List<Contribution>> contributions = new HashMap<>();
     for (int i = 0; i < families.size(); i++) {
@@ -110,11 +111,6 @@ public final class MetricsEngine {
   /** Figures computed, and each family's contributions behind them. */
   public record Reusable(
       EngineResult result, Map<MetricFamily, List<Contribution>> contributions) {}
-
-  /** The families this engine runs, in order. */
-  public List<MetricFamily> families() {
-    return families;
-  }
 
   private EngineResult compute(EngineContext context, boolean keepContributions) {
     // families read the same immutable context and emit disjoint metrics: run them side by side,
