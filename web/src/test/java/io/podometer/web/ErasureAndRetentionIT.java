@@ -141,6 +141,26 @@ class ErasureAndRetentionIT {
         .body("detail", containsString("the champion of the pilot of pod solo"));
     given().delete("/api/members/nobody").then().statusCode(404);
 
+    // GitHub delivered one of her pull requests: the kept delivery names her too
+    GitHubDeliveries.deliver(
+            "pull_request",
+            "e-1",
+            GitHubDeliveries.pullRequest(
+                "opened",
+                CO,
+                31,
+                "Her work",
+                "ana-l",
+                "ana-l/z",
+                "2026-03-05T08:30:00Z",
+                "2026-03-05T08:30:00Z",
+                null,
+                null,
+                5))
+        .then()
+        .statusCode(202);
+    assertEquals(1, db.sourcePayloadsMentioning("ana-l"));
+
     AccessControlIT.user("ana", "ana@acme.example", "member");
     given()
         .delete("/api/members/ana")
@@ -160,6 +180,8 @@ class ErasureAndRetentionIT {
         .body("[0].fields.author", startsWith("erased-"));
     assertEquals(0, db.rawEventsMentioning("ana-l"));
     assertEquals(0, db.rawEventsMentioning("ana@acme.example"));
+    assertEquals(0, db.sourcePayloadsMentioning("ana-l"));
+    assertEquals(1, db.sourcePayloadsMentioning("erased-"));
     given()
         .accept("application/json")
         .get("/api/org")
@@ -203,5 +225,55 @@ class ErasureAndRetentionIT {
     assertEquals(2, db.count("RawEventEntity"));
     given().get("/api/facts/agent-usage-days").then().body("", hasSize(1));
     given().get("/api/facts/pull-requests?repo=" + CO + "&number=9").then().statusCode(200);
+    assertEquals(0, outcome.rawPayloads());
+  }
+
+  @Test
+  void keptSourcePayloadsGoAfterTheirOwnPeriod() {
+    GitHubDeliveries.deliver("ping", "r-0", "{}").then().statusCode(200);
+    GitHubDeliveries.deliver(
+            "pull_request",
+            "r-1",
+            GitHubDeliveries.pullRequest(
+                "opened",
+                CO,
+                21,
+                "Old",
+                "bo-k",
+                "bo-k/x",
+                "2026-03-02T08:30:00Z",
+                "2026-03-02T08:30:00Z",
+                null,
+                null,
+                5))
+        .then()
+        .statusCode(202);
+    GitHubDeliveries.deliver(
+            "pull_request",
+            "r-2",
+            GitHubDeliveries.pullRequest(
+                "opened",
+                CO,
+                22,
+                "New",
+                "bo-k",
+                "bo-k/y",
+                "2026-03-02T08:30:00Z",
+                "2026-03-02T08:30:00Z",
+                null,
+                null,
+                5))
+        .then()
+        .statusCode(202);
+    // r-1 arrived 91 days ago (default period 90 days); r-2 just now
+    db.execute(
+        "update raw_payload set received_at = received_at - interval '91' day"
+            + " where delivery_id = 'r-1'");
+    RetentionJob.Outcome outcome = retention.run();
+    assertEquals(1, outcome.rawPayloads());
+    assertEquals(0, db.sourcePayloadsMentioning("\"title\":\"Old\""));
+    assertEquals(1, db.sourcePayloadsMentioning("\"title\":\"New\""));
+    // the events it gave stay: a payload is kept for a remap, not for the figures
+    given().get("/api/facts/pull-requests?repo=" + CO + "&number=21").then().statusCode(200);
   }
 }

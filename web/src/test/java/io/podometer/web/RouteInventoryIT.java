@@ -39,6 +39,12 @@ class RouteInventoryIT {
   /** Explicitly public: the login page, its form and logout. */
   static final Set<String> PUBLIC = Set.of("GET /login", "POST /login", "POST /logout");
 
+  /**
+   * Public, signature-checked: a source's webhook needs no signed-in person or token, its
+   * delivery's signature authenticates it (unsigned, it is refused with 401 like the rest).
+   */
+  static final Set<String> SIGNATURE_CHECKED = Set.of("POST /api/webhooks/github");
+
   static final Map<Class<? extends Annotation>, String> METHODS =
       Map.of(
           GET.class, "GET",
@@ -66,6 +72,24 @@ class RouteInventoryIT {
       }
     }
     assertEquals(List.of(), open, "routes that do not refuse anonymous requests");
+    assertTrue(routes.containsAll(SIGNATURE_CHECKED), "the webhooks exist: " + routes);
+    for (String route : SIGNATURE_CHECKED) {
+      String path = route.substring(route.indexOf(' ') + 1);
+      byte[] ping =
+          "{\"zen\":\"Design for failure.\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      int signed =
+          anonymous()
+              .header("X-GitHub-Event", "ping")
+              .header("X-GitHub-Delivery", "inventory-1")
+              .header(
+                  io.podometer.connectors.github.GitHubSignature.HEADER,
+                  io.podometer.connectors.github.GitHubSignature.of(GitHubDeliveries.SECRET, ping))
+              .contentType("application/json")
+              .body(ping)
+              .post(path)
+              .statusCode();
+      assertEquals(200, signed, route + " answers a signed delivery without credentials");
+    }
     // Quarkus' own routes: health is public, the API description is not
     assertEquals(200, anonymous().get("/q/health/ready").statusCode());
     assertEquals(200, anonymous().get("/q/health/live").statusCode());

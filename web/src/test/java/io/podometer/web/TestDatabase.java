@@ -20,6 +20,8 @@ public class TestDatabase {
     entityManager.createQuery("delete from RawEventEntity").executeUpdate();
     entityManager.createQuery("delete from FactEntity").executeUpdate();
     entityManager.createQuery("delete from OrgVersionEntity").executeUpdate();
+    entityManager.createNativeQuery("delete from raw_payload").executeUpdate();
+    entityManager.createNativeQuery("delete from source_checkpoint").executeUpdate();
     factIndex.invalidate();
     orgService.reloadLatest();
   }
@@ -62,6 +64,17 @@ public class TestDatabase {
             Long.class)
         .setParameter("text", "%" + text.toLowerCase(java.util.Locale.ROOT) + "%")
         .getSingleResult();
+  }
+
+  /** Kept source payloads whose body mentions the text (case-insensitive). */
+  @Transactional
+  public long sourcePayloadsMentioning(String text) {
+    return ((Number)
+            entityManager
+                .createNativeQuery("select count(*) from raw_payload where lower(body) like ?1")
+                .setParameter(1, "%" + text.toLowerCase(java.util.Locale.ROOT) + "%")
+                .getSingleResult())
+        .longValue();
   }
 
   @Transactional

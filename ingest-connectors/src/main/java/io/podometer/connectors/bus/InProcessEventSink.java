@@ -1,5 +1,8 @@
 package io.podometer.connectors.bus;
 
+import io.podometer.connectors.source.EventHandler;
+import io.podometer.connectors.source.EventSink;
+import io.podometer.connectors.source.IngestReceipt;
 import io.podometer.engine.event.CanonicalEvent;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

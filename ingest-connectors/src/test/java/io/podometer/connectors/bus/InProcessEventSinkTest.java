@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.podometer.connectors.source.EventKeys;
+import io.podometer.connectors.source.IngestReceipt;
 import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventCodec;
 import java.util.ArrayList;

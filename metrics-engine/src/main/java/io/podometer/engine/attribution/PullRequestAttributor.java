@@ -62,10 +62,7 @@ public final class PullRequestAttributor {
       CommitFact landedCommit,
       Map<String, List<CommitAttributionFact>> attributionsBySha) {
     int added = addedLines(pr);
-    var author =
-        pr.author() == null
-            ? java.util.Optional.<String>empty()
-            : agents.agentForLogin(pr.author());
+    var author = agents.agentForPullRequest(pr.author(), pr.headBranch());
     if (author.isPresent()) {
       return new ChangeAttribution(added, added, AttributionSource.AUTHOR, author.get());
     }

@@ -34,30 +34,40 @@ public final class AgentDirectory {
               List.of("claude[bot]"),
               List.of("Generated with [Claude Code]"),
               List.of(),
-              null),
+              null,
+              List.of("claude/")),
           new AgentPattern(
               "copilot",
               List.of("*+Copilot@users.noreply.github.com", "copilot@github.com"),
               List.of("copilot-swe-agent[bot]"),
               List.of(),
               List.of(),
-              null),
+              null,
+              List.of("copilot/")),
           new AgentPattern(
               "cursor",
               List.of("cursoragent@cursor.com"),
               List.of("cursor[bot]"),
               List.of(),
               List.of(),
-              null),
+              null,
+              List.of("cursor/")),
           new AgentPattern(
-              "devin", List.of(), List.of("devin-ai-integration[bot]"), List.of(), List.of(), null),
+              "devin",
+              List.of(),
+              List.of("devin-ai-integration[bot]"),
+              List.of(),
+              List.of(),
+              null,
+              List.of("devin/")),
           new AgentPattern(
               "codex",
               List.of(),
               List.of("chatgpt-codex-connector[bot]"),
               List.of(),
               List.of(),
-              null),
+              null,
+              List.of("codex/")),
           new AgentPattern(
               "aider",
               List.of("aider@aider.chat", "noreply@aider.chat"),
@@ -81,6 +91,7 @@ public final class AgentDirectory {
   private final Map<String, String> toolByTrailerKey = new LinkedHashMap<>();
   private final Map<String, String> toolByFooter = new LinkedHashMap<>();
   private final Map<String, String> toolByNameSuffix = new LinkedHashMap<>();
+  private final Map<String, String> toolByBranchPrefix = new LinkedHashMap<>();
   private final List<Pattern> ignoredBots = new ArrayList<>();
 
   /** The built-in patterns extended by {@code settings.agents()}, ignoring its ignored bots. */
@@ -100,6 +111,9 @@ public final class AgentDirectory {
       pattern.emails().forEach(email -> toolByEmail.putIfAbsent(Globs.compile(email), tool));
       pattern.trailerKeys().forEach(key -> toolByTrailerKey.putIfAbsent(Globs.lower(key), tool));
       pattern.footers().forEach(footer -> toolByFooter.putIfAbsent(Globs.lower(footer), tool));
+      pattern
+          .branchPrefixes()
+          .forEach(prefix -> toolByBranchPrefix.putIfAbsent(Globs.lower(prefix), tool));
       if (pattern.authorNameSuffix() != null) {
         toolByNameSuffix.putIfAbsent(pattern.authorNameSuffix().toLowerCase(Locale.ROOT), tool);
       }
@@ -121,6 +135,24 @@ public final class AgentDirectory {
     return login == null
         ? Optional.empty()
         : Optional.ofNullable(toolByLogin.get(Globs.lower(login)));
+  }
+
+  /**
+   * The agent that made a pull request: its author's login, else its head branch's prefix (agents
+   * such as Copilot's coding agent open PRs in the name of the person who asked for the work).
+   */
+  public Optional<String> agentForPullRequest(String author, String headBranch) {
+    Optional<String> byLogin = agentForLogin(author);
+    if (byLogin.isPresent() || headBranch == null) {
+      return byLogin;
+    }
+    String branch = Globs.lower(headBranch);
+    for (Map.Entry<String, String> prefix : toolByBranchPrefix.entrySet()) {
+      if (branch.startsWith(prefix.getKey())) {
+        return Optional.of(prefix.getValue());
+      }
+    }
+    return Optional.empty();
   }
 
   /** An agent's e-mail, including GitHub no-reply addresses of agent accounts. */
@@ -269,7 +301,8 @@ public final class AgentDirectory {
         union(base.logins(), more.logins()),
         union(base.footers(), more.footers()),
         union(base.trailerKeys(), more.trailerKeys()),
-        more.authorNameSuffix() != null ? more.authorNameSuffix() : base.authorNameSuffix());
+        more.authorNameSuffix() != null ? more.authorNameSuffix() : base.authorNameSuffix(),
+        union(base.branchPrefixes(), more.branchPrefixes()));
   }
 
   private static List<String> union(List<String> base, List<String> more) {

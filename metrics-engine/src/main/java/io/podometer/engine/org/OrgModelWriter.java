@@ -98,6 +98,7 @@ public final class OrgModelWriter {
       if (agent.authorNameSuffix() != null) {
         entry.put("authorNameSuffix", agent.authorNameSuffix());
       }
+      nonEmpty(entry, "branchPrefixes", agent.branchPrefixes());
     }
     node.set("targets", RecordTrees.toTree(org.targets()));
     strings(node, "incidentLabels", org.incidentLabels());

@@ -128,7 +128,14 @@ final class OrgSectionReader {
   private static List<AgentPattern> agents(EntryReader org) {
     List<AgentPattern> agents = new ArrayList<>();
     for (EntryReader agent : org.objects("agents")) {
-      agent.allowKeys("tool", "emails", "logins", "footers", "trailerKeys", "authorNameSuffix");
+      agent.allowKeys(
+          "tool",
+          "emails",
+          "logins",
+          "footers",
+          "trailerKeys",
+          "authorNameSuffix",
+          "branchPrefixes");
       String tool = agent.requiredText("tool");
       List<String> emails =
           agent.texts(
@@ -145,12 +152,16 @@ final class OrgSectionReader {
           agent.texts("footers", List.of(), (field, footer) -> notBlank(agent, field, footer));
       List<String> trailerKeys =
           agent.texts("trailerKeys", List.of(), (field, key) -> notBlank(agent, field, key));
+      List<String> branchPrefixes =
+          agent.texts(
+              "branchPrefixes", List.of(), (field, prefix) -> notBlank(agent, field, prefix));
       String suffix = agent.text("authorNameSuffix");
       if (suffix != null && suffix.isBlank()) {
         agent.problem("authorNameSuffix", "must not be empty");
       }
       if (tool != null) {
-        agents.add(new AgentPattern(tool, emails, logins, footers, trailerKeys, suffix));
+        agents.add(
+            new AgentPattern(tool, emails, logins, footers, trailerKeys, suffix, branchPrefixes));
       }
     }
     return agents;

@@ -170,4 +170,27 @@ class AgentDirectoryTest {
     assertTrue(custom.isIgnoredBot("deploy@ci.acme.example"));
     assertFalse(custom.isIgnoredBot("dependabot[bot]"));
   }
+
+  @Test
+  void agentBranchPrefixesNameTheToolBehindAPersonsPullRequest() {
+    AgentDirectory builtIn = AgentDirectory.defaults();
+    assertEquals(Optional.of("copilot"), builtIn.agentForPullRequest("ana-l", "copilot/fix-1"));
+    assertEquals(Optional.of("codex"), builtIn.agentForPullRequest("ana-l", "CODEX/x"));
+    assertEquals(Optional.of("cursor"), builtIn.agentForPullRequest("ana-l", "cursor/y"));
+    assertEquals(Optional.of("claude_code"), builtIn.agentForPullRequest("ana-l", "claude/z"));
+    assertEquals(Optional.empty(), builtIn.agentForPullRequest("ana-l", "feature/copilot/x"));
+    assertEquals(Optional.empty(), builtIn.agentForPullRequest("ana-l", "copilotish"));
+    assertEquals(Optional.empty(), builtIn.agentForPullRequest("ana-l", null));
+    // the author's login decides first
+    assertEquals(
+        Optional.of("devin"),
+        builtIn.agentForPullRequest("devin-ai-integration[bot]", "copilot/x"));
+    AgentDirectory extended =
+        new AgentDirectory(
+            List.of(
+                new AgentPattern(
+                    "jules", List.of(), List.of(), List.of(), List.of(), null, List.of("jules-"))),
+            List.of());
+    assertEquals(Optional.of("jules"), extended.agentForPullRequest("ana-l", "jules-123"));
+  }
 }

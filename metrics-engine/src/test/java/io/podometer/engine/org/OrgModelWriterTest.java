@@ -70,7 +70,8 @@ class OrgModelWriterTest {
                     List.of("windsurf[bot]"),
                     List.of("~ Windsurf"),
                     List.of(),
-                    null)),
+                    null,
+                    List.of("windsurf/", "ws-"))),
             new Targets(0.5, 0.5, 0.9),
             List.of("sev1", "null"),
             thresholds);

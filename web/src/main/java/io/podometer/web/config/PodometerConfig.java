@@ -29,6 +29,16 @@ public interface PodometerConfig {
 
   Limits limits();
 
+  GitHub github();
+
+  interface GitHub {
+    /**
+     * The secrets GitHub signs webhook deliveries with, comma-separated; several are active while
+     * one is rotated (PODOMETER_GITHUB_WEBHOOK_SECRETS). Without one, every delivery is refused.
+     */
+    Optional<java.util.List<String>> webhookSecrets();
+  }
+
   interface Auth {
     /**
      * People sign in through OpenID Connect instead of local users (PODOMETER_OIDC); the
@@ -70,6 +80,14 @@ public interface PodometerConfig {
      */
     @WithDefault("P730D")
     java.time.Duration personalFacts();
+
+    /**
+     * Payloads kept as sources delivered them (webhook deliveries, fetched pages) are deleted this
+     * long after they arrived (PODOMETER_RETENTION_RAW_PAYLOADS); a remap re-derives events from
+     * those still kept.
+     */
+    @WithDefault("P90D")
+    java.time.Duration rawPayloads();
   }
 
   interface Limits {
@@ -83,6 +101,10 @@ public interface PodometerConfig {
     /** Largest organization model accepted by PUT /api/org (PODOMETER_LIMITS_ORG_MODEL). */
     @WithDefault("16M")
     io.quarkus.runtime.configuration.MemorySize orgModel();
+
+    /** Largest webhook delivery (PODOMETER_LIMITS_WEBHOOK_BODY); GitHub sends up to 25 MB. */
+    @WithDefault("25M")
+    io.quarkus.runtime.configuration.MemorySize webhookBody();
   }
 
   interface Figures {

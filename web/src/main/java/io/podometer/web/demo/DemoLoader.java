@@ -1,10 +1,10 @@
 package io.podometer.web.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.podometer.connectors.bus.EventSink;
-import io.podometer.connectors.bus.IngestReceipt;
 import io.podometer.connectors.simulate.DemoOrganization;
 import io.podometer.connectors.simulate.SimulationSettings;
+import io.podometer.connectors.source.EventSink;
+import io.podometer.connectors.source.IngestReceipt;
 import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventCodec;
 import io.podometer.engine.event.EventProblem;

@@ -1,7 +1,7 @@
 package io.podometer.web.ingest;
 
-import io.podometer.connectors.bus.EventSink;
-import io.podometer.connectors.bus.IngestReceipt;
+import io.podometer.connectors.source.EventSink;
+import io.podometer.connectors.source.IngestReceipt;
 import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventCodec;
 import io.podometer.engine.event.EventProblem;

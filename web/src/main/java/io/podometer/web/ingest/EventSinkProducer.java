@@ -1,7 +1,7 @@
 package io.podometer.web.ingest;
 
-import io.podometer.connectors.bus.EventSink;
 import io.podometer.connectors.bus.InProcessEventSink;
+import io.podometer.connectors.source.EventSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;

@@ -3,8 +3,8 @@ package io.podometer.web.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
-import io.podometer.connectors.bus.EventHandler;
-import io.podometer.connectors.bus.IngestReceipt;
+import io.podometer.connectors.source.EventHandler;
+import io.podometer.connectors.source.IngestReceipt;
 import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventCodec;
 import io.podometer.engine.event.FactKey;
@@ -57,6 +57,21 @@ public class EventStore implements EventHandler {
 
   @Override
   public IngestReceipt handle(List<CanonicalEvent> events) {
+    return handle(events, false);
+  }
+
+  /**
+   * Stores events re-derived from a source's kept payloads (a remap): an event whose id the same
+   * source gave before with another payload supersedes that payload — it is deleted and the fact
+   * refolded without it — rather than merging with it as a revision, so a corrected mapping wins
+   * even where the old one set the same field at the same moment. Other sources' payloads of the
+   * same fact stay.
+   */
+  public IngestReceipt superseding(List<CanonicalEvent> events) {
+    return handle(events, true);
+  }
+
+  private IngestReceipt handle(List<CanonicalEvent> events, boolean superseding) {
     writing.lock();
     try {
       Instant now = clock.instant();
@@ -65,7 +80,7 @@ public class EventStore implements EventHandler {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-          store(c, events, now, batch);
+          store(c, events, now, batch, superseding);
           c.commit();
           StoreDurability.sync(c);
         } catch (SQLException | RuntimeException e) {
@@ -110,22 +125,41 @@ public class EventStore implements EventHandler {
     int revisions;
     final Map<FactKey, Long> inserted = new HashMap<>();
     final List<StoredFact> folded = new ArrayList<>();
+    final java.util.Set<Long> superseded = new java.util.HashSet<>();
   }
 
-  /** A touched fact: its stored row (null: new), its refs, and its newly accepted events. */
+  /**
+   * A touched fact: its stored row (null: new), its refs, its newly accepted events, and the events
+   * of a remap that supersede other payloads of their ids from their source.
+   */
   private record Touched(
       FactKey key,
       FactTable.Row row,
       EventRefs refs,
       long[] storedSeqs,
-      List<CanonicalEvent> accepted) {
+      List<CanonicalEvent> accepted,
+      List<CanonicalEvent> superseding) {
 
     boolean refolds() {
-      return row != null && !FactFolder.allLater(row.lastOccurredAt(), accepted);
+      return row != null
+          && (!superseding.isEmpty() || !FactFolder.allLater(row.lastOccurredAt(), accepted));
+    }
+
+    /** An earlier payload that a remapped event of the same id and source replaces. */
+    boolean supersedes(CanonicalEvent earlier) {
+      for (CanonicalEvent event : superseding) {
+        if (event.id().equals(earlier.id())
+            && event.source().equals(earlier.source())
+            && !event.canonicalJson().equals(earlier.canonicalJson())) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
-  private void store(Connection c, List<CanonicalEvent> events, Instant now, Batch batch)
+  private void store(
+      Connection c, List<CanonicalEvent> events, Instant now, Batch batch, boolean remap)
       throws SQLException {
     Map<FactKey, List<CanonicalEvent>> byFact = new LinkedHashMap<>();
     for (CanonicalEvent event : events) {
@@ -146,10 +180,16 @@ public class EventStore implements EventHandler {
       EventRefs refs = row == null ? EventRefs.empty() : EventRefs.of(row.events());
       long[] storedSeqs = refs.seqs();
       List<CanonicalEvent> accepted = new ArrayList<>(entry.getValue().size());
+      List<CanonicalEvent> superseding = remap ? new ArrayList<>(1) : List.of();
       for (CanonicalEvent event : entry.getValue()) {
         byte[] digest = EventHashes.payload(event);
         long idHash = EventHashes.id(event.id());
-        if (refs.hasPayload(digest)) {
+        boolean stored = refs.hasPayload(digest);
+        // another payload of this id is behind the fact: the remapped event replaces it
+        if (remap && refs.countId(idHash) > (stored ? 1 : 0)) {
+          superseding.add(event);
+        }
+        if (stored) {
           batch.duplicates++;
           continue;
         }
@@ -161,11 +201,11 @@ public class EventStore implements EventHandler {
         payloads.add(new RawEventTable.NewPayload(seq, event.canonicalJson()));
         accepted.add(event);
       }
-      if (accepted.isEmpty()) {
+      if (accepted.isEmpty() && superseding.isEmpty()) {
         continue;
       }
       batch.accepted += accepted.size();
-      Touched fact = new Touched(key, row, refs, storedSeqs, accepted);
+      Touched fact = new Touched(key, row, refs, storedSeqs, accepted, superseding);
       if (fact.refolds()) {
         for (long seq : storedSeqs) {
           refoldSeqs.add(seq);
@@ -183,6 +223,9 @@ public class EventStore implements EventHandler {
     }
     RawEventTable.append(c, payloads, now);
     FactTable.write(c, written, now);
+    if (!batch.superseded.isEmpty()) {
+      RawEventTable.delete(c, batch.superseded.stream().mapToLong(Long::longValue).toArray());
+    }
   }
 
   /**
@@ -201,11 +244,21 @@ public class EventStore implements EventHandler {
               parse(key, fact.row().fields()), fact.row().lastOccurredAt(), fact.accepted());
     } else {
       List<CanonicalEvent> all = new ArrayList<>(fact.accepted());
+      java.util.Set<Long> superseded = new java.util.HashSet<>();
       for (long seq : fact.storedSeqs()) {
         String payload = earlier.get(seq);
         if (payload != null) {
-          all.add(codec.readStored(payload));
+          CanonicalEvent event = codec.readStored(payload);
+          if (fact.supersedes(event)) {
+            superseded.add(seq);
+          } else {
+            all.add(event);
+          }
         }
+      }
+      if (!superseded.isEmpty()) {
+        fact.refs().remove(superseded);
+        batch.superseded.addAll(superseded);
       }
       fields = folder.fold(key, all).fields();
       newest = newest(all, newest);

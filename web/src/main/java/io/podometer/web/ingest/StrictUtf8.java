@@ -13,11 +13,11 @@ import java.util.List;
  * Event bodies are UTF-8, strictly: a byte sequence that is not UTF-8 is a 400 naming the line and
  * byte, not a silent U+FFFD in a stored fact.
  */
-final class StrictUtf8 {
+public final class StrictUtf8 {
 
   private StrictUtf8() {}
 
-  static String decode(byte[] body) {
+  public static String decode(byte[] body) {
     try {
       return strict().decode(ByteBuffer.wrap(body)).toString();
     } catch (CharacterCodingException e) {

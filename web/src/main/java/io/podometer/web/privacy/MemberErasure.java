@@ -35,9 +35,10 @@ import java.util.Set;
 /**
  * Erases a member (SPEC §8): their personal facts (AI usage days, meeting weeks, pulse answers) and
  * the raw events behind them are deleted; in every other fact and raw event (pull requests,
- * commits, reviews…) their identities and name are replaced by a pseudonym, so team figures keep
- * their pull requests but no longer know whose they were; the member leaves the organization model
- * (a new version), and every figure is recomputed from what is left.
+ * commits, reviews…), and in the payloads kept as sources delivered them, their identities and name
+ * are replaced by a pseudonym, so team figures keep their pull requests but no longer know whose
+ * they were; the member leaves the organization model (a new version), and every figure is
+ * recomputed from what is left.
  */
 @ApplicationScoped
 public class MemberErasure {
@@ -47,6 +48,7 @@ public class MemberErasure {
   @Inject AuditLog audit;
   @Inject jakarta.enterprise.event.Event<FactsChanged> factsChanged;
   @Inject FactKeyIndex factIndex;
+  @Inject io.podometer.web.source.RawPayloadStore sourcePayloads;
 
   private final EventCodec codec = new EventCodec();
 
@@ -58,6 +60,7 @@ public class MemberErasure {
       int factsPseudonymized,
       int rawEventsDeleted,
       int rawEventsPseudonymized,
+      int sourcePayloadsPseudonymized,
       int earlierModelVersionsScrubbed,
       int userAccountsDeleted,
       long orgVersion) {}
@@ -94,6 +97,8 @@ public class MemberErasure {
     int factsRewritten = rewritten.factsRewritten();
     int rawDeleted = rewritten.rawDeleted();
     int rawRewritten = rewritten.rawRewritten();
+    // payloads kept as sources delivered them name the person too (a remap would bring them back)
+    int payloadsRewritten = sourcePayloads.rewriteMentioning(names, pseudonyms::inJson);
     int versionsScrubbed = scrubOlderVersions(pseudonyms, memberId, member.name());
     int usersDeleted = deleteAccounts(member);
     List<Member> members = new ArrayList<>(org.members());
@@ -123,6 +128,7 @@ public class MemberErasure {
             factsRewritten,
             rawDeleted,
             rawRewritten,
+            payloadsRewritten,
             versionsScrubbed,
             usersDeleted,
             version);
@@ -133,13 +139,14 @@ public class MemberErasure {
         pseudonyms.pseudonym(),
         String.format(
             Locale.ROOT,
-            "%d personal facts and %d raw events deleted; %d facts and %d raw events"
-                + " pseudonymized; %d earlier model versions scrubbed; %d user accounts deleted;"
-                + " organization model version %d",
+            "%d personal facts and %d raw events deleted; %d facts, %d raw events and %d source"
+                + " payloads pseudonymized; %d earlier model versions scrubbed; %d user accounts"
+                + " deleted; organization model version %d",
             personalDeleted,
             rawDeleted,
             factsRewritten,
             rawRewritten,
+            payloadsRewritten,
             versionsScrubbed,
             usersDeleted,
             version));

@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
  * Daily retention: personal facts (and their raw events) that saw no event for the personal-facts
  * period are deleted, then the figures recomputed; raw events older than their period are deleted
  * once their fact has seen no event for that long either (a later event re-folds a fact from its
- * raw events, so a live fact keeps them).
+ * raw events, so a live fact keeps them); payloads kept as sources delivered them are deleted once
+ * older than theirs.
  */
 @ApplicationScoped
 public class RetentionJob {
@@ -39,8 +40,10 @@ public class RetentionJob {
 
   private ScheduledExecutorService timer;
 
+  @Inject io.podometer.web.source.RawPayloadStore payloads;
+
   /** What one run deleted. */
-  public record Outcome(long personalFacts, long rawEvents) {}
+  public record Outcome(long personalFacts, long rawEvents, long rawPayloads) {}
 
   public void start() {
     timer =
@@ -95,10 +98,14 @@ public class RetentionJob {
         fact.events = refs.withoutPayloads().toBytes();
       }
     }
-    if (personal + raw > 0) {
-      LOG.infof("retention: %d personal facts and %d raw events deleted", personal, raw);
+    // kept source payloads only serve a remap: they go by age alone
+    long rawPayloads = payloads.deleteReceivedBefore(now.minus(config.retention().rawPayloads()));
+    if (personal + raw + rawPayloads > 0) {
+      LOG.infof(
+          "retention: %d personal facts, %d raw events and %d source payloads deleted",
+          personal, raw, rawPayloads);
     }
-    return new Outcome(personal, raw);
+    return new Outcome(personal, raw, rawPayloads);
   }
 
   private static long deletePayloads(long[] seqs) {

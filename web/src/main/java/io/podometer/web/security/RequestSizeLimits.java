@@ -82,6 +82,9 @@ public class RequestSizeLimits {
     if (path.equals("/api/org")) {
       return config.limits().orgModel().asLongValue();
     }
+    if (path.startsWith("/api/webhooks/")) {
+      return config.limits().webhookBody().asLongValue();
+    }
     return config.limits().requestBody().asLongValue();
   }
 

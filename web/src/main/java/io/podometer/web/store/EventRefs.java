@@ -61,6 +61,18 @@ public final class EventRefs {
     return false;
   }
 
+  /** How many payloads of events with this id hash are behind the fact. */
+  public int countId(long idHash) {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      if (buffer.getLong(i * SIZE + 8) == idHash) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   public void add(long seq, long idHash, byte[] digest) {
     if ((count + 1) * SIZE > bytes.length) {
       bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, SIZE * 2));
@@ -89,6 +101,19 @@ public final class EventRefs {
       buffer.putLong(i * SIZE, 0L);
     }
     return new EventRefs(copy, count);
+  }
+
+  /** Forgets the refs of these {@code raw_event} rows (payloads a remap superseded). */
+  public void remove(java.util.Set<Long> rowSeqs) {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+      if (!rowSeqs.contains(buffer.getLong(i * SIZE))) {
+        System.arraycopy(bytes, i * SIZE, bytes, kept * SIZE, SIZE);
+        kept++;
+      }
+    }
+    count = kept;
   }
 
   public byte[] toBytes() {

@@ -43,6 +43,11 @@ final class ChangeAttributions {
             .collect(Collectors.toSet());
   }
 
+  /** The agent whose branch the PR came from though a person opened it, or null. */
+  String branchAgent(PullRequestFact pr) {
+    return context.agents().agentForPullRequest(null, pr.headBranch()).orElse(null);
+  }
+
   SourcedAttribution of(CommitFact commit) {
     return SourcedAttribution.of(commits.attribute(commit, changes.attributionsOf(commit)));
   }
@@ -50,7 +55,7 @@ final class ChangeAttributions {
   SourcedAttribution of(PullRequestFact pr) {
     return of(
         pr,
-        context.agents().agentForLogin(pr.author()).orElse(null),
+        context.agents().agentForPullRequest(pr.author(), pr.headBranch()).orElse(null),
         changes.branchCommits(pr),
         changes.landed(pr));
   }
@@ -63,6 +68,9 @@ final class ChangeAttributions {
   SourcedAttribution of(
       PullRequestFact pr, String agent, List<CommitFact> branch, CommitFact landed) {
     int added = pullRequests.addedLines(pr);
+    if (agent == null) {
+      agent = branchAgent(pr);
+    }
     if (agent != null) {
       return single(added, added, AttributionSource.AUTHOR, agent);
     }

@@ -133,12 +133,13 @@ final class ChangeContributions {
             1,
             person,
             new Evidence(ref, assistedRule)));
+    String branchAgent = agent == null ? attributions.branchAgent(pr) : null;
     out.accept(
         Contribution.ratio(
             MetricId.AGENT_AUTHORED_PRS,
             week,
             scopes,
-            agent != null ? 1 : 0,
+            agent != null || branchAgent != null ? 1 : 0,
             1,
             person,
             new Evidence(
@@ -146,7 +147,14 @@ final class ChangeContributions {
                 when
                     + (agent != null
                         ? "; authored by the agent " + agent + " (" + pr.author() + ")"
-                        : "; authored by a person"))));
+                        : branchAgent != null
+                            ? "; made by the agent "
+                                + branchAgent
+                                + " on its branch "
+                                + pr.headBranch()
+                                + ", opened by "
+                                + pr.author()
+                            : "; authored by a person"))));
     List<ScopeId> podScopes = people.memberScopes(pod, member);
     Evidence merged = new Evidence(ref, when + "; one merged pull request of the week");
     out.accept(

@@ -1,4 +1,4 @@
-package io.podometer.connectors.bus;
+package io.podometer.connectors.source;
 
 import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.FactKey;

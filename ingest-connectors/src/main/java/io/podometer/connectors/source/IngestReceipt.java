@@ -1,4 +1,4 @@
-package io.podometer.connectors.bus;
+package io.podometer.connectors.source;
 
 /**
  * What became of a published batch: new events {@code accepted}, exact repeats counted as {@code

@@ -1,0 +1,138 @@
+package io.podometer.web.source;
+
+import io.podometer.connectors.source.IngestReceipt;
+import io.podometer.connectors.source.Mapping;
+import io.podometer.connectors.source.PayloadMapper;
+import io.podometer.connectors.source.UnmappablePayload;
+import io.podometer.engine.event.CanonicalEvent;
+import io.podometer.web.ingest.EventStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The sources Podometer reads beyond POST /api/events, what they delivered, and their remap. */
+@ApplicationScoped
+public class Sources {
+
+  /** Events stored per transaction during a remap. */
+  static final int REMAP_BATCH = 5_000;
+
+  /** Payloads read per page during a remap. */
+  static final int REMAP_PAGE = 500;
+
+  /** Unmappable payloads named in a remap's answer. */
+  static final int PROBLEMS_SHOWN = 20;
+
+  @Inject RawPayloadStore payloads;
+  @Inject SourceMappers mappers;
+  @Inject EventStore store;
+
+  private final Map<String, WebhookCounters> webhooks = new ConcurrentHashMap<>();
+
+  /** What a source is and did. */
+  public record Summary(
+      String id, String kind, long payloadsKept, WebhookCounters.Snapshot webhook) {}
+
+  /** A payload a remap could not map. */
+  public record Unmappable(String delivery, String name, String reason) {}
+
+  /** What a remap re-derived. */
+  public record Remap(
+      String source,
+      long payloads,
+      long events,
+      long accepted,
+      long duplicates,
+      long revisions,
+      long ignored,
+      long unmappable,
+      List<Unmappable> problems) {}
+
+  WebhookCounters webhookCounters(String source) {
+    return webhooks.computeIfAbsent(source, s -> new WebhookCounters());
+  }
+
+  public List<Summary> list() {
+    List<Summary> summaries = new ArrayList<>();
+    summaries.add(
+        new Summary(
+            SourceMappers.GITHUB_WEBHOOK,
+            "github",
+            payloads.count(SourceMappers.GITHUB_WEBHOOK),
+            webhookCounters(SourceMappers.GITHUB_WEBHOOK).snapshot()));
+    return summaries;
+  }
+
+  /**
+   * Maps every kept payload of the source again with today's mapper, oldest first, and stores the
+   * events so that they supersede what the same payloads gave before ({@link
+   * EventStore#superseding}).
+   */
+  public Remap remap(String source) {
+    PayloadMapper mapper =
+        mappers
+            .forSource(source)
+            .orElseThrow(() -> new NotFoundException("no source '" + source + "'"));
+    long read = 0;
+    long events = 0;
+    long ignored = 0;
+    long unmappable = 0;
+    IngestReceipt receipt = IngestReceipt.EMPTY;
+    List<Unmappable> problems = new ArrayList<>();
+    // one event per id: the last payload's (a later delivery of the same fact wins, as it did)
+    Map<String, CanonicalEvent> pending = new LinkedHashMap<>();
+    long after = 0;
+    while (true) {
+      List<RawPayloadStore.Kept> page = payloads.page(source, after, REMAP_PAGE);
+      if (page.isEmpty()) {
+        break;
+      }
+      for (RawPayloadStore.Kept kept : page) {
+        after = kept.id();
+        read++;
+        Mapping mapping;
+        try {
+          mapping = mapper.map(kept.payload());
+        } catch (UnmappablePayload e) {
+          unmappable++;
+          if (problems.size() < PROBLEMS_SHOWN) {
+            problems.add(
+                new Unmappable(kept.payload().deliveryId(), kept.payload().name(), e.getMessage()));
+          }
+          continue;
+        }
+        if (mapping.isIgnored()) {
+          ignored++;
+          continue;
+        }
+        for (CanonicalEvent event : mapping.events()) {
+          pending.remove(event.id());
+          pending.put(event.id(), event);
+          events++;
+        }
+        if (pending.size() >= REMAP_BATCH) {
+          receipt = receipt.plus(store.superseding(List.copyOf(pending.values())));
+          pending.clear();
+        }
+      }
+    }
+    if (!pending.isEmpty()) {
+      receipt = receipt.plus(store.superseding(List.copyOf(pending.values())));
+    }
+    return new Remap(
+        source,
+        read,
+        events,
+        receipt.accepted(),
+        receipt.duplicates(),
+        receipt.revisions(),
+        ignored,
+        unmappable,
+        problems);
+  }
+}
