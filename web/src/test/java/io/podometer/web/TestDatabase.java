@@ -22,6 +22,7 @@ public class TestDatabase {
     entityManager.createQuery("delete from OrgVersionEntity").executeUpdate();
     entityManager.createNativeQuery("delete from raw_payload").executeUpdate();
     entityManager.createNativeQuery("delete from source_checkpoint").executeUpdate();
+    entityManager.createNativeQuery("delete from source").executeUpdate();
     factIndex.invalidate();
     orgService.reloadLatest();
   }

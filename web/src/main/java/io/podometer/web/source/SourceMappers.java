@@ -24,6 +24,7 @@ public class SourceMappers {
   @Inject OrgService orgs;
   @Inject PodometerConfig config;
   @Inject Clock clock;
+  @Inject GitHubSources gitHubSources;
 
   public GitHubWebhookMapper gitHubWebhook() {
     return new GitHubWebhookMapper(codec(), GitHubSettings.from(orgs.current().model()));
@@ -33,7 +34,7 @@ public class SourceMappers {
     if (GITHUB_WEBHOOK.equals(source)) {
       return Optional.of(gitHubWebhook());
     }
-    return Optional.empty();
+    return gitHubSources.connector(source).map(connector -> connector.mapper());
   }
 
   private EventCodec codec() {

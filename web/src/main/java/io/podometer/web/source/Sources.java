@@ -31,6 +31,7 @@ public class Sources {
   @Inject RawPayloadStore payloads;
   @Inject SourceMappers mappers;
   @Inject EventStore store;
+  @Inject GitHubSources gitHubSources;
 
   private final Map<String, WebhookCounters> webhooks = new ConcurrentHashMap<>();
 
@@ -65,6 +66,9 @@ public class Sources {
             "github",
             payloads.count(SourceMappers.GITHUB_WEBHOOK),
             webhookCounters(SourceMappers.GITHUB_WEBHOOK).snapshot()));
+    for (GitHubSources.View source : gitHubSources.list()) {
+      summaries.add(new Summary(source.id(), source.kind(), source.payloadsKept(), null));
+    }
     return summaries;
   }
 

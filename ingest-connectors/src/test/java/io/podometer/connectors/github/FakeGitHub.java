@@ -1,0 +1,121 @@
+package io.podometer.connectors.github;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A local GitHub REST API for tests: routes answer recorded-shape JSON ({@code {api}} stands for
+ * the server's own URL, as GitHub's bodies carry absolute URLs), pages link to the next with a
+ * {@code Link} header, and a route can be made to fail a given number of times first (a rate limit,
+ * a 502). Every request is logged.
+ */
+public final class FakeGitHub implements AutoCloseable {
+
+  /** One answer: status, headers, body. */
+  public record Answer(int status, Map<String, String> headers, String body) {
+    public static Answer json(String body) {
+      return new Answer(200, Map.of("Content-Type", "application/json; charset=utf-8"), body);
+    }
+  }
+
+  private final HttpServer server;
+  private final Map<String, Function<String, Answer>> routes = new HashMap<>();
+  private final Map<String, List<Answer>> failuresFirst = new HashMap<>();
+  private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+
+  public FakeGitHub() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** Answers GETs of this path (query ignored unless the route reads it). */
+  public void route(String path, Function<String, Answer> answer) {
+    routes.put(path, answer);
+  }
+
+  public void json(String path, String body) {
+    route(path, query -> Answer.json(body.replace("{api}", url())));
+  }
+
+  /** The path's list in pages of {@code pageSize}, linked by {@code Link: rel="next"}. */
+  public void pages(String path, List<String> items, int pageSize) {
+    route(
+        path,
+        query -> {
+          int page = 1;
+          for (String part : (query == null ? "" : query).split("&")) {
+            if (part.startsWith("page=")) {
+              page = Integer.parseInt(part.substring(5));
+            }
+          }
+          int from = (page - 1) * pageSize;
+          List<String> slice =
+              items.subList(Math.min(from, items.size()), Math.min(from + pageSize, items.size()));
+          Map<String, String> headers = new HashMap<>();
+          headers.put("Content-Type", "application/json; charset=utf-8");
+          if (from + pageSize < items.size()) {
+            headers.put("Link", "<" + url() + path + "?page=" + (page + 1) + ">; rel=\"next\"");
+          }
+          return new Answer(
+              200, headers, ("[" + String.join(",", slice) + "]").replace("{api}", url()));
+        });
+  }
+
+  /** The next requests of the path get these answers first, then the route's. */
+  public void failFirst(String path, Answer... answers) {
+    failuresFirst.computeIfAbsent(path, p -> new ArrayList<>()).addAll(List.of(answers));
+  }
+
+  public List<String> requests() {
+    return List.copyOf(requests);
+  }
+
+  public void clearRequests() {
+    requests.clear();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    String query = exchange.getRequestURI().getRawQuery();
+    requests.add(exchange.getRequestMethod() + " " + path + (query == null ? "" : "?" + query));
+    Answer answer;
+    List<Answer> failures = failuresFirst.get(path);
+    if (failures != null && !failures.isEmpty()) {
+      answer = failures.remove(0);
+    } else if (routes.containsKey(path)) {
+      answer = routes.get(path).apply(query);
+    } else {
+      answer =
+          new Answer(
+              404,
+              Map.of("Content-Type", "application/json"),
+              "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"404\"}");
+    }
+    byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+    answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+    exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,84 @@
+package io.podometer.web.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code POST /api/sources/github} takes, read strictly: {@code repos} (owner/name, 1 to
+ * {@value #MAX_REPOS}), {@code token}, optional {@code apiUrl} (GitHub Enterprise Server's {@code
+ * https://<host>/api/v3}) and {@code commitDetails} (default true). Each problem is a 400 naming
+ * the field.
+ */
+record GitHubSourceRequest(String apiUrl, List<String> repos, String token, boolean commitDetails) {
+
+  static final int MAX_REPOS = 1_000;
+  private static final Set<String> FIELDS = Set.of("apiUrl", "repos", "token", "commitDetails");
+  private static final Pattern REPO =
+      Pattern.compile("[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}");
+  private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]{1,500}");
+
+  static GitHubSourceRequest read(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw new IllegalArgumentException("body: a JSON object with " + FIELDS);
+    }
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!FIELDS.contains(name)) {
+        throw new IllegalArgumentException(
+            name + ": unknown field (allowed: apiUrl, commitDetails, repos, token)");
+      }
+    }
+    JsonNode repos = body.get("repos");
+    if (repos == null || !repos.isArray() || repos.isEmpty()) {
+      throw new IllegalArgumentException("repos: a list of owner/name, at least one");
+    }
+    if (repos.size() > MAX_REPOS) {
+      throw new IllegalArgumentException("repos: at most " + MAX_REPOS + " per source");
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < repos.size(); i++) {
+      JsonNode repo = repos.get(i);
+      if (!repo.isTextual() || !REPO.matcher(repo.asText()).matches()) {
+        throw new IllegalArgumentException(
+            "repos[" + i + "]: not a repository's owner/name: " + repo.toString());
+      }
+      if (!names.contains(repo.asText())) {
+        names.add(repo.asText());
+      }
+    }
+    JsonNode token = body.get("token");
+    if (token == null || !token.isTextual() || !TOKEN.matcher(token.asText()).matches()) {
+      throw new IllegalArgumentException(
+          "token: a GitHub token (1 to 500 printable characters, no spaces) is required");
+    }
+    String apiUrl = null;
+    JsonNode api = body.get("apiUrl");
+    if (api != null && !api.isNull()) {
+      if (!api.isTextual() || api.asText().length() > 500) {
+        throw new IllegalArgumentException("apiUrl: a URL of at most 500 characters");
+      }
+      URI uri;
+      try {
+        uri = URI.create(api.asText());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("apiUrl: not a URL");
+      }
+      if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw new IllegalArgumentException("apiUrl: an http(s) URL such as https://api.github.com");
+      }
+      apiUrl = api.asText();
+    }
+    JsonNode details = body.get("commitDetails");
+    if (details != null && !details.isNull() && !details.isBoolean()) {
+      throw new IllegalArgumentException("commitDetails: true or false");
+    }
+    return new GitHubSourceRequest(
+        apiUrl, names, token.asText(), details == null || details.isNull() || details.asBoolean());
+  }
+}

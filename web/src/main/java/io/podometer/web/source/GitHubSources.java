@@ -1,0 +1,265 @@
+package io.podometer.web.source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.podometer.connectors.github.GitHubBackfill;
+import io.podometer.connectors.github.GitHubSettings;
+import io.podometer.connectors.github.GitHubSource;
+import io.podometer.connectors.source.EventSink;
+import io.podometer.connectors.source.Pauses;
+import io.podometer.connectors.source.SourceProgress;
+import io.podometer.connectors.source.SourceRun;
+import io.podometer.engine.event.EventCodec;
+import io.podometer.web.config.PodometerConfig;
+import io.podometer.web.org.OrgService;
+import io.podometer.web.security.Secrets;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.logging.Logger;
+
+/**
+ * GitHub sources: created with their repositories and token, synced in the background one sync per
+ * source at a time, their progress kept in memory and how their last sync ended stored.
+ */
+@ApplicationScoped
+public class GitHubSources {
+
+  private static final Logger LOG = Logger.getLogger(GitHubSources.class);
+  static final String KIND = "github";
+
+  @Inject ObjectMapper json;
+  @Inject EventSink sink;
+  @Inject RawPayloadStore payloads;
+  @Inject CheckpointStore checkpoints;
+  @Inject OrgService orgs;
+  @Inject PodometerConfig config;
+  @Inject Clock clock;
+
+  /** Replaced in tests that must not wait for real. */
+  Pauses pauses = Pauses.REAL;
+
+  private final Map<String, SourceProgress> progress = new ConcurrentHashMap<>();
+  private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+  private final ExecutorService syncs =
+      Executors.newFixedThreadPool(
+          2,
+          r -> {
+            Thread thread = new Thread(r, "podometer-github-sync");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  /** A source as the API shows it: never its token. */
+  public record View(
+      String id,
+      String kind,
+      String apiUrl,
+      List<String> repos,
+      boolean commitDetails,
+      String createdBy,
+      Instant createdAt,
+      Instant lastSyncAt,
+      String lastState,
+      String lastError,
+      boolean syncing,
+      SourceProgress.Snapshot progress,
+      long payloadsKept) {}
+
+  void stop(@Observes ShutdownEvent event) {
+    syncs.shutdownNow();
+  }
+
+  public View create(GitHubSourceRequest request, String actor) {
+    String id =
+        KIND + "-" + Secrets.random(6).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "x");
+    ObjectNode settings = json.createObjectNode();
+    settings.put(
+        "apiUrl", new GitHubSource(id, request.apiUrl(), request.repos(), "-", true).apiUrl());
+    settings.set("repos", json.valueToTree(request.repos()));
+    settings.put("commitDetails", request.commitDetails());
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              SourceEntity entity = new SourceEntity();
+              entity.id = id;
+              entity.kind = KIND;
+              entity.settings = settings.toString();
+              entity.secret = request.token();
+              entity.createdBy = actor;
+              entity.createdAt = clock.instant();
+              entity.persist();
+            });
+    return view(id);
+  }
+
+  public List<View> list() {
+    List<View> views = new ArrayList<>();
+    for (SourceEntity entity : entities()) {
+      views.add(view(entity));
+    }
+    return views;
+  }
+
+  public View view(String id) {
+    return view(entity(id));
+  }
+
+  /** Starts a sync in the background; false when one is running already. */
+  public boolean sync(String id) {
+    SourceEntity entity = entity(id);
+    GitHubSource source = source(entity);
+    SourceProgress tracker = progress.computeIfAbsent(id, k -> new SourceProgress());
+    synchronized (running) {
+      Future<?> current = running.get(id);
+      if (current != null && !current.isDone()) {
+        return false;
+      }
+      tracker.started(clock.instant());
+      running.put(id, syncs.submit(() -> runSync(source, tracker)));
+    }
+    return true;
+  }
+
+  public void delete(String id) {
+    entity(id);
+    Future<?> current = running.remove(id);
+    if (current != null) {
+      current.cancel(true);
+    }
+    progress.remove(id);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              SourceEntity.deleteById(id);
+              SourceEntity.getEntityManager()
+                  .createNativeQuery("delete from source_checkpoint where source = ?1")
+                  .setParameter(1, id)
+                  .executeUpdate();
+            });
+  }
+
+  /** The source's connector, for a remap of its kept pages. */
+  public java.util.Optional<GitHubBackfill> connector(String id) {
+    SourceEntity entity =
+        QuarkusTransaction.requiringNew().call(() -> SourceEntity.<SourceEntity>findById(id));
+    return entity == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(backfill(source(entity)));
+  }
+
+  private void runSync(GitHubSource source, SourceProgress tracker) {
+    try {
+      backfill(source)
+          .sync(
+              new SourceRun(
+                  source.id(),
+                  sink,
+                  payloads,
+                  checkpoints.of(source.id()),
+                  tracker,
+                  clock,
+                  pauses));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      tracker.error("stopped");
+      tracker.finished(clock.instant(), true);
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "sync of %s failed", source.id());
+      tracker.error(e.getMessage());
+      tracker.finished(clock.instant(), true);
+    }
+    SourceProgress.Snapshot end = tracker.snapshot(clock.instant());
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              SourceEntity entity = SourceEntity.findById(source.id());
+              if (entity != null) {
+                entity.lastSyncAt = end.finishedAt();
+                entity.lastState = end.state().name().toLowerCase(Locale.ROOT);
+                entity.lastError =
+                    end.lastError() == null
+                        ? null
+                        : end.lastError().substring(0, Math.min(2000, end.lastError().length()));
+              }
+            });
+    LOG.infof(
+        "sync of %s %s: %d events%s",
+        source.id(),
+        end.state().name().toLowerCase(Locale.ROOT),
+        end.itemsDone(),
+        end.lastError() == null ? "" : "; last error: " + end.lastError());
+  }
+
+  private GitHubBackfill backfill(GitHubSource source) {
+    return new GitHubBackfill(
+        source,
+        GitHubSettings.from(orgs.current().model()),
+        new EventCodec(clock, config.ingest().timeHorizon()));
+  }
+
+  private GitHubSource source(SourceEntity entity) {
+    try {
+      JsonNode settings = json.readTree(entity.settings);
+      List<String> repos = new ArrayList<>();
+      settings.path("repos").forEach(r -> repos.add(r.asText()));
+      return new GitHubSource(
+          entity.id,
+          settings.path("apiUrl").asText(null),
+          repos,
+          entity.secret,
+          settings.path("commitDetails").asBoolean(true));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored settings of " + entity.id + " do not parse", e);
+    }
+  }
+
+  private View view(SourceEntity entity) {
+    GitHubSource source = source(entity);
+    SourceProgress tracker = progress.get(entity.id);
+    Future<?> current = running.get(entity.id);
+    return new View(
+        entity.id,
+        entity.kind,
+        source.apiUrl(),
+        source.repos(),
+        source.commitDetails(),
+        entity.createdBy,
+        entity.createdAt,
+        entity.lastSyncAt,
+        entity.lastState,
+        entity.lastError,
+        current != null && !current.isDone(),
+        tracker == null ? null : tracker.snapshot(clock.instant()),
+        payloads.count(entity.id));
+  }
+
+  private static List<SourceEntity> entities() {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> SourceEntity.<SourceEntity>list("kind = ?1 order by createdAt", KIND));
+  }
+
+  private static SourceEntity entity(String id) {
+    SourceEntity entity =
+        QuarkusTransaction.requiringNew().call(() -> SourceEntity.<SourceEntity>findById(id));
+    if (entity == null || !KIND.equals(entity.kind)) {
+      throw new NotFoundException("no GitHub source '" + id + "'");
+    }
+    return entity;
+  }
+}
