@@ -174,4 +174,55 @@ class PagesInBrowserIT {
     assertTrue(
         browser.getCurrentUrl().contains("/login"), "signed out: " + browser.getCurrentUrl());
   }
+
+  @Test
+  void anAdminSyncsAGitHubSourceFromTheSourcesPageAndWatchesItFinish() throws Exception {
+    AccessControlIT.user("ops", null, "admin");
+    try (io.podometer.connectors.github.FakeGitHub github =
+        new io.podometer.connectors.github.FakeGitHub()) {
+      io.podometer.connectors.github.RecordedRepository.serve(github);
+      String id =
+          given()
+              .contentType("application/json")
+              .body(
+                  Map.of(
+                      "repos", List.of("acme/shop"),
+                      "token", GitHubBackfillIT.TOKEN,
+                      "apiUrl", github.url()))
+              .post("/api/sources/github")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("id");
+      signIn("ops");
+      browser.get(root + "sources");
+      waitFor(d -> d.getTitle().startsWith("Sources"));
+      // an admin's pages link to it
+      assertTrue(!browser.findElements(By.linkText("Sources")).isEmpty());
+      WebElement button =
+          waitFor(
+              d ->
+                  d.findElements(By.cssSelector("tr[data-source='" + id + "'] button")).stream()
+                      .filter(WebElement::isEnabled)
+                      .findFirst()
+                      .orElse(null));
+      button.click();
+      String row =
+          waitFor(
+              d -> {
+                String text =
+                    d.findElement(By.cssSelector("tr[data-source='" + id + "']")).getText();
+                return text.toLowerCase(java.util.Locale.ROOT).contains("done") ? text : null;
+              });
+      assertTrue(row.contains("acme/shop"), row);
+      assertTrue(row.matches("(?s).*\\b\\d+ events.*"), row);
+      assertTrue(!browser.getPageSource().contains(GitHubBackfillIT.TOKEN));
+    }
+    // a member has no Sources page
+    browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+    signIn("ana");
+    assertTrue(browser.findElements(By.linkText("Sources")).isEmpty());
+    browser.get(root + "sources");
+    assertTrue(browser.getPageSource().contains("Your role does not show this page"));
+  }
 }

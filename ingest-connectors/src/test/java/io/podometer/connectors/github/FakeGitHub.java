@@ -31,6 +31,7 @@ public final class FakeGitHub implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Function<String, Answer>> routes = new HashMap<>();
   private final Map<String, List<Answer>> failuresFirst = new HashMap<>();
+  private final Map<String, Answer> posts = new HashMap<>();
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
 
   public FakeGitHub() throws IOException {
@@ -50,6 +51,11 @@ public final class FakeGitHub implements AutoCloseable {
 
   public void json(String path, String body) {
     route(path, query -> Answer.json(body.replace("{api}", url())));
+  }
+
+  /** Answers POSTs of this path (routes of the same path answer GETs). */
+  public void routePost(String path, int status, String body) {
+    posts.put(path, new Answer(status, Map.of("Content-Type", "application/json"), body));
   }
 
   /** The path's list in pages of {@code pageSize}, linked by {@code Link: rel="next"}. */
@@ -97,6 +103,8 @@ public final class FakeGitHub implements AutoCloseable {
     List<Answer> failures = failuresFirst.get(path);
     if (failures != null && !failures.isEmpty()) {
       answer = failures.remove(0);
+    } else if (exchange.getRequestMethod().equals("POST") && posts.containsKey(path)) {
+      answer = posts.get(path);
     } else if (routes.containsKey(path)) {
       answer = routes.get(path).apply(query);
     } else {

@@ -47,6 +47,10 @@ public class PageResource {
   @Location("error.html")
   Template error;
 
+  @Inject
+  @Location("sources.html")
+  Template sources;
+
   @Inject OrgService orgService;
   @Inject io.podometer.web.viewer.CurrentViewer viewer;
   @Inject FigureService figures;
@@ -151,6 +155,17 @@ public class PageResource {
                 .toList());
   }
 
+  @GET
+  @Path("sources")
+  @Operation(summary = "The sources page: each source's sync, progress and deliveries (admins)")
+  public TemplateInstance sources() {
+    if (!viewer.get().roles().contains(io.podometer.web.security.Roles.ADMIN)) {
+      throw new jakarta.ws.rs.ForbiddenException("the sources are for admins");
+    }
+    OrgModel org = orgService.current().model();
+    return withUser(sources).data("orgName", org.org().name());
+  }
+
   /** A refused or missing page is a page too, saying what happened (never a stack trace). */
   @org.jboss.resteasy.reactive.server.ServerExceptionMapper
   public jakarta.ws.rs.core.Response pageError(jakarta.ws.rs.WebApplicationException e) {
@@ -181,7 +196,10 @@ public class PageResource {
 
   private TemplateInstance withUser(Template template) {
     io.podometer.web.viewer.Viewer who = viewer.get();
-    return template.data("user", who.name()).data("me", who.memberId().isPresent());
+    return template
+        .data("user", who.name())
+        .data("me", who.memberId().isPresent())
+        .data("admin", who.roles().contains(io.podometer.web.security.Roles.ADMIN));
   }
 
   private static String pooling(Aggregation aggregation) {

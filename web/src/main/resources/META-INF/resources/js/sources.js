@@ -1,0 +1,129 @@
+// The Sources page: every source's sync and deliveries, read again every two seconds.
+(function () {
+  'use strict';
+
+  function el(tag, attrs, children) {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => {
+      if (v === null || v === undefined) { return; }
+      if (k === 'text') { node.textContent = v; } else if (k === 'class') { node.className = v; } else { node.setAttribute(k, v); }
+    });
+    (children || []).forEach(c => node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c));
+    return node;
+  }
+
+  function getJson(url) {
+    return fetch(url, { headers: { Accept: 'application/json' } }).then(r => {
+      if (!r.ok) {
+        return r.json().catch(() => ({})).then(p => { throw new Error(p.detail || ('HTTP ' + r.status)); });
+      }
+      return r.json();
+    });
+  }
+
+  function setStatus(text, isError) {
+    const status = document.getElementById('page-status');
+    status.textContent = text;
+    status.className = isError ? 'status error' : 'status';
+  }
+
+  function duration(seconds) {
+    if (seconds === null || seconds === undefined) { return '—'; }
+    const s = Math.max(0, Math.round(seconds));
+    if (s < 90) { return s + ' s'; }
+    if (s < 5400) { return Math.round(s / 60) + ' min'; }
+    if (s < 172800) { return Math.round(s / 3600) + ' h'; }
+    return Math.round(s / 86400) + ' days';
+  }
+
+  function isoSeconds(iso) { return iso ? (Date.now() - Date.parse(iso)) / 1000 : null; }
+
+  function parseDuration(iso) {
+    if (!iso) { return null; }
+    const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?$/.exec(iso);
+    return m ? (+(m[1] || 0)) * 3600 + (+(m[2] || 0)) * 60 + (+(m[3] || 0)) : null;
+  }
+
+  function progressBar(p) {
+    if (!p) { return el('span', { class: 'muted', text: 'not synced since the start' }); }
+    const done = p.itemsDone || 0;
+    const total = p.itemsTotal;
+    const bar = el('progress', { max: total || 1, value: total ? done : (p.state === 'DONE' ? 1 : 0) });
+    if (!total && (p.state === 'RUNNING' || p.state === 'WAITING')) { bar.removeAttribute('value'); }
+    return el('span', { class: 'progress' }, [bar, ' ' + done.toLocaleString() + (total ? ' / ' + total.toLocaleString() : '') + ' events']);
+  }
+
+  function syncButton(source) {
+    const button = el('button', { type: 'button', text: source.syncing ? 'Syncing…' : 'Sync now' });
+    if (source.syncing) { button.disabled = true; }
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      fetch('/api/sources/github/' + encodeURIComponent(source.id) + '/sync', { method: 'POST', headers: { Accept: 'application/json' } })
+        .then(r => r.ok ? refresh() : r.json().then(p => setStatus(p.detail || ('HTTP ' + r.status), true)));
+    });
+    return button;
+  }
+
+  function renderGitHub(sources) {
+    const body = document.querySelector('#github-table tbody');
+    body.replaceChildren();
+    if (sources.length === 0) {
+      body.appendChild(el('tr', {}, [el('td', { colspan: '11', class: 'withheld', text: 'No GitHub repositories yet: POST /api/sources/github {"repos":["owner/name"],"token":"…"}' })]));
+      return;
+    }
+    sources.forEach(s => {
+      const p = s.progress;
+      const state = s.syncing ? (p && p.state === 'WAITING' ? 'waiting' : 'running') : (s.lastState || 'never synced');
+      const waiting = p && p.waitingUntil ? duration((Date.parse(p.waitingUntil) - Date.now()) / 1000) + ' · ' + (p.waitingFor || '') : '—';
+      const stopped = p && p.stoppedStreams ? Object.entries(p.stoppedStreams).map(([k, v]) => k + ': ' + v) : [];
+      const error = stopped.length ? stopped.join('; ') : (s.lastError || (p && p.lastError) || '—');
+      body.appendChild(el('tr', { 'data-source': s.id }, [
+        el('td', { text: s.id }),
+        el('td', { class: 'wrap', text: s.repos.join(', ') }),
+        el('td', { class: 'state ' + state, text: state }),
+        el('td', {}, [progressBar(p)]),
+        el('td', { text: p ? (Math.round(p.itemsPerSecond * 10) / 10) + '/s' : '—' }),
+        el('td', { text: p && p.eta ? duration(parseDuration(p.eta)) : '—' }),
+        el('td', { text: s.lastSyncAt ? new Date(s.lastSyncAt).toLocaleString() : '—' }),
+        el('td', { text: s.lastSyncAt ? duration(isoSeconds(s.lastSyncAt)) : '—' }),
+        el('td', { text: waiting }),
+        el('td', { class: error === '—' ? 'wrap' : 'wrap error-text', text: error }),
+        el('td', {}, [syncButton(s)])
+      ]));
+    });
+  }
+
+  function renderWebhook(summaries) {
+    const body = document.querySelector('#webhook-table tbody');
+    body.replaceChildren();
+    summaries.filter(s => s.webhook).forEach(s => {
+      const w = s.webhook;
+      const ignored = Object.entries(w.ignoredByEvent || {}).map(([k, v]) => k + ' ' + v).join(', ');
+      body.appendChild(el('tr', {}, [
+        el('td', { text: s.id }),
+        el('td', { text: String(s.payloadsKept) }),
+        el('td', { text: String(w.received) }),
+        el('td', { text: String(w.duplicates) }),
+        el('td', { text: ignored || '0' }),
+        el('td', { text: String(w.refused) }),
+        el('td', { text: String(w.unmappable) }),
+        el('td', { text: String(w.eventsPublished) })
+      ]));
+    });
+  }
+
+  function refresh() {
+    return Promise.all([getJson('/api/sources'), getJson('/api/sources/github')])
+      .then(([summaries, github]) => {
+        renderWebhook(summaries);
+        renderGitHub(github);
+        setStatus('Updated ' + new Date().toLocaleTimeString() + ' (every 2 s)');
+      })
+      .catch(e => setStatus('Could not read the sources: ' + e.message, true));
+  }
+
+  if (document.getElementById('sources-page')) {
+    refresh();
+    setInterval(refresh, 2000);
+  }
+})();
