@@ -116,7 +116,10 @@ class PagesInBrowserIT {
   }
 
   private <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
-    return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+    // pages that refresh themselves replace their rows: an element read a moment ago may be gone
+    return new WebDriverWait(browser, Duration.ofSeconds(15))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition);
   }
 
   private String rowText(String pod) {
@@ -199,14 +202,13 @@ class PagesInBrowserIT {
       waitFor(d -> d.getTitle().startsWith("Sources"));
       // an admin's pages link to it
       assertTrue(!browser.findElements(By.linkText("Sources")).isEmpty());
-      WebElement button =
-          waitFor(
-              d ->
-                  d.findElements(By.cssSelector("tr[data-source='" + id + "'] button")).stream()
-                      .filter(WebElement::isEnabled)
-                      .findFirst()
-                      .orElse(null));
-      button.click();
+      waitFor(
+          d ->
+              d.findElements(By.cssSelector("tr[data-source='" + id + "'] button")).stream()
+                  .filter(WebElement::isEnabled)
+                  .findFirst()
+                  .orElse(null));
+      clickFresh(By.cssSelector("tr[data-source='" + id + "'] button"));
       String row =
           waitFor(
               d -> {
@@ -219,10 +221,20 @@ class PagesInBrowserIT {
       assertTrue(!browser.getPageSource().contains(GitHubBackfillIT.TOKEN));
     }
     // a member has no Sources page
-    browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+    clickFresh(By.cssSelector("form[action='/logout'] button"));
+    waitFor(d -> d.getCurrentUrl().contains("/login"));
     signIn("ana");
     assertTrue(browser.findElements(By.linkText("Sources")).isEmpty());
     browser.get(root + "sources");
     assertTrue(browser.getPageSource().contains("Your role does not show this page"));
+  }
+
+  /** Clicks the element the locator finds now, finding it again if a refresh replaced it. */
+  private void clickFresh(By locator) {
+    waitFor(
+        d -> {
+          d.findElement(locator).click();
+          return true;
+        });
   }
 }

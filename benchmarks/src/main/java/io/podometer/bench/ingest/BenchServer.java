@@ -39,6 +39,12 @@ final class BenchServer implements AutoCloseable {
   }
 
   static BenchServer start(IngestBenchSettings settings, Path data) throws IOException {
+    return start(settings, data, Map.of());
+  }
+
+  /** A server with these environment variables too. */
+  public static BenchServer start(IngestBenchSettings settings, Path data, Map<String, String> more)
+      throws IOException {
     Path app =
         Path.of(
             settings.db().equals("pg")
@@ -71,6 +77,7 @@ final class BenchServer implements AutoCloseable {
     env.put("PODOMETER_DATA", data.toAbsolutePath().toString());
     env.put("PODOMETER_DEMO", "false");
     env.put("PODOMETER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.putAll(more);
     if (settings.db().equals("pg")) {
       env.put("PODOMETER_DB_URL", settings.dbUrl());
       env.put("PODOMETER_DB_USER", settings.dbUser());

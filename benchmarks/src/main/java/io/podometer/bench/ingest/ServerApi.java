@@ -58,6 +58,15 @@ final class ServerApi {
         202);
   }
 
+  /** A POST of a JSON body answering {@code expected}. */
+  JsonNode postJson(String path, String body, int expected) throws IOException {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)),
+        expected);
+  }
+
   JsonNode get(String pathAndQuery) throws IOException {
     return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET(), 200);
   }

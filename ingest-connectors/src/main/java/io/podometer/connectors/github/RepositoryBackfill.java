@@ -44,6 +44,11 @@ final class RepositoryBackfill {
 
   private static final int PAGE_SIZE = 100;
 
+  /** Events stored per transaction: a page's few events wait for those of the next pages. */
+  static final int BATCH = 2_000;
+
+  private final List<CanonicalEvent> pending = new ArrayList<>();
+
   private final GitHub gitHub;
   private final String repo;
   private final SourceRun run;
@@ -78,6 +83,7 @@ final class RepositoryBackfill {
     workflowRuns(repository);
     deployments(repository);
     incidents(repository);
+    flush();
   }
 
   private void pullRequests(GHRepository repository) throws InterruptedException {
@@ -249,9 +255,12 @@ final class RepositoryBackfill {
     }
   }
 
-  /** Keeps each page that gives events (or cannot be mapped, for a later remap) and stores them. */
+  /**
+   * Keeps each page that gives events (or cannot be mapped, for a later remap); their events are
+   * stored in batches, all of them before a cursor moves.
+   */
   private void publish(List<RawPayload> fetched) {
-    List<CanonicalEvent> events = new ArrayList<>();
+    List<CanonicalEvent> events = pending;
     for (RawPayload page : fetched) {
       Mapping mapping;
       try {
@@ -267,9 +276,16 @@ final class RepositoryBackfill {
       run.payloads().keep(page);
       events.addAll(mapping.events());
     }
-    if (!events.isEmpty()) {
-      run.sink().publish(events).toCompletableFuture().join();
-      run.progress().done(events.size());
+    if (pending.size() >= BATCH) {
+      flush();
+    }
+  }
+
+  private void flush() {
+    if (!pending.isEmpty()) {
+      run.sink().publish(List.copyOf(pending)).toCompletableFuture().join();
+      run.progress().done(pending.size());
+      pending.clear();
     }
   }
 
@@ -278,6 +294,7 @@ final class RepositoryBackfill {
   }
 
   private void save(String stream, Instant cursor) {
+    flush();
     if (cursor != null) {
       run.checkpoints().save(stream, cursor.toString());
     }

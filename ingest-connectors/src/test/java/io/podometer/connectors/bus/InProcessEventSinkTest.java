@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.podometer.connectors.source.EventHandler;
 import io.podometer.connectors.source.EventKeys;
 import io.podometer.connectors.source.IngestReceipt;
 import io.podometer.engine.event.CanonicalEvent;
@@ -49,6 +50,78 @@ class InProcessEventSinkTest {
     assertEquals(9, handled.size());
     for (int day = 1; day <= 9; day++) {
       assertEquals("usage:copilot:ana:2026-03-0" + day, handled.get(day - 1));
+    }
+  }
+
+  /** A handler that stores groups in one go, holding the first call until released. */
+  private static final class GroupingHandler implements EventHandler {
+    final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    final List<Integer> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+    final java.util.Set<String> poisoned = java.util.Set.of("usage:copilot:ana:2026-03-05");
+
+    @Override
+    public IngestReceipt handle(List<CanonicalEvent> events) {
+      await();
+      calls.add(1);
+      if (events.stream().anyMatch(e -> poisoned.contains(e.id()))) {
+        throw new IllegalStateException("cannot store day 5");
+      }
+      return new IngestReceipt(events.size(), 0, 0);
+    }
+
+    @Override
+    public List<IngestReceipt> handleAll(List<List<CanonicalEvent>> batches) {
+      await();
+      calls.add(batches.size());
+      if (batches.stream().flatMap(List::stream).anyMatch(e -> poisoned.contains(e.id()))) {
+        throw new IllegalStateException("cannot store day 5");
+      }
+      return batches.stream().map(b -> new IngestReceipt(b.size(), 0, 0)).toList();
+    }
+
+    private void await() {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Test
+  void batchesThatQueueUpAreStoredTogetherEachWithItsReceipt() {
+    GroupingHandler handler = new GroupingHandler();
+    try (InProcessEventSink sink = new InProcessEventSink(handler)) {
+      // day 1 is stored alone while days 2-4 queue up behind it
+      List<CompletableFuture<IngestReceipt>> receipts = new ArrayList<>();
+      receipts.add(sink.publish(List.of(usage(1))).toCompletableFuture());
+      receipts.add(sink.publish(List.of(usage(2), usage(3))).toCompletableFuture());
+      receipts.add(sink.publish(List.of(usage(4))).toCompletableFuture());
+      handler.release.countDown();
+      receipts.forEach(CompletableFuture::join);
+      assertEquals(new IngestReceipt(2, 0, 0), receipts.get(1).join());
+      assertEquals(new IngestReceipt(1, 0, 0), receipts.get(2).join());
+      // one call for day 1 (or all three, had the worker not yet started), then one for the group
+      assertEquals(
+          3, handler.calls.stream().mapToInt(Integer::intValue).sum(), handler.calls.toString());
+      assertEquals(true, handler.calls.size() <= 2, handler.calls.toString());
+    }
+  }
+
+  @Test
+  void aBatchThatCannotBeStoredFailsAloneNotItsGroup() {
+    GroupingHandler handler = new GroupingHandler();
+    try (InProcessEventSink sink = new InProcessEventSink(handler)) {
+      CompletableFuture<IngestReceipt> first =
+          sink.publish(List.of(usage(1))).toCompletableFuture();
+      CompletableFuture<IngestReceipt> poisoned =
+          sink.publish(List.of(usage(5))).toCompletableFuture();
+      CompletableFuture<IngestReceipt> innocent =
+          sink.publish(List.of(usage(6))).toCompletableFuture();
+      handler.release.countDown();
+      assertEquals(new IngestReceipt(1, 0, 0), first.join());
+      assertThrows(CompletionException.class, poisoned::join);
+      assertEquals(new IngestReceipt(1, 0, 0), innocent.join());
     }
   }
 

@@ -34,9 +34,15 @@ public final class FakeGitHub implements AutoCloseable {
   private final Map<String, Answer> posts = new HashMap<>();
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
 
+  static {
+    // answer without waiting for the client's delayed ACK (Nagle), as a real server does
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   public FakeGitHub() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
+    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
     server.start();
   }
 
@@ -125,5 +131,6 @@ public final class FakeGitHub implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }
 }

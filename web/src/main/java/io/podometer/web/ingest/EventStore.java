@@ -57,7 +57,16 @@ public class EventStore implements EventHandler {
 
   @Override
   public IngestReceipt handle(List<CanonicalEvent> events) {
-    return handle(events, false);
+    return handle(List.of(events), false)[0];
+  }
+
+  /**
+   * Stores several batches in one transaction (a group commit of batches that queued up while the
+   * last was stored): the same as storing them one after the other, with one sync to disk.
+   */
+  @Override
+  public List<IngestReceipt> handleAll(List<List<CanonicalEvent>> batches) {
+    return List.of(handle(batches, false));
   }
 
   /**
@@ -68,14 +77,26 @@ public class EventStore implements EventHandler {
    * same fact stay.
    */
   public IngestReceipt superseding(List<CanonicalEvent> events) {
-    return handle(events, true);
+    return handle(List.of(events), true)[0];
   }
 
-  private IngestReceipt handle(List<CanonicalEvent> events, boolean superseding) {
+  private IngestReceipt[] handle(List<List<CanonicalEvent>> batches, boolean superseding) {
     writing.lock();
     try {
       Instant now = clock.instant();
-      Batch batch = new Batch();
+      Batch batch = new Batch(batches.size());
+      List<CanonicalEvent> events;
+      if (batches.size() == 1) {
+        events = batches.get(0);
+      } else {
+        events = new ArrayList<>();
+        for (int i = 0; i < batches.size(); i++) {
+          for (CanonicalEvent event : batches.get(i)) {
+            events.add(event);
+            batch.origin.put(event, i);
+          }
+        }
+      }
       try (Connection c = dataSource.getConnection()) {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -96,7 +117,11 @@ public class EventStore implements EventHandler {
       if (!batch.folded.isEmpty()) {
         figures.factsFolded(batch.folded);
       }
-      return new IngestReceipt(batch.accepted, batch.duplicates, batch.revisions);
+      IngestReceipt[] receipts = new IngestReceipt[batches.size()];
+      for (int i = 0; i < receipts.length; i++) {
+        receipts[i] = new IngestReceipt(batch.accepted[i], batch.duplicates[i], batch.revisions[i]);
+      }
+      return receipts;
     } finally {
       writing.unlock();
     }
@@ -118,11 +143,27 @@ public class EventStore implements EventHandler {
     }
   }
 
-  /** What one batch stored, and the facts it folded. */
+  /** What one transaction stored (per batch of it), and the facts it folded. */
   private static final class Batch {
-    int accepted;
-    int duplicates;
-    int revisions;
+    final int[] accepted;
+    final int[] duplicates;
+    final int[] revisions;
+
+    /** The batch each event came with, when there are several (the same event may come twice). */
+    final java.util.IdentityHashMap<CanonicalEvent, Integer> origin =
+        new java.util.IdentityHashMap<>();
+
+    Batch(int batches) {
+      accepted = new int[batches];
+      duplicates = new int[batches];
+      revisions = new int[batches];
+    }
+
+    int of(CanonicalEvent event) {
+      Integer i = origin.get(event);
+      return i == null ? 0 : i;
+    }
+
     final Map<FactKey, Long> inserted = new HashMap<>();
     final List<StoredFact> folded = new ArrayList<>();
     final java.util.Set<Long> superseded = new java.util.HashSet<>();
@@ -190,21 +231,21 @@ public class EventStore implements EventHandler {
           superseding.add(event);
         }
         if (stored) {
-          batch.duplicates++;
+          batch.duplicates[batch.of(event)]++;
           continue;
         }
         if (refs.hasId(idHash)) {
-          batch.revisions++;
+          batch.revisions[batch.of(event)]++;
         }
         long seq = rawEvents.newSeq(c);
         refs.add(seq, idHash, digest);
         payloads.add(new RawEventTable.NewPayload(seq, event.canonicalJson()));
         accepted.add(event);
+        batch.accepted[batch.of(event)]++;
       }
       if (accepted.isEmpty() && superseding.isEmpty()) {
         continue;
       }
-      batch.accepted += accepted.size();
       Touched fact = new Touched(key, row, refs, storedSeqs, accepted, superseding);
       if (fact.refolds()) {
         for (long seq : storedSeqs) {
