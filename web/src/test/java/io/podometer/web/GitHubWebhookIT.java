@@ -321,6 +321,54 @@ class GitHubWebhookIT {
   }
 
   @Test
+  void aSourcesOwnWebhookSecretSignsForThatSource() {
+    String id =
+        given()
+            .contentType("application/json")
+            .body(
+                java.util.Map.of(
+                    "repos", java.util.List.of(CO),
+                    "token", "ghp_perSourceTestToken",
+                    "webhookSecret", "per-source-webhook-secret"))
+            .post("/api/sources/github")
+            .then()
+            .statusCode(201)
+            .body("webhookSecretSet", equalTo(true))
+            .body(org.hamcrest.Matchers.not(containsString("per-source-webhook-secret")))
+            .extract()
+            .path("id");
+    deliver("pull_request", "d-50", opened(50, "Signed by the source"), "per-source-webhook-secret")
+        .then()
+        .statusCode(202)
+        .body("source", equalTo(id))
+        .body("accepted", equalTo(1));
+    given()
+        .get("/api/sources")
+        .then()
+        .body("find { it.id == '" + id + "' }.payloadsKept", equalTo(1))
+        .body("find { it.id == '" + id + "' }.webhook.received", equalTo(1))
+        .body("find { it.id == 'github-webhook' }.payloadsKept", equalTo(0));
+    // its remap reads the delivery with the webhook's mapper
+    given()
+        .post("/api/sources/" + id + "/remap")
+        .then()
+        .statusCode(200)
+        .body("payloads", equalTo(1))
+        .body("events", equalTo(1))
+        .body("unmappable", equalTo(0));
+    given()
+        .contentType("application/json")
+        .body(
+            java.util.Map.of(
+                "repos", java.util.List.of(CO), "token", "ghp_x", "webhookSecret", "short"))
+        .post("/api/sources/github")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("webhookSecret"));
+    TestSecrets.seen("per-source-webhook-secret");
+  }
+
+  @Test
   void onlyAdminsSeeSourcesAndRemap() {
     anonymous().get("/api/sources").then().statusCode(401);
     anonymous().post("/api/sources/github-webhook/remap").then().statusCode(401);

@@ -14,6 +14,7 @@ public class TestDatabase {
   @Inject OrgService orgService;
   @Inject io.podometer.web.figures.FigureService figures;
   @Inject io.podometer.web.store.FactKeyIndex factIndex;
+  @Inject io.podometer.web.source.GitHubSources gitHubSources;
 
   @Transactional
   public void reset() {
@@ -23,6 +24,7 @@ public class TestDatabase {
     entityManager.createNativeQuery("delete from raw_payload").executeUpdate();
     entityManager.createNativeQuery("delete from source_checkpoint").executeUpdate();
     entityManager.createNativeQuery("delete from source").executeUpdate();
+    gitHubSources.forgetSecrets();
     factIndex.invalidate();
     orgService.reloadLatest();
   }

@@ -11,13 +11,17 @@ import java.util.regex.Pattern;
 /**
  * What {@code POST /api/sources/github} takes, read strictly: {@code repos} (owner/name, 1 to
  * {@value #MAX_REPOS}), {@code token}, optional {@code apiUrl} (GitHub Enterprise Server's {@code
- * https://<host>/api/v3}) and {@code commitDetails} (default true). Each problem is a 400 naming
- * the field.
+ * https://<host>/api/v3}), {@code commitDetails} (default true) and {@code webhookSecret} (the
+ * secret of the webhook delivering these repositories' events, when it is not one of
+ * PODOMETER_GITHUB_WEBHOOK_SECRETS). Each problem is a 400 naming the field.
  */
-record GitHubSourceRequest(String apiUrl, List<String> repos, String token, boolean commitDetails) {
+record GitHubSourceRequest(
+    String apiUrl, List<String> repos, String token, boolean commitDetails, String webhookSecret) {
 
   static final int MAX_REPOS = 1_000;
-  private static final Set<String> FIELDS = Set.of("apiUrl", "repos", "token", "commitDetails");
+  private static final Set<String> FIELDS =
+      Set.of("apiUrl", "repos", "token", "commitDetails", "webhookSecret");
+  private static final Pattern WEBHOOK_SECRET = Pattern.compile("[\\x20-\\x7E]{8,500}");
   private static final Pattern REPO =
       Pattern.compile("[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}");
   private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]{1,500}");
@@ -30,7 +34,7 @@ record GitHubSourceRequest(String apiUrl, List<String> repos, String token, bool
       String name = names.next();
       if (!FIELDS.contains(name)) {
         throw new IllegalArgumentException(
-            name + ": unknown field (allowed: apiUrl, commitDetails, repos, token)");
+            name + ": unknown field (allowed: apiUrl, commitDetails, repos, token, webhookSecret)");
       }
     }
     JsonNode repos = body.get("repos");
@@ -78,7 +82,20 @@ record GitHubSourceRequest(String apiUrl, List<String> repos, String token, bool
     if (details != null && !details.isNull() && !details.isBoolean()) {
       throw new IllegalArgumentException("commitDetails: true or false");
     }
+    String webhookSecret = null;
+    JsonNode secret = body.get("webhookSecret");
+    if (secret != null && !secret.isNull()) {
+      if (!secret.isTextual() || !WEBHOOK_SECRET.matcher(secret.asText()).matches()) {
+        throw new IllegalArgumentException(
+            "webhookSecret: 8 to 500 printable characters, as set on GitHub's webhook");
+      }
+      webhookSecret = secret.asText();
+    }
     return new GitHubSourceRequest(
-        apiUrl, names, token.asText(), details == null || details.isNull() || details.asBoolean());
+        apiUrl,
+        names,
+        token.asText(),
+        details == null || details.isNull() || details.asBoolean(),
+        webhookSecret);
   }
 }

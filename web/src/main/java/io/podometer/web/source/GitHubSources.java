@@ -55,6 +55,7 @@ public class GitHubSources {
   Pauses pauses = Pauses.REAL;
 
   private final Map<String, SourceProgress> progress = new ConcurrentHashMap<>();
+  private volatile Map<String, String> secretsBySource;
   private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
   private final ExecutorService syncs =
       Executors.newFixedThreadPool(
@@ -72,6 +73,7 @@ public class GitHubSources {
       String apiUrl,
       List<String> repos,
       boolean commitDetails,
+      boolean webhookSecretSet,
       String createdBy,
       Instant createdAt,
       Instant lastSyncAt,
@@ -101,10 +103,12 @@ public class GitHubSources {
               entity.kind = KIND;
               entity.settings = settings.toString();
               entity.secret = request.token();
+              entity.webhookSecret = request.webhookSecret();
               entity.createdBy = actor;
               entity.createdAt = clock.instant();
               entity.persist();
             });
+    secretsBySource = null;
     return view(id);
   }
 
@@ -152,9 +156,31 @@ public class GitHubSources {
                   .setParameter(1, id)
                   .executeUpdate();
             });
+    secretsBySource = null;
   }
 
-  /** The source's connector, for a remap of its kept pages. */
+  /** Sources were changed behind this service's back (a test emptying the store). */
+  public void forgetSecrets() {
+    secretsBySource = null;
+  }
+
+  /** The webhook secrets set on sources, each with its source (read again after a change). */
+  public Map<String, String> webhookSecrets() {
+    Map<String, String> cached = secretsBySource;
+    if (cached != null) {
+      return cached;
+    }
+    Map<String, String> secrets = new java.util.LinkedHashMap<>();
+    for (SourceEntity entity : entities()) {
+      if (entity.webhookSecret != null) {
+        secrets.putIfAbsent(entity.webhookSecret, entity.id);
+      }
+    }
+    secretsBySource = Map.copyOf(secrets);
+    return secretsBySource;
+  }
+
+  /** The source's connector, for a remap of its kept pages and deliveries. */
   public java.util.Optional<GitHubBackfill> connector(String id) {
     SourceEntity entity =
         QuarkusTransaction.requiringNew().call(() -> SourceEntity.<SourceEntity>findById(id));
@@ -239,6 +265,7 @@ public class GitHubSources {
         source.apiUrl(),
         source.repos(),
         source.commitDetails(),
+        entity.webhookSecret != null,
         entity.createdBy,
         entity.createdAt,
         entity.lastSyncAt,

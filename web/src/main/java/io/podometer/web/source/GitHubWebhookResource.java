@@ -54,6 +54,7 @@ public class GitHubWebhookResource {
   @Inject EventSink sink;
   @Inject Clock clock;
   @Inject Sources sources;
+  @Inject GitHubSources gitHubSources;
 
   @POST
   @Consumes(MediaType.WILDCARD)
@@ -75,9 +76,16 @@ public class GitHubWebhookResource {
       @HeaderParam("Content-Type") String contentType,
       @HeaderParam("X-GitHub-Hook-ID") String hookId,
       byte[] body) {
+    // the configured secrets sign for the webhook source; a source's own secret for that source
+    Map<String, String> sourceBySecret = new LinkedHashMap<>();
+    config
+        .github()
+        .webhookSecrets()
+        .orElse(List.of())
+        .forEach(secret -> sourceBySecret.put(secret, SourceMappers.GITHUB_WEBHOOK));
+    gitHubSources.webhookSecrets().forEach(sourceBySecret::putIfAbsent);
     WebhookCounters counters = sources.webhookCounters(SourceMappers.GITHUB_WEBHOOK);
-    List<String> secrets = config.github().webhookSecrets().orElse(List.of());
-    if (secrets.isEmpty()) {
+    if (sourceBySecret.isEmpty()) {
       counters.refused();
       return problem(
           401,
@@ -88,11 +96,14 @@ public class GitHubWebhookResource {
       counters.refused();
       return problem(401, "Unauthorized", GitHubSignature.HEADER + ": missing");
     }
-    if (GitHubSignature.signer(secrets, body, signature) == null) {
+    String signer = GitHubSignature.signer(sourceBySecret.keySet(), body, signature);
+    if (signer == null) {
       counters.refused();
       return problem(
           401, "Unauthorized", GitHubSignature.HEADER + ": does not match the webhook's secret");
     }
+    String source = sourceBySecret.get(signer);
+    counters = sources.webhookCounters(source);
     if (event == null || !EVENT_NAME.matcher(event).matches()) {
       counters.refused();
       return problem(
@@ -134,14 +145,7 @@ public class GitHubWebhookResource {
       headers.put("x-github-hook-id", hookId);
     }
     RawPayload payload =
-        new RawPayload(
-            SourceMappers.GITHUB_WEBHOOK,
-            RawPayload.WEBHOOK,
-            event,
-            delivery,
-            headers,
-            json,
-            clock.instant());
+        new RawPayload(source, RawPayload.WEBHOOK, event, delivery, headers, json, clock.instant());
     if (!payloads.keep(payload)) {
       counters.duplicate();
       return Response.ok(Map.of("delivery", delivery, "duplicate", true)).build();
@@ -149,7 +153,7 @@ public class GitHubWebhookResource {
     counters.received();
     Mapping mapping;
     try {
-      mapping = mappers.gitHubWebhook().map(payload);
+      mapping = mappers.forSource(source).orElseGet(mappers::gitHubWebhook).map(payload);
     } catch (UnmappablePayload e) {
       counters.unmappable();
       return problem(
@@ -172,6 +176,7 @@ public class GitHubWebhookResource {
     LOG.debugf("webhook %s %s: %d events", event, delivery, mapping.events().size());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("delivery", delivery);
+    answer.put("source", source);
     answer.put("event", event);
     answer.put("events", mapping.events().size());
     answer.put("accepted", receipt.accepted());

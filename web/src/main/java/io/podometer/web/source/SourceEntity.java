@@ -25,6 +25,10 @@ public class SourceEntity extends PanacheEntityBase {
   @Column(nullable = false, length = 2000)
   public String secret;
 
+  /** The secret the source's webhook signs deliveries with, or null (never returned). */
+  @Column(name = "webhook_secret", length = 500)
+  public String webhookSecret;
+
   @Column(name = "created_by", nullable = false, length = 200)
   public String createdBy;
 

@@ -67,7 +67,13 @@ public class Sources {
             payloads.count(SourceMappers.GITHUB_WEBHOOK),
             webhookCounters(SourceMappers.GITHUB_WEBHOOK).snapshot()));
     for (GitHubSources.View source : gitHubSources.list()) {
-      summaries.add(new Summary(source.id(), source.kind(), source.payloadsKept(), null));
+      WebhookCounters counters = webhooks.get(source.id());
+      summaries.add(
+          new Summary(
+              source.id(),
+              source.kind(),
+              source.payloadsKept(),
+              counters == null ? null : counters.snapshot()));
     }
     return summaries;
   }
