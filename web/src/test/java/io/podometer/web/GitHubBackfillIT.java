@@ -200,4 +200,52 @@ class GitHubBackfillIT {
     assertEquals("failed", failed.getString("lastState"));
     assertTrue(failed.getString("lastError").contains("bad credentials (401)"), failed.prettify());
   }
+
+  @Test
+  void aGitHubAppWithItsKeyInAFileBackfillsToo() throws Exception {
+    RecordedRepository.serveApp(github);
+    java.nio.file.Path key = java.nio.file.Files.createTempFile("app", ".pem");
+    java.nio.file.Files.writeString(
+        key, RecordedRepository.pkcs1Pem(RecordedRepository.appKey().getPrivate()));
+    String id =
+        given()
+            .contentType("application/json")
+            .body(
+                Map.of(
+                    "repos", List.of("acme/shop"),
+                    "apiUrl", github.url(),
+                    "app", Map.of("id", "4242", "privateKeyFile", key.toString())))
+            .post("/api/sources/github")
+            .then()
+            .statusCode(201)
+            .body("appId", equalTo("4242"))
+            .body(not(containsString("PRIVATE KEY")))
+            .extract()
+            .path("id");
+    JsonPath done = syncAndWait(id);
+    assertEquals("done", done.getString("lastState"), done.prettify());
+    given().get("/api/facts/pull-requests?repo=acme/shop&number=2").then().statusCode(200);
+    // a key that is not there, and a token with an App, are refused naming the field
+    given()
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "repos", List.of("acme/shop"),
+                "app", Map.of("id", "4242", "privateKeyFile", "/nowhere/key.pem")))
+        .post("/api/sources/github")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("app.privateKeyFile: cannot read /nowhere/key.pem"));
+    given()
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "repos", List.of("acme/shop"),
+                "token", TOKEN,
+                "app", Map.of("id", "4242", "privateKeyFile", key.toString())))
+        .post("/api/sources/github")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("one of them"));
+  }
 }

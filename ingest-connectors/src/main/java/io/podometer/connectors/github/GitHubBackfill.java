@@ -8,8 +8,10 @@ import io.podometer.engine.event.EventCodec;
 import java.util.function.Supplier;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubBuilder;
+import org.kohsuke.github.authorization.AppInstallationAuthorizationProvider;
 import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.extras.HttpClientGitHubConnector;
+import org.kohsuke.github.extras.authorization.JWTTokenProvider;
 
 /**
  * GitHub's history through its REST API (org.kohsuke:github-api): each repository of the source in
@@ -21,6 +23,7 @@ public final class GitHubBackfill implements SourceConnector {
   private final GitHubSource source;
   private final GitHubSettings settings;
   private final GitHubPageMapper mapper;
+  private final GitHubMapper payloads;
   private final Supplier<GitHubConnector> network;
 
   public GitHubBackfill(GitHubSource source, GitHubSettings settings, EventCodec codec) {
@@ -35,6 +38,7 @@ public final class GitHubBackfill implements SourceConnector {
     this.source = source;
     this.settings = settings;
     this.mapper = new GitHubPageMapper(codec, settings);
+    this.payloads = new GitHubMapper(new GitHubWebhookMapper(codec, settings), mapper);
     this.network = network;
   }
 
@@ -43,9 +47,50 @@ public final class GitHubBackfill implements SourceConnector {
     return "github";
   }
 
+  /** Its fetched pages' mapper, and its webhook's for the deliveries kept under the source. */
   @Override
   public PayloadMapper mapper() {
-    return mapper;
+    return payloads;
+  }
+
+  /** A client for the repository's owner, signed in with the source's token or App. */
+  private GitHub connect(SourceRun run, CapturedPages pages, RateLimitWaits waits, String repo)
+      throws InterruptedException {
+    String what = "sign in to " + source.apiUrl();
+    return run.retrying()
+        .call(
+            what,
+            () ->
+                GitHubErrors.call(
+                    what,
+                    () -> {
+                      GitHubBuilder builder =
+                          new GitHubBuilder()
+                              .withEndpoint(source.apiUrl())
+                              .withConnector(pages)
+                              .withRateLimitHandler(waits.primary())
+                              .withAbuseLimitHandler(waits.secondary());
+                      if (source.app() == null) {
+                        return builder.withOAuthToken(source.token()).build();
+                      }
+                      String owner = repo.substring(0, repo.indexOf('/'));
+                      String name = repo.substring(repo.indexOf('/') + 1);
+                      return builder
+                          .withAuthorizationProvider(
+                              new AppInstallationAuthorizationProvider(
+                                  app -> app.getInstallationByRepository(owner, name),
+                                  appJwt(source.app())))
+                          .build();
+                    }));
+  }
+
+  private static JWTTokenProvider appJwt(GitHubApp app) {
+    try {
+      return new JWTTokenProvider(app.appId(), AppPrivateKey.read(app.privateKeyPem()));
+    } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+      throw new SourceError.Fatal(
+          "GitHub App " + app.appId() + ": its private key cannot be read: " + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -55,31 +100,24 @@ public final class GitHubBackfill implements SourceConnector {
     RateLimitWaits waits = new RateLimitWaits(run.clock(), run.pauses(), run.progress());
     boolean failed = false;
     try {
-      GitHub gitHub =
-          run.retrying()
-              .call(
-                  "sign in to " + source.apiUrl(),
-                  () ->
-                      GitHubErrors.call(
-                          "sign in to " + source.apiUrl(),
-                          () ->
-                              new GitHubBuilder()
-                                  .withEndpoint(source.apiUrl())
-                                  .withOAuthToken(source.token())
-                                  .withConnector(pages)
-                                  .withRateLimitHandler(waits.primary())
-                                  .withAbuseLimitHandler(waits.secondary())
-                                  .build()));
-      pages.drain();
+      // one client per owner: a GitHub App has an installation per account
+      java.util.Map<String, GitHub> clients = new java.util.HashMap<>();
       int stopped = 0;
       for (String repo : source.repos()) {
+        String owner = repo.substring(0, repo.indexOf('/'));
         try {
+          GitHub gitHub = clients.get(owner);
+          if (gitHub == null) {
+            gitHub = connect(run, pages, waits, repo);
+            clients.put(owner, gitHub);
+            pages.drain();
+          }
           new RepositoryBackfill(gitHub, repo, run, pages, mapper, settings, source.commitDetails())
               .run();
         } catch (SourceError.Fatal e) {
           if (e.getCause() instanceof org.kohsuke.github.HttpException http
               && http.getResponseCode() == 401) {
-            // the token is refused: no other repository will do better
+            // the credentials are refused: no other repository will do better
             throw e;
           }
           run.progress().stopped(repo, e.getMessage());

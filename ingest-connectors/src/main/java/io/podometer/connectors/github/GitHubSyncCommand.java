@@ -29,6 +29,7 @@ public final class GitHubSyncCommand {
   static final String USAGE =
       """
       Usage: ./podometer github sync OWNER/REPO… [--api-url URL] [--url URL] [--no-commit-details]
+                                 [--app-id ID --app-key-file FILE]
 
       Syncs GitHub repositories into a running Podometer: the source reading them is created when
       there is none (its token is $GITHUB_TOKEN: a fine-grained token with read access to pull
@@ -39,6 +40,8 @@ public final class GitHubSyncCommand {
                              Server: https://HOST/api/v3)
         --url URL            the Podometer server (default $PODOMETER_URL or http://localhost:8080)
         --no-commit-details  do not fetch each commit for its files and line counts
+        --app-id ID          read as a GitHub App instead of with $GITHUB_TOKEN: its id, and
+        --app-key-file FILE  its private key (the .pem GitHub gave), a path the server can read
         --help               this text
 
       Podometer is called as an admin: $PODOMETER_TOKEN (an API token with the admin scope), or the
@@ -102,12 +105,17 @@ public final class GitHubSyncCommand {
     String url = env.getOrDefault("PODOMETER_URL", "http://localhost:8080");
     String apiUrl = null;
     boolean commitDetails = true;
+    String appId = null;
+    String appKey = null;
     List<String> repos = new java.util.ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--url" -> url = i + 1 < args.length ? args[++i] : null;
         case "--api-url" -> apiUrl = i + 1 < args.length ? args[++i] : null;
         case "--no-commit-details" -> commitDetails = false;
+        case "--app-id" -> appId = i + 1 < args.length ? args[++i] : "";
+        case "--app-key-file" ->
+            appKey = i + 1 < args.length ? Path.of(args[++i]).toAbsolutePath().toString() : "";
         default -> {
           if (!args[i].matches("[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}")) {
             err.println("github sync: not a repository's owner/name: '" + args[i] + "'");
@@ -116,6 +124,10 @@ public final class GitHubSyncCommand {
           repos.add(args[i]);
         }
       }
+    }
+    if ((appId == null) != (appKey == null)) {
+      err.println("github sync: --app-id and --app-key-file go together");
+      return 2;
     }
     if (url == null || repos.isEmpty()) {
       err.println(
@@ -136,7 +148,9 @@ public final class GitHubSyncCommand {
         new GitHubSyncCommand(
             URI.create(url.replaceAll("/+$", "")), authorization, out, err, terminal, poll);
     try {
-      return command.sync(repos, apiUrl, commitDetails, env.get("GITHUB_TOKEN"));
+      Map<String, String> app =
+          appId == null ? null : Map.of("id", appId, "privateKeyFile", appKey);
+      return command.sync(repos, apiUrl, commitDetails, env.get("GITHUB_TOKEN"), app);
     } catch (java.net.ConnectException e) {
       err.println("github sync: cannot reach " + url + " (is Podometer running?)");
       return 1;
@@ -149,17 +163,29 @@ public final class GitHubSyncCommand {
     }
   }
 
-  int sync(List<String> repos, String apiUrl, boolean commitDetails, String gitHubToken)
+  int sync(
+      List<String> repos,
+      String apiUrl,
+      boolean commitDetails,
+      String gitHubToken,
+      Map<String, String> app)
       throws IOException, InterruptedException {
     String id = existing(repos, apiUrl);
     if (id == null) {
-      if (gitHubToken == null || gitHubToken.isBlank()) {
-        err.println("github sync: no source reads " + repos + " yet; set GITHUB_TOKEN to add one");
+      if (app == null && (gitHubToken == null || gitHubToken.isBlank())) {
+        err.println(
+            "github sync: no source reads "
+                + repos
+                + " yet; set GITHUB_TOKEN (or give --app-id and --app-key-file) to add one");
         return 2;
       }
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("repos", repos);
-      body.put("token", gitHubToken.strip());
+      if (app != null) {
+        body.put("app", app);
+      } else {
+        body.put("token", gitHubToken.strip());
+      }
       body.put("commitDetails", commitDetails);
       if (apiUrl != null) {
         body.put("apiUrl", apiUrl);

@@ -33,6 +33,7 @@ public final class FakeGitHub implements AutoCloseable {
   private final Map<String, List<Answer>> failuresFirst = new HashMap<>();
   private final Map<String, Answer> posts = new HashMap<>();
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, String> authorizations = new java.util.concurrent.ConcurrentHashMap<>();
 
   static {
     // answer without waiting for the client's delayed ACK (Nagle), as a real server does
@@ -97,6 +98,11 @@ public final class FakeGitHub implements AutoCloseable {
     return List.copyOf(requests);
   }
 
+  /** The Authorization header the last request of each path carried. */
+  public Map<String, String> authorizations() {
+    return Map.copyOf(authorizations);
+  }
+
   public void clearRequests() {
     requests.clear();
   }
@@ -105,6 +111,10 @@ public final class FakeGitHub implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     String query = exchange.getRequestURI().getRawQuery();
     requests.add(exchange.getRequestMethod() + " " + path + (query == null ? "" : "?" + query));
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (authorization != null) {
+      authorizations.put(exchange.getRequestMethod() + " " + path, authorization);
+    }
     Answer answer;
     List<Answer> failures = failuresFirst.get(path);
     if (failures != null && !failures.isEmpty()) {

@@ -282,4 +282,59 @@ class GitHubBackfillTest {
     assertEquals(1, found.size(), id);
     return found.get(0);
   }
+
+  @Test
+  void aGitHubAppSignsInWithItsKeyAsGitHubHandsItOutAndReadsWithAnInstallationToken()
+      throws Exception {
+    java.security.KeyPair keys = RecordedRepository.appKey();
+    // GitHub's download is PKCS#1 ("BEGIN RSA PRIVATE KEY")
+    String pem = RecordedRepository.pkcs1Pem(keys.getPrivate());
+    RecordedRepository.serveApp(github);
+    new GitHubBackfill(
+            new GitHubSource(
+                "github-1",
+                github.url(),
+                List.of("acme/shop"),
+                null,
+                new GitHubApp("4242", pem),
+                true),
+            new GitHubSettings(Set.of("incident"), Map.of("acme/shop", "shop-api")),
+            new EventCodec())
+        .sync(run(storing()));
+    SourceProgress.Snapshot done = progress.snapshot(NOW);
+    assertEquals(SourceProgress.State.DONE, done.state(), () -> "last error: " + done.lastError());
+    assertTrue(ids().contains("pr:acme/shop#2:merged"));
+    // the App's JWT (RS256, signed with the key) asked for the installation token…
+    String jwt = github.authorizations().get("POST /app/installations/77/access_tokens");
+    assertTrue(jwt != null && jwt.startsWith("Bearer "), String.valueOf(jwt));
+    String[] parts = jwt.substring(7).split("\\.");
+    java.security.Signature rs256 = java.security.Signature.getInstance("SHA256withRSA");
+    rs256.initVerify(keys.getPublic());
+    rs256.update((parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertTrue(
+        rs256.verify(java.util.Base64.getUrlDecoder().decode(parts[2])), "signed by the key");
+    // …which then read the repository
+    assertEquals(
+        "token " + RecordedRepository.INSTALLATION_TOKEN,
+        github.authorizations().get("GET /repos/acme/shop/pulls"));
+  }
+
+  @Test
+  void anAppKeyThatIsNoKeyStopsTheSyncSayingSo() throws Exception {
+    new GitHubBackfill(
+            new GitHubSource(
+                "github-1",
+                github.url(),
+                List.of("acme/shop"),
+                null,
+                new GitHubApp(
+                    "4242",
+                    "-----BEGIN RSA PRIVATE KEY-----\nbm90IGEga2V5\n-----END RSA PRIVATE KEY-----"),
+                true),
+            new GitHubSettings(Set.of("incident"), Map.of()),
+            new EventCodec())
+        .sync(run(storing()));
+    SourceProgress.Snapshot refused = progress.snapshot(NOW);
+    assertTrue(refused.lastError().contains("private key cannot be read"), refused.toString());
+  }
 }

@@ -13,6 +13,46 @@ public final class RecordedRepository {
 
   private RecordedRepository() {}
 
+  /** The token the App's installation on acme gets. */
+  public static final String INSTALLATION_TOKEN = "ghs_installationTokenForTests";
+
+  /** A GitHub App (id 4242) installed on acme (installation 77), as GitHub's API shows them. */
+  public static void serveApp(FakeGitHub github) {
+    github.json(
+        "/app",
+        "{\"id\":4242,\"slug\":\"podometer\",\"name\":\"Podometer\",\"owner\":{\"login\":\"acme\"}}");
+    github.json(
+        "/repos/acme/shop/installation",
+        "{\"id\":77,\"app_id\":4242,\"account\":{\"login\":\"acme\",\"type\":\"Organization\"},"
+            + "\"access_tokens_url\":\"{api}/app/installations/77/access_tokens\","
+            + "\"repositories_url\":\"{api}/installation/repositories\"}");
+    github.routePost(
+        "/app/installations/77/access_tokens",
+        201,
+        "{\"token\":\""
+            + INSTALLATION_TOKEN
+            + "\",\"expires_at\":\"2099-01-01T00:00:00Z\","
+            + "\"permissions\":{\"pull_requests\":\"read\"},\"repository_selection\":\"all\"}");
+  }
+
+  /** A fresh RSA key as GitHub hands an App's key out: PEM, PKCS#1. */
+  public static java.security.KeyPair appKey() throws java.security.GeneralSecurityException {
+    java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    return generator.generateKeyPair();
+  }
+
+  public static String pkcs1Pem(java.security.PrivateKey key) {
+    // PKCS#8 of an RSA key is a 26-byte header around the PKCS#1 key
+    byte[] pkcs8 = key.getEncoded();
+    byte[] pkcs1 = java.util.Arrays.copyOfRange(pkcs8, 26, pkcs8.length);
+    return "-----BEGIN RSA PRIVATE KEY-----\n"
+        + java.util.Base64.getMimeEncoder(
+                64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            .encodeToString(pkcs1)
+        + "\n-----END RSA PRIVATE KEY-----\n";
+  }
+
   public static void serve(FakeGitHub github) {
     github.json("/user", "{\"login\":\"podometer-bot\",\"id\":1,\"type\":\"User\"}");
     github.json(

@@ -10,21 +10,69 @@ import java.util.regex.Pattern;
 
 /**
  * What {@code POST /api/sources/github} takes, read strictly: {@code repos} (owner/name, 1 to
- * {@value #MAX_REPOS}), {@code token}, optional {@code apiUrl} (GitHub Enterprise Server's {@code
+ * {@value #MAX_REPOS}), {@code token} or {@code app} ({@code id} and {@code privateKeyFile} or
+ * {@code privateKeyEnv}), optional {@code apiUrl} (GitHub Enterprise Server's {@code
  * https://<host>/api/v3}), {@code commitDetails} (default true) and {@code webhookSecret} (the
  * secret of the webhook delivering these repositories' events, when it is not one of
  * PODOMETER_GITHUB_WEBHOOK_SECRETS). Each problem is a 400 naming the field.
  */
 record GitHubSourceRequest(
-    String apiUrl, List<String> repos, String token, boolean commitDetails, String webhookSecret) {
+    String apiUrl,
+    List<String> repos,
+    String token,
+    App app,
+    boolean commitDetails,
+    String webhookSecret) {
+
+  /** A GitHub App: its id, and where its private key is (a file, or an environment variable). */
+  record App(String id, String privateKeyFile, String privateKeyEnv) {}
 
   static final int MAX_REPOS = 1_000;
   private static final Set<String> FIELDS =
-      Set.of("apiUrl", "repos", "token", "commitDetails", "webhookSecret");
+      Set.of("apiUrl", "repos", "token", "app", "commitDetails", "webhookSecret");
+  private static final Set<String> APP_FIELDS = Set.of("id", "privateKeyFile", "privateKeyEnv");
   private static final Pattern WEBHOOK_SECRET = Pattern.compile("[\\x20-\\x7E]{8,500}");
   private static final Pattern REPO =
       Pattern.compile("[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}");
   private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7E]{1,500}");
+
+  private static App app(JsonNode app) {
+    if (app == null || app.isNull()) {
+      return null;
+    }
+    if (!app.isObject()) {
+      throw new IllegalArgumentException("app: {id, privateKeyFile or privateKeyEnv}");
+    }
+    for (Iterator<String> names = app.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!APP_FIELDS.contains(name)) {
+        throw new IllegalArgumentException(
+            "app." + name + ": unknown field (allowed: id, privateKeyEnv, privateKeyFile)");
+      }
+    }
+    JsonNode id = app.get("id");
+    if (id == null
+        || !(id.isIntegralNumber() || id.isTextual())
+        || !id.asText().matches("\\d{1,20}")) {
+      throw new IllegalArgumentException("app.id: the App's numeric id");
+    }
+    JsonNode file = app.get("privateKeyFile");
+    JsonNode env = app.get("privateKeyEnv");
+    if ((file == null) == (env == null)) {
+      throw new IllegalArgumentException(
+          "app: privateKeyFile (a path) or privateKeyEnv (a variable name), one of them");
+    }
+    if (file != null
+        && (!file.isTextual() || file.asText().isBlank() || file.asText().length() > 1000)) {
+      throw new IllegalArgumentException("app.privateKeyFile: a file path");
+    }
+    if (env != null
+        && (!env.isTextual() || !env.asText().matches("[A-Za-z_][A-Za-z0-9_]{0,200}"))) {
+      throw new IllegalArgumentException("app.privateKeyEnv: an environment variable's name");
+    }
+    return new App(
+        id.asText(), file == null ? null : file.asText(), env == null ? null : env.asText());
+  }
 
   static GitHubSourceRequest read(JsonNode body) {
     if (body == null || !body.isObject()) {
@@ -34,7 +82,9 @@ record GitHubSourceRequest(
       String name = names.next();
       if (!FIELDS.contains(name)) {
         throw new IllegalArgumentException(
-            name + ": unknown field (allowed: apiUrl, commitDetails, repos, token, webhookSecret)");
+            name
+                + ": unknown field (allowed: apiUrl, app, commitDetails, repos, token,"
+                + " webhookSecret)");
       }
     }
     JsonNode repos = body.get("repos");
@@ -56,9 +106,16 @@ record GitHubSourceRequest(
       }
     }
     JsonNode token = body.get("token");
-    if (token == null || !token.isTextual() || !TOKEN.matcher(token.asText()).matches()) {
+    App app = app(body.get("app"));
+    if ((token == null || token.isNull()) == (app == null)) {
       throw new IllegalArgumentException(
-          "token: a GitHub token (1 to 500 printable characters, no spaces) is required");
+          "token: a token, or app: a GitHub App ({id, privateKeyFile or privateKeyEnv}), one of them");
+    }
+    if (token != null
+        && !token.isNull()
+        && (!token.isTextual() || !TOKEN.matcher(token.asText()).matches())) {
+      throw new IllegalArgumentException(
+          "token: a GitHub token (1 to 500 printable characters, no spaces)");
     }
     String apiUrl = null;
     JsonNode api = body.get("apiUrl");
@@ -94,7 +151,8 @@ record GitHubSourceRequest(
     return new GitHubSourceRequest(
         apiUrl,
         names,
-        token.asText(),
+        app == null ? token.asText() : null,
+        app,
         details == null || details.isNull() || details.asBoolean(),
         webhookSecret);
   }

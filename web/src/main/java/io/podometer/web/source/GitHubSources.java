@@ -73,6 +73,7 @@ public class GitHubSources {
       String apiUrl,
       List<String> repos,
       boolean commitDetails,
+      String appId,
       boolean webhookSecretSet,
       String createdBy,
       Instant createdAt,
@@ -93,6 +94,14 @@ public class GitHubSources {
     ObjectNode settings = json.createObjectNode();
     settings.put(
         "apiUrl", new GitHubSource(id, request.apiUrl(), request.repos(), "-", true).apiUrl());
+    if (request.app() != null) {
+      // the key stays where the admin keeps it; it is read at each sync, and checked now
+      privateKey(request.app().privateKeyFile(), request.app().privateKeyEnv());
+      ObjectNode app = settings.putObject("app");
+      app.put("id", request.app().id());
+      app.put("privateKeyFile", request.app().privateKeyFile());
+      app.put("privateKeyEnv", request.app().privateKeyEnv());
+    }
     settings.set("repos", json.valueToTree(request.repos()));
     settings.put("commitDetails", request.commitDetails());
     QuarkusTransaction.requiringNew()
@@ -102,7 +111,7 @@ public class GitHubSources {
               entity.id = id;
               entity.kind = KIND;
               entity.settings = settings.toString();
-              entity.secret = request.token();
+              entity.secret = request.token() == null ? "" : request.token();
               entity.webhookSecret = request.webhookSecret();
               entity.createdBy = actor;
               entity.createdAt = clock.instant();
@@ -244,6 +253,25 @@ public class GitHubSources {
       JsonNode settings = json.readTree(entity.settings);
       List<String> repos = new ArrayList<>();
       settings.path("repos").forEach(r -> repos.add(r.asText()));
+      JsonNode app = settings.path("app");
+      if (app.isObject()) {
+        String pem;
+        try {
+          pem =
+              privateKey(
+                  app.path("privateKeyFile").asText(null), app.path("privateKeyEnv").asText(null));
+        } catch (IllegalArgumentException e) {
+          // the sync says why: the key is no PEM key
+          pem = "";
+        }
+        return new GitHubSource(
+            entity.id,
+            settings.path("apiUrl").asText(null),
+            repos,
+            null,
+            new io.podometer.connectors.github.GitHubApp(app.path("id").asText(), pem),
+            settings.path("commitDetails").asBoolean(true));
+      }
       return new GitHubSource(
           entity.id,
           settings.path("apiUrl").asText(null),
@@ -253,6 +281,27 @@ public class GitHubSources {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored settings of " + entity.id + " do not parse", e);
     }
+  }
+
+  /** The App's private key from its file or variable; a 400 naming which when it is not there. */
+  static String privateKey(String file, String env) {
+    if (file != null) {
+      try {
+        String pem = java.nio.file.Files.readString(java.nio.file.Path.of(file));
+        if (!pem.contains("PRIVATE KEY-----")) {
+          throw new IllegalArgumentException(
+              "app.privateKeyFile: " + file + " holds no PEM private key");
+        }
+        return pem;
+      } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+        throw new IllegalArgumentException("app.privateKeyFile: cannot read " + file);
+      }
+    }
+    String pem = System.getenv(env);
+    if (pem == null || !pem.contains("PRIVATE KEY-----")) {
+      throw new IllegalArgumentException("app.privateKeyEnv: " + env + " holds no PEM private key");
+    }
+    return pem;
   }
 
   private View view(SourceEntity entity) {
@@ -265,6 +314,7 @@ public class GitHubSources {
         source.apiUrl(),
         source.repos(),
         source.commitDetails(),
+        source.app() == null ? null : source.app().appId(),
         entity.webhookSecret != null,
         entity.createdBy,
         entity.createdAt,
