@@ -2,7 +2,6 @@ package io.podometer.connectors.github;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.podometer.connectors.commits.CommitMessage;
 import io.podometer.connectors.source.CanonicalEventBuilder;
 import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventLimits;
@@ -35,41 +34,13 @@ final class CommitEvents {
     String message = commit.optionalText("message");
     ObjectNode d = CanonicalEventBuilder.data();
     d.put("sha", sha);
-    ObjectNode author = d.putObject("author");
-    author.put("name", commit.text("author.name"));
-    author.put("email", commit.text("author.email"));
     String login = item.object("author") == null ? null : item.optionalText("author.login");
-    if (login != null) {
-      author.put("login", login);
-    }
-    d.put("authoredAt", authored.toString());
-    d.put("committedAt", committed.toString());
-    if (commit.has("committer.name")) {
-      ObjectNode committer = d.putObject("committer");
-      committer.put("name", commit.text("committer.name"));
-      committer.put("email", commit.text("committer.email"));
-    }
+    CommitFields.people(d, commit, login, authored, committed, commit.has("committer.name"));
     ArrayNode parents = d.putArray("parents");
     for (GitHubObject parent : item.objects("parents")) {
       parents.add(parent.text("sha"));
     }
-    if (message != null) {
-      d.put("message", CanonicalEventBuilder.upTo(message, EventLimits.TEXT));
-      ArrayNode trailers = d.putArray("trailers");
-      for (CommitMessage.Trailer trailer : CommitMessage.trailers(message)) {
-        trailers
-            .addObject()
-            .put("key", trailer.key())
-            .put("value", CanonicalEventBuilder.upTo(trailer.value(), EventLimits.TEXT));
-      }
-      Integer fromMessage = CommitMessage.pullRequestNumber(message).orElse(null);
-      Integer pr = prNumber != null ? prNumber : fromMessage;
-      if (pr != null) {
-        d.put("prNumber", pr);
-      }
-    } else if (prNumber != null) {
-      d.put("prNumber", prNumber);
-    }
+    CommitFields.message(d, message, prNumber);
     if (item.has("files")) {
       ArrayNode files = d.putArray("files");
       for (GitHubObject file : item.objects("files")) {

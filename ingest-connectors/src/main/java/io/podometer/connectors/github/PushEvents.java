@@ -1,8 +1,6 @@
 package io.podometer.connectors.github;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.podometer.connectors.commits.CommitMessage;
 import io.podometer.connectors.source.CanonicalEventBuilder;
 import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventLimits;
@@ -45,31 +43,9 @@ final class PushEvents {
     String message = commit.optionalText("message");
     ObjectNode d = CanonicalEventBuilder.data();
     d.put("sha", sha);
-    ObjectNode author = d.putObject("author");
-    author.put("name", commit.text("author.name"));
-    author.put("email", commit.text("author.email"));
     String login = commit.optionalText("author.username");
-    if (login != null) {
-      author.put("login", login);
-    }
-    d.put("authoredAt", at.toString());
-    d.put("committedAt", at.toString());
-    if (commit.has("committer")) {
-      ObjectNode committer = d.putObject("committer");
-      committer.put("name", commit.text("committer.name"));
-      committer.put("email", commit.text("committer.email"));
-    }
-    if (message != null) {
-      d.put("message", CanonicalEventBuilder.upTo(message, EventLimits.TEXT));
-      ArrayNode trailers = d.putArray("trailers");
-      for (CommitMessage.Trailer trailer : CommitMessage.trailers(message)) {
-        trailers
-            .addObject()
-            .put("key", trailer.key())
-            .put("value", CanonicalEventBuilder.upTo(trailer.value(), EventLimits.TEXT));
-      }
-      CommitMessage.pullRequestNumber(message).ifPresent(n -> d.put("prNumber", n));
-    }
+    CommitFields.people(d, commit, login, at, at, commit.has("committer"));
+    CommitFields.message(d, message, null);
     d.put("branch", CanonicalEventBuilder.upTo(branch, EventLimits.PATH));
     return events.build("commit:" + repo + "@" + sha, "commit", at, repo, login, d);
   }
