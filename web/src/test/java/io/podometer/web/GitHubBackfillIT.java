@@ -36,6 +36,7 @@ class GitHubBackfillIT {
   }
 
   @Inject TestDatabase db;
+  @Inject io.podometer.web.source.GitHubSources sources;
   private FakeGitHub github;
 
   @BeforeEach
@@ -72,6 +73,10 @@ class GitHubBackfillIT {
 
   private JsonPath syncAndWait(String id) throws InterruptedException {
     given().post("/api/sources/github/" + id + "/sync").then().statusCode(202);
+    return waitForSync(id);
+  }
+
+  private JsonPath waitForSync(String id) throws InterruptedException {
     for (int i = 0; i < 300; i++) {
       JsonPath source = given().get("/api/sources/github/" + id).then().extract().jsonPath();
       if (!source.getBoolean("syncing") && source.getString("lastState") != null) {
@@ -148,6 +153,9 @@ class GitHubBackfillIT {
     assertTrue(pulls.stream().allMatch(r -> r.contains("/pulls/3")), pulls.toString());
 
     given().get("/api/sources/github").then().body(not(containsString(TOKEN)));
+    // the schedule syncs every source that is not syncing already
+    assertEquals(1, sources.syncAll());
+    assertEquals("done", waitForSync(id).getString("lastState"));
     given().delete("/api/sources/github/" + id).then().statusCode(204);
     given().get("/api/sources/github/" + id).then().statusCode(404);
   }

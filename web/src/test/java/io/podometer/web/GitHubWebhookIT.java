@@ -293,6 +293,15 @@ class GitHubWebhookIT {
             + CO
             + "\",\"schema\":1,\"data\":{\"number\":12,\"title\":\"~wrong\",\"author\":\"~nobody\","
             + "\"createdAt\":\"2026-03-02T09:00:00Z\"}}");
+    // and another source's payload of the same fact (earlier): a remap leaves it alone
+    Events.send(
+        "{\"id\":\"pr:"
+            + CO
+            + "#12:opened\",\"type\":\"pr.opened\",\"source\":\"api\","
+            + "\"occurredAt\":\"2026-03-02T08:00:00Z\",\"repo\":\""
+            + CO
+            + "\",\"schema\":1,\"data\":{\"number\":12,\"title\":\"Add search (draft)\","
+            + "\"author\":\"ana-l\",\"createdAt\":\"2026-03-02T08:00:00Z\"}}");
     // the same moment, so the merge breaks the tie by the payload: the wrong one wins today
     given()
         .get("/api/facts/pull-requests?repo=" + CO + "&number=12")
@@ -311,7 +320,7 @@ class GitHubWebhookIT {
         .then()
         .body("[0].fields.title", equalTo("Add search"))
         .body("[0].fields.author", equalTo("ana-l"));
-    // the superseded payload is gone; the remapped one was stored already
+    // the superseded payload is gone (the api's stays); the remapped one was stored already
     assertEquals(before - 1, db.count("RawEventEntity"));
     given().post("/api/sources/nothing-like-it/remap").then().statusCode(404);
     given()

@@ -68,14 +68,21 @@ class SourceStoresIT {
     assertTrue(payloads.keep(first));
     assertTrue(payloads.keep(delivery));
     assertFalse(payloads.keep(delivery), "a redelivery is kept once");
-    // pages have no delivery id: each is kept
+    // pages have no delivery id: a page like the last one of its name is not kept again…
     assertTrue(payloads.keep(first));
+    assertEquals(2, payloads.count("github-1"));
+    // …a page that changed is
+    RawPayload changed =
+        new RawPayload(
+            first.source(), first.kind(), first.name(), null, Map.of(), "[]", first.receivedAt());
+    assertTrue(payloads.keep(changed));
     List<RawPayloadStore.Kept> kept = payloads.page("github-1", 0, 10);
     assertEquals(3, kept.size());
     assertEquals(big, kept.get(0).payload().body());
     assertEquals("W/\"abc\"", kept.get(0).payload().header("etag"));
     assertEquals("72d3162e", kept.get(1).payload().deliveryId());
     assertEquals(List.of(kept.get(2)), payloads.page("github-1", kept.get(1).id(), 10));
+    assertEquals("[]", kept.get(2).payload().body());
     assertEquals(3, payloads.count("github-1"));
     assertEquals(0, payloads.count("github-2"));
   }

@@ -85,7 +85,8 @@ public final class InProcessEventSink implements EventSink {
       Pending only = group.get(0);
       try {
         only.done().complete(handler.handle(only.events()));
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        // whatever went wrong (an Error too), the publisher hears of it and the worker goes on
         only.done().completeExceptionally(e);
       }
       return;
@@ -96,12 +97,12 @@ public final class InProcessEventSink implements EventSink {
       for (int i = 0; i < group.size(); i++) {
         group.get(i).done().complete(receipts.get(i));
       }
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       // none of the group is stored: each batch alone, so one batch's failure is its own
       for (Pending pending : group) {
         try {
           pending.done().complete(handler.handle(pending.events()));
-        } catch (RuntimeException alone) {
+        } catch (Throwable alone) {
           pending.done().completeExceptionally(alone);
         }
       }

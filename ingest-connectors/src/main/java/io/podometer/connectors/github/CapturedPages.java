@@ -17,7 +17,9 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
 /**
  * Sits between the GitHub client and the network and keeps the body of every page it fetched, so
  * that the backfill maps pages as GitHub sent them (and keeps them for a remap) while the client
- * does the paging, the authentication and the rate limits. Not thread-safe: one per sync.
+ * does the paging, the authentication and the rate limits. GitHub's next-page links name a
+ * repository by id ({@code /repositories/1300192/pulls?page=2}): such pages are named by the
+ * repository's owner/name, as its first page. Not thread-safe: one per sync.
  */
 final class CapturedPages implements GitHubConnector {
 
@@ -27,6 +29,14 @@ final class CapturedPages implements GitHubConnector {
   private final String source;
   private final Clock clock;
   private final List<RawPayload> pages = new ArrayList<>();
+
+  /** Repositories by id: GitHub's next-page links name a repository {@code /repositories/<id>}. */
+  private final Map<String, String> repositories = new java.util.HashMap<>();
+
+  private static final java.util.regex.Pattern REPOSITORY =
+      java.util.regex.Pattern.compile(".*/repos/([^/?]+)/([^/?]+)");
+  private static final java.util.regex.Pattern BY_ID =
+      java.util.regex.Pattern.compile("(.*)/repositories/(\\d+)(/.*)?");
 
   CapturedPages(GitHubConnector network, String source, Clock clock) {
     this.network = network;
@@ -54,11 +64,25 @@ final class CapturedPages implements GitHubConnector {
       }
     }
     String query = request.url().getQuery();
+    String path = request.url().getPath();
+    java.util.regex.Matcher repository = REPOSITORY.matcher(path);
+    if (repository.matches()) {
+      remember(body, repository.group(1) + "/" + repository.group(2));
+    }
+    java.util.regex.Matcher byId = BY_ID.matcher(path);
+    if (byId.matches() && repositories.containsKey(byId.group(2))) {
+      // named as the first page was, so the page is mapped the same way
+      path =
+          byId.group(1)
+              + "/repos/"
+              + repositories.get(byId.group(2))
+              + (byId.group(3) == null ? "" : byId.group(3));
+    }
     pages.add(
         new RawPayload(
             source,
             RawPayload.PAGE,
-            "GET " + request.url().getPath() + (query == null ? "" : "?" + query),
+            "GET " + path + (query == null ? "" : "?" + query),
             null,
             headers,
             new String(body, StandardCharsets.UTF_8),
@@ -67,6 +91,18 @@ final class CapturedPages implements GitHubConnector {
     Map<String, List<String>> answered = new LinkedHashMap<>(response.allHeaders());
     answered.keySet().removeIf(name -> name != null && name.equalsIgnoreCase("content-encoding"));
     return new Buffered(request, response.statusCode(), answered, body);
+  }
+
+  private void remember(byte[] body, String fullName) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode repository =
+          io.podometer.engine.event.EventCodec.mapper().readTree(body);
+      if (repository.path("id").canConvertToLong()) {
+        repositories.put(repository.path("id").asText(), fullName);
+      }
+    } catch (IOException e) {
+      // not a repository's JSON: its pages keep the name GitHub gave them
+    }
   }
 
   /** The pages fetched since the last call, oldest first. */

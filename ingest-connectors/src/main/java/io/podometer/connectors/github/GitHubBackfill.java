@@ -122,6 +122,11 @@ public final class GitHubBackfill implements SourceConnector {
           }
           run.progress().stopped(repo, e.getMessage());
           stopped++;
+        } catch (SourceError.Retriable e) {
+          // still failing after the retries: this repository waits for the next sync, the others go
+          // on
+          run.progress().stopped(repo, e.getMessage() + " (tried again at the next sync)");
+          stopped++;
         }
       }
       failed = stopped > 0 && stopped == source.repos().size();

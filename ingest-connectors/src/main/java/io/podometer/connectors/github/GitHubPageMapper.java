@@ -23,6 +23,12 @@ import java.util.regex.Pattern;
  */
 public final class GitHubPageMapper implements PayloadMapper {
 
+  /**
+   * The events' {@code source}: apart from the webhook's {@code github}, so that a remap of one
+   * replaces only what it gave (a push and the REST API give the same commit differently).
+   */
+  public static final String SOURCE = "github-api";
+
   private static final String REPO = "/repos/([^/?]+)/([^/?]+)";
   private static final Pattern PULLS = Pattern.compile(REPO + "/pulls(?:\\?.*)?$");
   private static final Pattern PULL = Pattern.compile(REPO + "/pulls/(\\d+)(?:\\?.*)?$");
@@ -43,7 +49,7 @@ public final class GitHubPageMapper implements PayloadMapper {
   private final IssueEvents issues;
 
   public GitHubPageMapper(EventCodec codec, GitHubSettings settings) {
-    CanonicalEventBuilder events = new CanonicalEventBuilder(codec, GitHubWebhookMapper.SOURCE);
+    CanonicalEventBuilder events = new CanonicalEventBuilder(codec, SOURCE);
     this.pullRequests = new PullRequestEvents(events);
     this.reviews = new ReviewEvents(events);
     this.commits = new CommitEvents(events);

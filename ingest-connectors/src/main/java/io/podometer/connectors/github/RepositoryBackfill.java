@@ -243,6 +243,9 @@ final class RepositoryBackfill {
   }
 
   private <T> T fetch(String what, GitHubErrors.Call<T> call) throws InterruptedException {
+    if (run.progress().cancelled() || Thread.currentThread().isInterrupted()) {
+      throw new InterruptedException("the sync was stopped");
+    }
     return retrying.call(what, () -> GitHubErrors.call(what, call));
   }
 
@@ -295,7 +298,7 @@ final class RepositoryBackfill {
 
   private void save(String stream, Instant cursor) {
     flush();
-    if (cursor != null) {
+    if (cursor != null && !run.progress().cancelled()) {
       run.checkpoints().save(stream, cursor.toString());
     }
   }

@@ -44,6 +44,16 @@ public final class SourceProgress {
   private String waitingFor;
   private String lastError;
   private final Map<String, String> stoppedStreams = new LinkedHashMap<>();
+  private volatile boolean cancelled;
+
+  /** Asks the sync to stop at its next request (the source was deleted). */
+  public void cancel() {
+    cancelled = true;
+  }
+
+  public boolean cancelled() {
+    return cancelled;
+  }
 
   public synchronized void started(Instant now) {
     state = State.RUNNING;

@@ -32,6 +32,7 @@ public final class FakeGitHub implements AutoCloseable {
   private final Map<String, Function<String, Answer>> routes = new HashMap<>();
   private final Map<String, List<Answer>> failuresFirst = new HashMap<>();
   private final Map<String, Answer> posts = new HashMap<>();
+  private final Map<String, String> byId = new HashMap<>();
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, String> authorizations = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -65,6 +66,23 @@ public final class FakeGitHub implements AutoCloseable {
     posts.put(path, new Answer(status, Map.of("Content-Type", "application/json"), body));
   }
 
+  /**
+   * Links to the next page name the repository by id, as GitHub's do ({@code
+   * /repositories/42/pulls?page=2} for {@code /repos/acme/shop/pulls}).
+   */
+  public void repositoryId(String repo, long id) {
+    byId.put("/repositories/" + id, "/repos/" + repo);
+  }
+
+  private String linked(String path) {
+    for (Map.Entry<String, String> e : byId.entrySet()) {
+      if (path.startsWith(e.getValue() + "/")) {
+        return e.getKey() + path.substring(e.getValue().length());
+      }
+    }
+    return path;
+  }
+
   /** The path's list in pages of {@code pageSize}, linked by {@code Link: rel="next"}. */
   public void pages(String path, List<String> items, int pageSize) {
     route(
@@ -82,7 +100,8 @@ public final class FakeGitHub implements AutoCloseable {
           Map<String, String> headers = new HashMap<>();
           headers.put("Content-Type", "application/json; charset=utf-8");
           if (from + pageSize < items.size()) {
-            headers.put("Link", "<" + url() + path + "?page=" + (page + 1) + ">; rel=\"next\"");
+            headers.put(
+                "Link", "<" + url() + linked(path) + "?page=" + (page + 1) + ">; rel=\"next\"");
           }
           return new Answer(
               200, headers, ("[" + String.join(",", slice) + "]").replace("{api}", url()));
@@ -109,6 +128,11 @@ public final class FakeGitHub implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
+    for (Map.Entry<String, String> e : byId.entrySet()) {
+      if (path.startsWith(e.getKey() + "/")) {
+        path = e.getValue() + path.substring(e.getKey().length());
+      }
+    }
     String query = exchange.getRequestURI().getRawQuery();
     requests.add(exchange.getRequestMethod() + " " + path + (query == null ? "" : "?" + query));
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");

@@ -468,12 +468,24 @@ class GitHubWebhookMapperTest {
     // the REST API answers GET /repos/{o}/{r}/pulls/{n} with the object a webhook nests
     ObjectNode delivery = fixture("pull_request.opened");
     CanonicalEvent viaWebhook = one("pull_request", delivery);
+    // the backfill's page of that pull request, as it keeps and maps it
     CanonicalEvent viaRest =
-        new PullRequestEvents(
-                new io.podometer.connectors.source.CanonicalEventBuilder(
-                    new EventCodec(), "github"))
-            .opened(REPO, new GitHubObject(delivery.get("pull_request"), "pull_request"));
-    assertEquals(viaWebhook, viaRest);
-    assertEquals(viaWebhook.canonicalJson(), viaRest.canonicalJson());
+        new GitHubPageMapper(new EventCodec(), new GitHubSettings(Set.of(), Map.of()))
+            .map(
+                new RawPayload(
+                    "github-1",
+                    RawPayload.PAGE,
+                    "GET /repos/Codertocat/Hello-World/pulls/2",
+                    null,
+                    Map.of(),
+                    delivery.get("pull_request").toString(),
+                    Instant.EPOCH))
+            .events()
+            .get(0);
+    // one fact, one payload: only the source says which way it came
+    assertEquals(viaWebhook.id(), viaRest.id());
+    assertEquals(viaWebhook.occurredAt(), viaRest.occurredAt());
+    assertEquals(viaWebhook.dataTree(), viaRest.dataTree());
+    assertEquals("github-api", viaRest.source());
   }
 }

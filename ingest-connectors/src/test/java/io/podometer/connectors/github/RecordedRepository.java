@@ -54,6 +54,7 @@ public final class RecordedRepository {
   }
 
   public static void serve(FakeGitHub github) {
+    github.repositoryId("acme/shop", 42);
     github.json("/user", "{\"login\":\"podometer-bot\",\"id\":1,\"type\":\"User\"}");
     github.json(
         "/repos/acme/shop",

@@ -37,6 +37,13 @@ public interface PodometerConfig {
      * one is rotated (PODOMETER_GITHUB_WEBHOOK_SECRETS). Without one, every delivery is refused.
      */
     Optional<java.util.List<String>> webhookSecrets();
+
+    /**
+     * How often every GitHub source is synced (PODOMETER_GITHUB_SYNC_INTERVAL); the first time a
+     * minute after the start, so a sync a restart cut short resumes. {@code PT0S}: only on request.
+     */
+    @WithDefault("PT1H")
+    java.time.Duration syncInterval();
   }
 
   interface Auth {

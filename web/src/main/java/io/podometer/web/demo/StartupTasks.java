@@ -25,6 +25,7 @@ public class StartupTasks {
   @Inject io.podometer.web.security.AccessBootstrap access;
   @Inject io.podometer.web.privacy.RetentionJob retention;
   @Inject io.podometer.web.store.EventRefsUpgrade refsUpgrade;
+  @Inject io.podometer.web.source.GitHubSources gitHubSources;
 
   private void importOrgFile(Path file) {
     try {
@@ -58,6 +59,7 @@ public class StartupTasks {
     }
     figures.start();
     retention.start();
+    gitHubSources.startSchedule();
     LOG.infof(
         "organization model version %d (%s) in force; %d events stored",
         orgService.current().version(), orgService.current().origin(), facts.rawEventCount());

@@ -186,16 +186,19 @@ public class EventStore implements EventHandler {
           && (!superseding.isEmpty() || !FactFolder.allLater(row.lastOccurredAt(), accepted));
     }
 
-    /** An earlier payload that a remapped event of the same id and source replaces. */
+    /**
+     * An earlier payload the remap replaces: of an id and source the remap gave again, and not
+     * among the payloads it gave for that id.
+     */
     boolean supersedes(CanonicalEvent earlier) {
+      boolean regiven = false;
       for (CanonicalEvent event : superseding) {
-        if (event.id().equals(earlier.id())
-            && event.source().equals(earlier.source())
-            && !event.canonicalJson().equals(earlier.canonicalJson())) {
-          return true;
+        if (event.canonicalJson().equals(earlier.canonicalJson())) {
+          return false;
         }
+        regiven |= event.id().equals(earlier.id()) && event.source().equals(earlier.source());
       }
-      return false;
+      return regiven;
     }
   }
 

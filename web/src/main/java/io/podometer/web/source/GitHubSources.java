@@ -84,8 +84,45 @@ public class GitHubSources {
       SourceProgress.Snapshot progress,
       long payloadsKept) {}
 
+  private java.util.concurrent.ScheduledExecutorService timer;
+
   void stop(@Observes ShutdownEvent event) {
     syncs.shutdownNow();
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+  }
+
+  /** Syncs every source on the configured interval (none when it is zero). */
+  public void startSchedule() {
+    java.time.Duration every = config.github().syncInterval();
+    if (every.isZero() || every.isNegative()) {
+      return;
+    }
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "podometer-github-schedule");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timer.scheduleWithFixedDelay(
+        this::syncAll, 60, Math.max(60, every.toSeconds()), java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /** Starts a sync of every source that is not syncing; returns how many started. */
+  public int syncAll() {
+    int started = 0;
+    try {
+      for (SourceEntity entity : entities()) {
+        if (sync(entity.id)) {
+          started++;
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "scheduled GitHub syncs not started; tried again at the next interval");
+    }
+    return started;
   }
 
   public View create(GitHubSourceRequest request, String actor) {
@@ -151,11 +188,17 @@ public class GitHubSources {
 
   public void delete(String id) {
     entity(id);
-    Future<?> current = running.remove(id);
-    if (current != null) {
-      current.cancel(true);
+    synchronized (running) {
+      SourceProgress tracker = progress.remove(id);
+      if (tracker != null) {
+        // the sync stops at its next request and moves no cursor
+        tracker.cancel();
+      }
+      Future<?> current = running.remove(id);
+      if (current != null) {
+        current.cancel(true);
+      }
     }
-    progress.remove(id);
     QuarkusTransaction.requiringNew()
         .run(
             () -> {

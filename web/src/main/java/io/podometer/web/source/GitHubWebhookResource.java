@@ -146,11 +146,14 @@ public class GitHubWebhookResource {
     }
     RawPayload payload =
         new RawPayload(source, RawPayload.WEBHOOK, event, delivery, headers, json, clock.instant());
-    if (!payloads.keep(payload)) {
+    boolean repeated = !payloads.keep(payload);
+    if (repeated) {
+      // GitHub's "Redeliver" after a failure: the delivery is kept already, its events may not
+      // be — they are stored again (what was stored counts as duplicates)
       counters.duplicate();
-      return Response.ok(Map.of("delivery", delivery, "duplicate", true)).build();
+    } else {
+      counters.received();
     }
-    counters.received();
     Mapping mapping;
     try {
       mapping = mappers.forSource(source).orElseGet(mappers::gitHubWebhook).map(payload);
@@ -176,13 +179,16 @@ public class GitHubWebhookResource {
     LOG.debugf("webhook %s %s: %d events", event, delivery, mapping.events().size());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("delivery", delivery);
+    if (repeated) {
+      answer.put("duplicate", true);
+    }
     answer.put("source", source);
     answer.put("event", event);
     answer.put("events", mapping.events().size());
     answer.put("accepted", receipt.accepted());
     answer.put("duplicates", receipt.duplicates());
     answer.put("revisions", receipt.revisions());
-    return Response.accepted(answer).build();
+    return (repeated ? Response.ok(answer) : Response.accepted(answer)).build();
   }
 
   /** The JSON of a delivery: the body, or its {@code payload} field when form-encoded. */
@@ -195,7 +201,11 @@ public class GitHubWebhookResource {
     if (type.equals(FORM)) {
       for (String field : decode(body).split("&")) {
         if (field.startsWith("payload=")) {
-          return URLDecoder.decode(field.substring("payload=".length()), StandardCharsets.UTF_8);
+          try {
+            return URLDecoder.decode(field.substring("payload=".length()), StandardCharsets.UTF_8);
+          } catch (IllegalArgumentException e) {
+            throw new BadDelivery("body: the form's payload field is not URL-encoded");
+          }
         }
       }
       throw new BadDelivery("body: a form-encoded delivery needs its payload field");

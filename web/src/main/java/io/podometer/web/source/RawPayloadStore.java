@@ -44,18 +44,26 @@ public class RawPayloadStore implements RawPayloads {
       if (payload.deliveryId() != null && isKept(c, payload.source(), payload.deliveryId())) {
         return false;
       }
+      String hash = io.podometer.web.store.Sha256.hex(payload.body());
+      if (payload.deliveryId() == null && hash.equals(lastHash(c, payload))) {
+        // the same page as the last one kept under its name: what it maps to is stored already
+        return true;
+      }
       try (PreparedStatement insert =
           c.prepareStatement(
               "insert into raw_payload (id, source, kind, name, delivery_id, headers, body,"
-                  + " received_at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  + " received_at, body_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         insert.setLong(1, nextId(c));
         insert.setString(2, payload.source());
         insert.setString(3, payload.kind());
-        insert.setString(4, payload.name());
+        // a name is for reading back; a very long query is cut, not refused
+        insert.setString(
+            4, payload.name().length() > 2000 ? payload.name().substring(0, 2000) : payload.name());
         insert.setString(5, payload.deliveryId());
         insert.setString(6, json.writeValueAsString(payload.headers()));
         insert.setString(7, payload.body());
         insert.setTimestamp(8, Timestamp.from(payload.receivedAt()));
+        insert.setString(9, hash);
         insert.executeUpdate();
         return true;
       } catch (SQLException e) {
@@ -67,6 +75,20 @@ public class RawPayloadStore implements RawPayloads {
       }
     } catch (SQLException | JsonProcessingException e) {
       throw new IllegalStateException("payload not kept: " + e.getMessage(), e);
+    }
+  }
+
+  /** The body hash of the last payload kept under the same source and name, or null. */
+  private static String lastHash(Connection c, RawPayload payload) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "select body_hash from raw_payload where source = ? and name = ?"
+                + " order by id desc limit 1")) {
+      select.setString(1, payload.source());
+      select.setString(2, payload.name());
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
     }
   }
 

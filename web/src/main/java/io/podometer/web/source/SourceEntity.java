@@ -19,7 +19,7 @@ public class SourceEntity extends PanacheEntityBase {
   @Column(nullable = false, length = 40)
   public String kind;
 
-  @Column(nullable = false, length = 20000)
+  @Column(nullable = false, length = 300000)
   public String settings;
 
   @Column(nullable = false, length = 2000)

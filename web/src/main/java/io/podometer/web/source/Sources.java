@@ -22,8 +22,8 @@ public class Sources {
   /** Events stored per transaction during a remap. */
   static final int REMAP_BATCH = 5_000;
 
-  /** Payloads read per page during a remap. */
-  static final int REMAP_PAGE = 500;
+  /** Payloads read per page during a remap (a fetched page may be megabytes). */
+  static final int REMAP_PAGE = 50;
 
   /** Unmappable payloads named in a remap's answer. */
   static final int PROBLEMS_SHOWN = 20;
@@ -94,8 +94,9 @@ public class Sources {
     long unmappable = 0;
     IngestReceipt receipt = IngestReceipt.EMPTY;
     List<Unmappable> problems = new ArrayList<>();
-    // one event per id: the last payload's (a later delivery of the same fact wins, as it did)
-    Map<String, CanonicalEvent> pending = new LinkedHashMap<>();
+    // every distinct payload of each id: together they replace what the source gave for the id
+    // before, so an id's payloads are stored in the same transaction
+    Map<String, Map<String, CanonicalEvent>> byId = new LinkedHashMap<>();
     long after = 0;
     while (true) {
       List<RawPayloadStore.Kept> page = payloads.page(source, after, REMAP_PAGE);
@@ -121,18 +122,22 @@ public class Sources {
           continue;
         }
         for (CanonicalEvent event : mapping.events()) {
-          pending.remove(event.id());
-          pending.put(event.id(), event);
+          byId.computeIfAbsent(event.id(), id -> new LinkedHashMap<>())
+              .putIfAbsent(event.canonicalJson(), event);
           events++;
-        }
-        if (pending.size() >= REMAP_BATCH) {
-          receipt = receipt.plus(store.superseding(List.copyOf(pending.values())));
-          pending.clear();
         }
       }
     }
-    if (!pending.isEmpty()) {
-      receipt = receipt.plus(store.superseding(List.copyOf(pending.values())));
+    List<CanonicalEvent> batch = new ArrayList<>();
+    for (Map<String, CanonicalEvent> payloadsOfId : byId.values()) {
+      batch.addAll(payloadsOfId.values());
+      if (batch.size() >= REMAP_BATCH) {
+        receipt = receipt.plus(store.superseding(batch));
+        batch = new ArrayList<>();
+      }
+    }
+    if (!batch.isEmpty()) {
+      receipt = receipt.plus(store.superseding(batch));
     }
     return new Remap(
         source,
