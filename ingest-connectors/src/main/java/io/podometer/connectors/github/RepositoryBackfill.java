@@ -86,10 +86,24 @@ final class RepositoryBackfill {
     flush();
   }
 
+  /**
+   * Pull requests, newest update first, down to the cursor. A long listing (a first backfill of
+   * years) leaves a mark after each page — the pass's newest update and how far down it got — so a
+   * pass cut short is resumed: the pull requests it had done and that did not change since are not
+   * fetched again.
+   */
   private void pullRequests(GHRepository repository) throws InterruptedException {
     String stream = repo + ":pulls";
+    String resumeStream = stream + ":resume";
     Instant cursor = cursor(stream);
     Instant newest = cursor;
+    Instant doneFrom = null;
+    Instant doneTo = null;
+    String resume = run.checkpoints().cursor(resumeStream).orElse("");
+    if (resume.contains("|")) {
+      doneTo = Instant.parse(resume.substring(0, resume.indexOf('|')));
+      doneFrom = Instant.parse(resume.substring(resume.indexOf('|') + 1));
+    }
     PagedIterator<GHPullRequest> list =
         repository
             .queryPullRequests()
@@ -100,6 +114,8 @@ final class RepositoryBackfill {
             .withPageSize(PAGE_SIZE)
             .iterator();
     boolean more = true;
+    Instant passNewest = null;
+    Instant reached = null;
     while (more && fetch("pull requests of " + repo, list::hasNext)) {
       fetch("pull requests of " + repo, list::nextPage);
       List<RawPayload> fetched = pages.drain();
@@ -110,11 +126,28 @@ final class RepositoryBackfill {
           more = false;
           break;
         }
-        pullRequest(repository, pr.path("number").asInt());
-        newest = newest == null || updated.isAfter(newest) ? updated : newest;
+        // done by the pass that was cut short, and not updated since
+        boolean done = doneTo != null && updated.isAfter(doneFrom) && !updated.isAfter(doneTo);
+        if (!done) {
+          pullRequest(repository, pr.path("number").asInt());
+        }
+        passNewest = passNewest == null || updated.isAfter(passNewest) ? updated : passNewest;
+        reached = updated;
+      }
+      if (more && reached != null) {
+        flush();
+        Instant top = doneTo != null && doneTo.isAfter(passNewest) ? doneTo : passNewest;
+        run.checkpoints().save(resumeStream, top + "|" + reached);
       }
     }
+    if (passNewest != null) {
+      newest = newest == null || passNewest.isAfter(newest) ? passNewest : newest;
+    }
     save(stream, newest);
+    if ((!resume.isEmpty() || reached != null) && !run.progress().cancelled()) {
+      // the pass is complete: the cursor says it all
+      run.checkpoints().save(resumeStream, "");
+    }
   }
 
   private void pullRequest(GHRepository repository, int number) throws InterruptedException {

@@ -218,7 +218,7 @@ class GitHubBackfillTest {
     stored.clear();
     cursors.clear();
     kept.clear();
-    // the store goes away after its first batch (the pull requests')
+    // the store goes away after its first batch (the first page of pull requests: #3 and #2)
     int[] batches = {0};
     EventSink dying =
         events -> {
@@ -232,12 +232,23 @@ class GitHubBackfillTest {
     backfill("acme/shop").sync(run(dying));
     assertEquals(SourceProgress.State.FAILED, progress.snapshot(NOW).state());
     assertTrue(progress.snapshot(NOW).lastError().contains("store gone"));
-    // the pull requests were stored, their cursor moved; the runs were not, theirs did not
-    assertEquals("2026-03-04T12:00:00Z", cursors.get("acme/shop:pulls"));
+    // no cursor moved; the listing left its mark: from #3's update down to #2's was done
+    assertEquals(null, cursors.get("acme/shop:pulls"));
     assertEquals(null, cursors.get("acme/shop:runs"), "the cursor of what was not stored");
+    assertEquals(
+        "2026-03-04T12:00:00Z|2026-03-03T12:00:00Z", cursors.get("acme/shop:pulls:resume"));
     assertTrue(stored.size() < clean.size());
+    github.clearRequests();
     backfill("acme/shop").sync(run(storing()));
     assertEquals(SourceProgress.State.DONE, progress.snapshot(NOW).state());
+    // resumed: #3 (done, unchanged) is not fetched again; #2 (on the mark) and #1 are
+    List<String> details =
+        github.requests().stream()
+            .filter(r -> r.matches("GET /repos/acme/shop/pulls/\\d+"))
+            .toList();
+    assertEquals(List.of("GET /repos/acme/shop/pulls/2", "GET /repos/acme/shop/pulls/1"), details);
+    assertEquals("", cursors.get("acme/shop:pulls:resume"), "the pass is complete");
+    assertEquals("2026-03-04T12:00:00Z", cursors.get("acme/shop:pulls"));
     assertEquals(clean.keySet(), stored.keySet());
   }
 
