@@ -77,14 +77,12 @@ class GitHubBackfillIT {
   }
 
   private JsonPath waitForSync(String id) throws InterruptedException {
-    for (int i = 0; i < 300; i++) {
-      JsonPath source = given().get("/api/sources/github/" + id).then().extract().jsonPath();
-      if (!source.getBoolean("syncing") && source.getString("lastState") != null) {
-        return source;
-      }
-      Thread.sleep(100);
+    if (!sources.awaitSync(id, java.time.Duration.ofSeconds(30))) {
+      throw new AssertionError("the sync did not end within 30 s");
     }
-    throw new AssertionError("the sync did not end within 30 s");
+    JsonPath source = given().get("/api/sources/github/" + id).then().extract().jsonPath();
+    assertEquals(false, source.getBoolean("syncing"));
+    return source;
   }
 
   @Test

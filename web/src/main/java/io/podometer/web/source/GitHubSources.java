@@ -110,6 +110,23 @@ public class GitHubSources {
         this::syncAll, 60, Math.max(60, every.toSeconds()), java.util.concurrent.TimeUnit.SECONDS);
   }
 
+  /** Waits until the source's running sync (if any) has ended and its outcome is stored. */
+  public boolean awaitSync(String id, java.time.Duration timeout) throws InterruptedException {
+    Future<?> current = running.get(id);
+    if (current == null) {
+      return true;
+    }
+    try {
+      current.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return true;
+    } catch (java.util.concurrent.ExecutionException
+        | java.util.concurrent.CancellationException e) {
+      return true;
+    } catch (java.util.concurrent.TimeoutException e) {
+      return false;
+    }
+  }
+
   /** Starts a sync of every source that is not syncing; returns how many started. */
   public int syncAll() {
     int started = 0;
