@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The demo organization as the engine sees it, for tests over all metric families. */
-final class DemoFigures {
+public final class DemoFigures {
 
   static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
@@ -47,7 +47,7 @@ final class DemoFigures {
         });
   }
 
-  static FactSet fold(Collection<CanonicalEvent> events) {
+  public static FactSet fold(Collection<CanonicalEvent> events) {
     Map<FactKey, List<CanonicalEvent>> byKey = new LinkedHashMap<>();
     for (CanonicalEvent e : events) {
       byKey.computeIfAbsent(FactKey.of(e), k -> new ArrayList<>()).add(e);

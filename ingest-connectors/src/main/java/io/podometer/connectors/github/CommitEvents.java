@@ -2,6 +2,7 @@ package io.podometer.connectors.github;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.podometer.connectors.commits.CommitEventFields;
 import io.podometer.connectors.source.CanonicalEventBuilder;
 import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventLimits;
@@ -40,7 +41,7 @@ final class CommitEvents {
     for (GitHubObject parent : item.objects("parents")) {
       parents.add(parent.text("sha"));
     }
-    CommitFields.message(d, message, prNumber);
+    CommitEventFields.message(d, message, prNumber);
     if (item.has("files")) {
       ArrayNode files = d.putArray("files");
       for (GitHubObject file : item.objects("files")) {

@@ -1,10 +1,6 @@
 package io.podometer.connectors.github;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.podometer.connectors.commits.CommitMessage;
-import io.podometer.connectors.source.CanonicalEventBuilder;
-import io.podometer.engine.event.EventLimits;
 import java.time.Instant;
 
 /** The fields of a {@code commit} event that a push and the REST API both give. */
@@ -35,30 +31,6 @@ final class CommitFields {
       ObjectNode committer = d.putObject("committer");
       committer.put("name", commit.text("committer.name"));
       committer.put("email", commit.text("committer.email"));
-    }
-  }
-
-  /**
-   * The message with its trailers, and the pull request: the one it was listed under, else the one
-   * its subject names.
-   */
-  static void message(ObjectNode d, String message, Integer listedUnder) {
-    Integer pr = listedUnder;
-    if (message != null) {
-      d.put("message", CanonicalEventBuilder.upTo(message, EventLimits.TEXT));
-      ArrayNode trailers = d.putArray("trailers");
-      for (CommitMessage.Trailer trailer : CommitMessage.trailers(message)) {
-        trailers
-            .addObject()
-            .put("key", trailer.key())
-            .put("value", CanonicalEventBuilder.upTo(trailer.value(), EventLimits.TEXT));
-      }
-      if (pr == null) {
-        pr = CommitMessage.pullRequestNumber(message).orElse(null);
-      }
-    }
-    if (pr != null) {
-      d.put("prNumber", pr);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.podometer.connectors.github;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.podometer.connectors.commits.CommitEventFields;
 import io.podometer.connectors.source.CanonicalEventBuilder;
 import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventLimits;
@@ -45,7 +46,7 @@ final class PushEvents {
     d.put("sha", sha);
     String login = commit.optionalText("author.username");
     CommitFields.people(d, commit, login, at, at, commit.has("committer"));
-    CommitFields.message(d, message, null);
+    CommitEventFields.message(d, message, null);
     d.put("branch", CanonicalEventBuilder.upTo(branch, EventLimits.PATH));
     return events.build("commit:" + repo + "@" + sha, "commit", at, repo, login, d);
   }

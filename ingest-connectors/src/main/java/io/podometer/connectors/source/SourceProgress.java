@@ -2,7 +2,9 @@ package io.podometer.connectors.source;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,7 +35,12 @@ public final class SourceProgress {
       Instant waitingUntil,
       String waitingFor,
       String lastError,
-      Map<String, String> stoppedStreams) {}
+      Map<String, String> stoppedStreams,
+      List<String> warnings,
+      long warningsTotal) {}
+
+  /** Warnings kept for readers; later ones are only counted. */
+  static final int WARNINGS_KEPT = 50;
 
   private State state = State.IDLE;
   private long itemsDone;
@@ -44,6 +51,8 @@ public final class SourceProgress {
   private String waitingFor;
   private String lastError;
   private final Map<String, String> stoppedStreams = new LinkedHashMap<>();
+  private final List<String> warnings = new ArrayList<>();
+  private long warningsTotal;
   private volatile boolean cancelled;
 
   /** Asks the sync to stop at its next request (the source was deleted). */
@@ -65,6 +74,8 @@ public final class SourceProgress {
     waitingFor = null;
     lastError = null;
     stoppedStreams.clear();
+    warnings.clear();
+    warningsTotal = 0;
   }
 
   /** The number of items the sync expects to handle, once it knows. */
@@ -92,6 +103,14 @@ public final class SourceProgress {
 
   public synchronized void error(String message) {
     lastError = message;
+  }
+
+  /** Something imported with less than the source had (content missing, a commit skipped). */
+  public synchronized void warn(String message) {
+    warningsTotal++;
+    if (warnings.size() < WARNINGS_KEPT) {
+      warnings.add(message);
+    }
   }
 
   /** A fatal error stopped this stream; the others go on. */
@@ -131,6 +150,8 @@ public final class SourceProgress {
         waitingUntil,
         waitingFor,
         lastError,
-        Map.copyOf(stoppedStreams));
+        Map.copyOf(stoppedStreams),
+        List.copyOf(warnings),
+        warningsTotal);
   }
 }

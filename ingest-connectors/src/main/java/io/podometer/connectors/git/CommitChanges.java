@@ -1,0 +1,89 @@
+package io.podometer.connectors.git;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.patch.FileHeader;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
+
+/**
+ * The files a commit changed against its parent, with added and deleted lines counted as {@code git
+ * log --numstat} counts them: renames detected, binary files 0 lines, and a file whose content is
+ * missing (a partial clone) 0 lines and named, never a failure. One per thread.
+ */
+final class CommitChanges implements AutoCloseable {
+
+  /** One changed file; {@code missing} when its content is not in the clone. */
+  record FileChange(String path, int additions, int deletions, boolean binary, boolean missing) {}
+
+  private final ObjectReader reader;
+  private final DiffFormatter formatter;
+
+  CommitChanges(Repository repository) {
+    reader = repository.newObjectReader();
+    formatter = new DiffFormatter(DisabledOutputStream.INSTANCE);
+    formatter.setReader(reader, repository.getConfig());
+    formatter.setDiffComparator(RawTextComparator.DEFAULT);
+    formatter.setDetectRenames(true);
+  }
+
+  /**
+   * @param parentTree the parent's tree, null for a root commit
+   */
+  List<FileChange> between(ObjectId parentTree, ObjectId tree) throws IOException {
+    List<DiffEntry> entries;
+    try {
+      entries = formatter.scan(parentTree, tree);
+    } catch (MissingObjectException e) {
+      // finding renames by similarity reads content the clone does not have: compare paths only
+      formatter.setDetectRenames(false);
+      try {
+        entries = formatter.scan(parentTree, tree);
+      } finally {
+        formatter.setDetectRenames(true);
+      }
+    }
+    List<FileChange> changes = new ArrayList<>(entries.size());
+    for (DiffEntry entry : entries) {
+      changes.add(count(entry));
+    }
+    return changes;
+  }
+
+  private FileChange count(DiffEntry entry) throws IOException {
+    String path =
+        entry.getChangeType() == DiffEntry.ChangeType.DELETE
+            ? entry.getOldPath()
+            : entry.getNewPath();
+    FileHeader header;
+    try {
+      header = formatter.toFileHeader(entry);
+    } catch (MissingObjectException e) {
+      return new FileChange(path, 0, 0, false, true);
+    }
+    if (header.getPatchType() != FileHeader.PatchType.UNIFIED) {
+      return new FileChange(path, 0, 0, true, false);
+    }
+    int added = 0;
+    int deleted = 0;
+    for (Edit edit : header.toEditList()) {
+      added += edit.getLengthB();
+      deleted += edit.getLengthA();
+    }
+    return new FileChange(path, added, deleted, false, false);
+  }
+
+  @Override
+  public void close() {
+    formatter.close();
+    reader.close();
+  }
+}
