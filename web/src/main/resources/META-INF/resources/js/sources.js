@@ -93,6 +93,68 @@
     });
   }
 
+  function importButton(source) {
+    const running = source.state === 'running';
+    const button = el('button', { type: 'button', text: running ? 'Importing…' : 'Import new commits' });
+    if (running) { button.disabled = true; }
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      fetch('/api/sources/git/' + encodeURIComponent(source.id) + '/sync', { method: 'POST', headers: { Accept: 'application/json' } })
+        .then(r => r.ok ? refresh() : r.json().then(p => setStatus(p.detail || ('HTTP ' + r.status), true)));
+    });
+    return button;
+  }
+
+  function warningsCell(p) {
+    if (!p || !p.warningsTotal) { return el('td', { text: '—' }); }
+    const list = el('ul', { class: 'warnings' }, p.warnings.map(w => el('li', { text: w })));
+    const more = p.warningsTotal > p.warnings.length ? ' (' + (p.warningsTotal - p.warnings.length) + ' more)' : '';
+    return el('td', { class: 'wrap' }, [el('details', {}, [el('summary', { text: p.warningsTotal + ' warning' + (p.warningsTotal === 1 ? '' : 's') + more }), list])]);
+  }
+
+  function renderGit(sources) {
+    const body = document.querySelector('#git-table tbody');
+    body.replaceChildren();
+    if (sources.length === 0) {
+      body.appendChild(el('tr', {}, [el('td', { colspan: '11', class: 'withheld', text: 'No git repositories yet: add a clone below, or ./podometer import git <path>' })]));
+      return;
+    }
+    sources.forEach(s => {
+      const p = s.progress;
+      const done = p ? (p.itemsDone || 0) : 0;
+      const bar = p ? el('progress', { max: p.itemsTotal || 1, value: p.itemsTotal ? done : (s.state === 'done' ? 1 : 0) }) : null;
+      body.appendChild(el('tr', { 'data-source': s.id }, [
+        el('td', { text: s.id }),
+        el('td', { class: 'wrap', text: s.path }),
+        el('td', { text: s.repo }),
+        el('td', { text: s.branch || 'default' }),
+        el('td', { class: 'state ' + s.state, text: s.state }),
+        el('td', {}, p ? [el('span', { class: 'progress' }, [bar, ' ' + done.toLocaleString() + (p.itemsTotal ? ' / ' + p.itemsTotal.toLocaleString() : '') + ' commits'])] : [el('span', { class: 'muted', text: 'not imported since the start' })]),
+        el('td', { text: p ? Math.round(p.itemsPerSecond) + '/s' : '—' }),
+        el('td', { text: s.lastImportAt ? new Date(s.lastImportAt).toLocaleString() : '—' }),
+        warningsCell(p),
+        el('td', { class: s.lastError ? 'wrap error-text' : 'wrap', text: s.lastError || '—' }),
+        el('td', {}, [importButton(s)])
+      ]));
+    });
+  }
+
+  function addGitSource(event) {
+    event.preventDefault();
+    const form = event.target;
+    const body = { path: form.path.value.trim() };
+    if (form.repo.value.trim()) { body.repo = form.repo.value.trim(); }
+    if (form.branch.value.trim()) { body.branch = form.branch.value.trim(); }
+    fetch('/api/sources/git', { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      .then(r => r.json().catch(() => ({})).then(p => {
+        if (!r.ok) { throw new Error(p.detail || ('HTTP ' + r.status)); }
+        form.reset();
+        setStatus('Importing ' + p.repo + ' from ' + p.path);
+        return refresh();
+      }))
+      .catch(e => setStatus('Could not add the clone: ' + e.message, true));
+  }
+
   function renderWebhook(summaries) {
     const body = document.querySelector('#webhook-table tbody');
     body.replaceChildren();
@@ -113,16 +175,18 @@
   }
 
   function refresh() {
-    return Promise.all([getJson('/api/sources'), getJson('/api/sources/github')])
-      .then(([summaries, github]) => {
+    return Promise.all([getJson('/api/sources'), getJson('/api/sources/github'), getJson('/api/sources/git')])
+      .then(([summaries, github, git]) => {
         renderWebhook(summaries);
         renderGitHub(github);
+        renderGit(git);
         setStatus('Updated ' + new Date().toLocaleTimeString() + ' (every 2 s)');
       })
       .catch(e => setStatus('Could not read the sources: ' + e.message, true));
   }
 
   if (document.getElementById('sources-page')) {
+    document.getElementById('git-form').addEventListener('submit', addGitSource);
     refresh();
     setInterval(refresh, 2000);
   }

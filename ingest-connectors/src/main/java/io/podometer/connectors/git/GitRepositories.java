@@ -11,12 +11,23 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.WindowCacheConfig;
 
 /** Opening a clone, finding the branch to import and the repository's name. */
 public final class GitRepositories {
 
   private static final Pattern OWNER_NAME =
       Pattern.compile("[/:]([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\\.git)?/?$");
+
+  static {
+    // JGit's defaults (10 MB of pack windows, 10 MB of delta bases) make a long history re-read and
+    // re-inflate the same packs for every commit
+    WindowCacheConfig cache = new WindowCacheConfig();
+    cache.setPackedGitLimit(256L * 1024 * 1024);
+    cache.setDeltaBaseCacheLimit(64 * 1024 * 1024);
+    cache.setStreamFileThreshold(16 * 1024 * 1024);
+    cache.install();
+  }
 
   private GitRepositories() {}
 

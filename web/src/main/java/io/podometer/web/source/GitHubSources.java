@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podometer.connectors.github.GitHubBackfill;
 import io.podometer.connectors.github.GitHubSettings;
 import io.podometer.connectors.github.GitHubSource;
-import io.podometer.connectors.source.EventSink;
-import io.podometer.connectors.source.Pauses;
 import io.podometer.connectors.source.SourceProgress;
-import io.podometer.connectors.source.SourceRun;
 import io.podometer.engine.event.EventCodec;
 import io.podometer.web.config.PodometerConfig;
 import io.podometer.web.org.OrgService;
@@ -27,10 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,27 +38,14 @@ public class GitHubSources {
   static final String KIND = "github";
 
   @Inject ObjectMapper json;
-  @Inject EventSink sink;
-  @Inject RawPayloadStore payloads;
-  @Inject CheckpointStore checkpoints;
   @Inject OrgService orgs;
   @Inject PodometerConfig config;
   @Inject Clock clock;
 
-  /** Replaced in tests that must not wait for real. */
-  Pauses pauses = Pauses.REAL;
+  @Inject SourceSyncs syncs;
+  @Inject RawPayloadStore payloads;
 
-  private final Map<String, SourceProgress> progress = new ConcurrentHashMap<>();
   private volatile Map<String, String> secretsBySource;
-  private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
-  private final ExecutorService syncs =
-      Executors.newFixedThreadPool(
-          2,
-          r -> {
-            Thread thread = new Thread(r, "podometer-github-sync");
-            thread.setDaemon(true);
-            return thread;
-          });
 
   /** A source as the API shows it: never its token. */
   public record View(
@@ -87,7 +68,6 @@ public class GitHubSources {
   private java.util.concurrent.ScheduledExecutorService timer;
 
   void stop(@Observes ShutdownEvent event) {
-    syncs.shutdownNow();
     if (timer != null) {
       timer.shutdownNow();
     }
@@ -112,19 +92,7 @@ public class GitHubSources {
 
   /** Waits until the source's running sync (if any) has ended and its outcome is stored. */
   public boolean awaitSync(String id, java.time.Duration timeout) throws InterruptedException {
-    Future<?> current = running.get(id);
-    if (current == null) {
-      return true;
-    }
-    try {
-      current.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-      return true;
-    } catch (java.util.concurrent.ExecutionException
-        | java.util.concurrent.CancellationException e) {
-      return true;
-    } catch (java.util.concurrent.TimeoutException e) {
-      return false;
-    }
+    return syncs.await(id, timeout);
   }
 
   /** Starts a sync of every source that is not syncing; returns how many started. */
@@ -189,33 +157,12 @@ public class GitHubSources {
 
   /** Starts a sync in the background; false when one is running already. */
   public boolean sync(String id) {
-    SourceEntity entity = entity(id);
-    GitHubSource source = source(entity);
-    SourceProgress tracker = progress.computeIfAbsent(id, k -> new SourceProgress());
-    synchronized (running) {
-      Future<?> current = running.get(id);
-      if (current != null && !current.isDone()) {
-        return false;
-      }
-      tracker.started(clock.instant());
-      running.put(id, syncs.submit(() -> runSync(source, tracker)));
-    }
-    return true;
+    return syncs.start(id, backfill(source(entity(id))));
   }
 
   public void delete(String id) {
     entity(id);
-    synchronized (running) {
-      SourceProgress tracker = progress.remove(id);
-      if (tracker != null) {
-        // the sync stops at its next request and moves no cursor
-        tracker.cancel();
-      }
-      Future<?> current = running.remove(id);
-      if (current != null) {
-        current.cancel(true);
-      }
-    }
+    syncs.cancel(id);
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
@@ -256,49 +203,6 @@ public class GitHubSources {
     return entity == null
         ? java.util.Optional.empty()
         : java.util.Optional.of(backfill(source(entity)));
-  }
-
-  private void runSync(GitHubSource source, SourceProgress tracker) {
-    try {
-      backfill(source)
-          .sync(
-              new SourceRun(
-                  source.id(),
-                  sink,
-                  payloads,
-                  checkpoints.of(source.id()),
-                  tracker,
-                  clock,
-                  pauses));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      tracker.error("stopped");
-      tracker.finished(clock.instant(), true);
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "sync of %s failed", source.id());
-      tracker.error(e.getMessage());
-      tracker.finished(clock.instant(), true);
-    }
-    SourceProgress.Snapshot end = tracker.snapshot(clock.instant());
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              SourceEntity entity = SourceEntity.findById(source.id());
-              if (entity != null) {
-                entity.lastSyncAt = end.finishedAt();
-                entity.lastState = end.state().name().toLowerCase(Locale.ROOT);
-                entity.lastError =
-                    end.lastError() == null
-                        ? null
-                        : end.lastError().substring(0, Math.min(2000, end.lastError().length()));
-              }
-            });
-    LOG.infof(
-        "sync of %s %s: %d events%s",
-        source.id(),
-        end.state().name().toLowerCase(Locale.ROOT),
-        end.itemsDone(),
-        end.lastError() == null ? "" : "; last error: " + end.lastError());
   }
 
   private GitHubBackfill backfill(GitHubSource source) {
@@ -366,8 +270,6 @@ public class GitHubSources {
 
   private View view(SourceEntity entity) {
     GitHubSource source = source(entity);
-    SourceProgress tracker = progress.get(entity.id);
-    Future<?> current = running.get(entity.id);
     return new View(
         entity.id,
         entity.kind,
@@ -381,8 +283,8 @@ public class GitHubSources {
         entity.lastSyncAt,
         entity.lastState,
         entity.lastError,
-        current != null && !current.isDone(),
-        tracker == null ? null : tracker.snapshot(clock.instant()),
+        syncs.syncing(entity.id),
+        syncs.snapshot(entity.id),
         payloads.count(entity.id));
   }
 

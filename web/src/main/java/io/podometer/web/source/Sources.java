@@ -32,6 +32,7 @@ public class Sources {
   @Inject SourceMappers mappers;
   @Inject EventStore store;
   @Inject GitHubSources gitHubSources;
+  @Inject GitSources gitSources;
 
   private final Map<String, WebhookCounters> webhooks = new ConcurrentHashMap<>();
 
@@ -74,6 +75,9 @@ public class Sources {
               source.kind(),
               source.payloadsKept(),
               counters == null ? null : counters.snapshot()));
+    }
+    for (GitSources.View source : gitSources.list()) {
+      summaries.add(new Summary(source.id(), source.kind(), 0, null));
     }
     return summaries;
   }
