@@ -174,12 +174,35 @@
     });
   }
 
+  function renderCsv(imports) {
+    const body = document.querySelector('#csv-table tbody');
+    body.replaceChildren();
+    if (imports.length === 0) {
+      body.appendChild(el('tr', {}, [el('td', { colspan: '6', class: 'withheld', text: 'No CSV imports yet: ./podometer import csv deployments deployments.csv' })]));
+      return;
+    }
+    imports.forEach(i => {
+      const gave = i.orgVersion !== undefined && i.orgVersion !== null
+        ? 'organization model version ' + i.orgVersion
+        : i.events + ' events (' + i.accepted + ' new, ' + i.duplicates + ' duplicates, ' + i.revisions + ' revisions)';
+      body.appendChild(el('tr', { 'data-import': String(i.id) }, [
+        el('td', { text: i.kind }),
+        el('td', { class: 'wrap', text: i.name || '—' }),
+        el('td', { text: String(i.rows) }),
+        el('td', { class: 'wrap', text: gave }),
+        el('td', { text: new Date(i.importedAt).toLocaleString() }),
+        el('td', { text: i.importedBy })
+      ]));
+    });
+  }
+
   function refresh() {
-    return Promise.all([getJson('/api/sources'), getJson('/api/sources/github'), getJson('/api/sources/git')])
-      .then(([summaries, github, git]) => {
+    return Promise.all([getJson('/api/sources'), getJson('/api/sources/github'), getJson('/api/sources/git'), getJson('/api/sources/csv')])
+      .then(([summaries, github, git, csv]) => {
         renderWebhook(summaries);
         renderGitHub(github);
         renderGit(git);
+        renderCsv(csv);
         setStatus('Updated ' + new Date().toLocaleTimeString() + ' (every 2 s)');
       })
       .catch(e => setStatus('Could not read the sources: ' + e.message, true));

@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.podometer.connectors.git.GitFixture;
+import io.podometer.connectors.git.GitImportCommand;
 import io.podometer.web.source.GitSources;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -122,6 +124,59 @@ class GitSourcesIT {
         .then()
         .statusCode(200)
         .body("find { it.id == '" + id + "' }.kind", equalTo("git"));
+  }
+
+  @Test
+  void theCommandLineImportsAClonePathAndThenOnlyWhatIsNew() throws Exception {
+    Path data = Files.createTempDirectory("podometer-cli-data");
+    Files.writeString(data.resolve("admin-password"), TestHttp.ADMIN_PASSWORD);
+    Map<String, String> env =
+        Map.of(
+            "PODOMETER_DATA",
+            data.toString(),
+            "PODOMETER_URL",
+            "http://localhost:" + io.restassured.RestAssured.port);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    String[] args = {repo.dir().toString(), "--repo", "acme/shop"};
+    int code =
+        GitImportCommand.run(
+            args,
+            env,
+            new java.io.PrintStream(out, true),
+            new java.io.PrintStream(err, true),
+            false,
+            Duration.ofMillis(100));
+    assertEquals(0, code, out + "\n" + err);
+    assertTrue(out.toString().contains("(acme/shop) done: 3 commits"), out.toString());
+
+    out.reset();
+    code =
+        GitImportCommand.run(
+            args,
+            env,
+            new java.io.PrintStream(out, true),
+            new java.io.PrintStream(err, true),
+            false,
+            Duration.ofMillis(100));
+    assertEquals(0, code, out + "\n" + err);
+    assertTrue(out.toString().contains("(acme/shop) done: 0 commits"), out.toString());
+    assertEquals(1, sources.list().size(), "the same clone is one source");
+
+    out.reset();
+    err.reset();
+    code =
+        GitImportCommand.run(
+            new String[] {"/no/such/clone", "--repo", "acme/shop"},
+            env,
+            new java.io.PrintStream(out, true),
+            new java.io.PrintStream(err, true),
+            false,
+            Duration.ofMillis(100));
+    assertEquals(1, code);
+    assertTrue(
+        err.toString().contains("answered 400: path: /no/such/clone is no directory"),
+        err.toString());
   }
 
   @Test

@@ -229,6 +229,33 @@ class PagesInBrowserIT {
     assertTrue(browser.getPageSource().contains("Your role does not show this page"));
   }
 
+  @Test
+  void theSourcesPageListsRecentCsvImports() {
+    AccessControlIT.user("ops", null, "admin");
+    given()
+        .contentType("text/csv")
+        .queryParam("name", "march-deploys.csv")
+        .body(
+            "deployment_id,service,environment,status,finished_at\n7731,checkout-api,production,success,2026-03-04T16:00:00Z\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .post("/api/sources/csv/deployments")
+        .then()
+        .statusCode(200);
+    signIn("ops");
+    browser.get(root + "sources");
+    String row =
+        waitFor(
+            d ->
+                d.findElements(By.cssSelector("#csv-table tr[data-import]")).stream()
+                    .map(WebElement::getText)
+                    .findFirst()
+                    .orElse(null));
+    assertTrue(row.contains("deployments"), row);
+    assertTrue(row.contains("march-deploys.csv"), row);
+    assertTrue(row.contains("1 events (1 new, 0 duplicates, 0 revisions)"), row);
+    assertTrue(row.contains("admin"), row);
+  }
+
   /** Clicks the element the locator finds now, finding it again if a refresh replaced it. */
   private void clickFresh(By locator) {
     waitFor(

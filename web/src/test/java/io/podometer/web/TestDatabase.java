@@ -24,6 +24,7 @@ public class TestDatabase {
     entityManager.createNativeQuery("delete from raw_payload").executeUpdate();
     entityManager.createNativeQuery("delete from source_checkpoint").executeUpdate();
     entityManager.createNativeQuery("delete from source").executeUpdate();
+    entityManager.createNativeQuery("delete from csv_import").executeUpdate();
     gitHubSources.forgetSecrets();
     factIndex.invalidate();
     orgService.reloadLatest();

@@ -2,18 +2,14 @@ package io.podometer.connectors.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.podometer.connectors.source.AdminApi;
 import io.podometer.engine.event.EventCodec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,8 +54,7 @@ public final class GitHubSyncCommand {
   private final PrintStream err;
   private final boolean terminal;
   private final Duration poll;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final AdminApi api;
 
   GitHubSyncCommand(
       URI server,
@@ -74,6 +69,7 @@ public final class GitHubSyncCommand {
     this.err = err;
     this.terminal = terminal;
     this.poll = poll;
+    this.api = new AdminApi(server, authorization);
   }
 
   public static void main(String[] args) {
@@ -268,62 +264,19 @@ public final class GitHubSyncCommand {
 
   private JsonNode call(String method, String path, String body, int expected)
       throws IOException, InterruptedException {
-    HttpResponse<String> response = send(method, path, body);
-    if (response.statusCode() != expected) {
-      throw failure(response);
-    }
-    return JSON.readTree(response.body());
+    return api.call(method, path, body, expected);
   }
 
   private HttpResponse<String> send(String method, String path, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(server.resolve(path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", authorization)
-            .header("Accept", "application/json");
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-      request.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return api.send(method, path, body);
   }
 
   private static IOException failure(HttpResponse<String> response) {
-    String detail;
-    try {
-      detail = JSON.readTree(response.body()).path("detail").asText(response.body());
-    } catch (IOException e) {
-      detail = response.body();
-    }
-    return new IOException(
-        response.request().method()
-            + " "
-            + response.uri().getPath()
-            + " answered "
-            + response.statusCode()
-            + ": "
-            + detail);
+    return AdminApi.failure(response);
   }
 
   static String authorization(Map<String, String> env) {
-    String token = env.get("PODOMETER_TOKEN");
-    if (token != null && !token.isBlank()) {
-      return "Bearer " + token.strip();
-    }
-    Path file = Path.of(env.getOrDefault("PODOMETER_DATA", "./data"), "admin-password");
-    try {
-      String password = Files.readString(file, StandardCharsets.UTF_8).strip();
-      return "Basic "
-          + Base64.getEncoder()
-              .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "no admin credentials: set PODOMETER_TOKEN (an admin-scoped API token) or run where "
-              + file.toAbsolutePath()
-              + " is readable");
-    }
+    return AdminApi.adminAuthorization(env);
   }
 }

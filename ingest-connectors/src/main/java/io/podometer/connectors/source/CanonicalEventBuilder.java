@@ -35,6 +35,34 @@ public final class CanonicalEventBuilder {
    */
   public CanonicalEvent build(
       String id, String type, Instant occurredAt, String repo, String actor, ObjectNode data) {
+    List<EventProblem> problems = new ArrayList<>();
+    CanonicalEvent built = build(id, type, occurredAt, repo, actor, data, 0, problems);
+    if (built == null) {
+      throw new UnmappablePayload(
+          "the "
+              + type
+              + " event "
+              + id
+              + " it maps to breaks the event contract: "
+              + problems.stream().map(EventProblem::toString).collect(Collectors.joining("; ")));
+    }
+    return built;
+  }
+
+  /**
+   * As {@link #build(String, String, Instant, String, String, ObjectNode)}, for a source that
+   * reports every problem of a file before refusing it: the event, or null after adding to {@code
+   * problems} what breaks the contract (each with {@code line}).
+   */
+  public CanonicalEvent build(
+      String id,
+      String type,
+      Instant occurredAt,
+      String repo,
+      String actor,
+      ObjectNode data,
+      int line,
+      List<EventProblem> problems) {
     ObjectNode event = JSON.objectNode();
     event.put("id", id);
     event.put("type", type);
@@ -48,18 +76,9 @@ public final class CanonicalEventBuilder {
     }
     event.put("schema", 1);
     event.set("data", data);
-    List<EventProblem> problems = new ArrayList<>();
-    CanonicalEvent built = codec.fromTree(event, 0, problems);
-    if (built == null || !problems.isEmpty()) {
-      throw new UnmappablePayload(
-          "the "
-              + type
-              + " event "
-              + id
-              + " it maps to breaks the event contract: "
-              + problems.stream().map(EventProblem::toString).collect(Collectors.joining("; ")));
-    }
-    return built;
+    int before = problems.size();
+    CanonicalEvent built = codec.fromTree(event, line, problems);
+    return problems.size() > before ? null : built;
   }
 
   /** Text cut to a contract limit, never inside a surrogate pair. */

@@ -112,6 +112,13 @@ public interface PodometerConfig {
     /** Largest webhook delivery (PODOMETER_LIMITS_WEBHOOK_BODY); GitHub sends up to 25 MB. */
     @WithDefault("25M")
     io.quarkus.runtime.configuration.MemorySize webhookBody();
+
+    /**
+     * Largest CSV file imported through POST /api/sources/csv/{kind} (PODOMETER_LIMITS_CSV_BODY):
+     * room for 100,000 deployment rows, as many events as one request may store.
+     */
+    @WithDefault("16M")
+    io.quarkus.runtime.configuration.MemorySize csvBody();
   }
 
   interface Figures {

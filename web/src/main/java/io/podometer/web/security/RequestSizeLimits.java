@@ -11,9 +11,9 @@ import jakarta.inject.Inject;
 
 /**
  * Request size limits per route, checked before a body is read: ingestion takes the server-wide
- * limit (quarkus.http.limits.max-body-size), the organization model its own, every other route a
- * small one (a login form, a token request). A body of unknown length (chunked) is refused on the
- * small routes: its size could not be checked before reading it.
+ * limit (quarkus.http.limits.max-body-size), the organization model, webhooks and CSV files their
+ * own, every other route a small one (a login form, a token request). A body of unknown length
+ * (chunked) is refused on the small routes: its size could not be checked before reading it.
  */
 @ApplicationScoped
 public class RequestSizeLimits {
@@ -84,6 +84,9 @@ public class RequestSizeLimits {
     }
     if (path.startsWith("/api/webhooks/")) {
       return config.limits().webhookBody().asLongValue();
+    }
+    if (path.startsWith("/api/sources/csv/")) {
+      return config.limits().csvBody().asLongValue();
     }
     return config.limits().requestBody().asLongValue();
   }
