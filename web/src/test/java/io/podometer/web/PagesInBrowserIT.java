@@ -262,15 +262,7 @@ class PagesInBrowserIT {
     for (WebElement select : browser.findElements(By.cssSelector("#identities-table select"))) {
       assertTrue(!select.getAttribute("aria-label").isBlank());
     }
-    java.nio.file.Files.write(
-        java.nio.file.Path.of("/tmp/identities-page.png"),
-        ((org.openqa.selenium.TakesScreenshot) browser)
-            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     button.click();
-    java.nio.file.Files.write(
-        java.nio.file.Path.of("/tmp/identities-confirm.png"),
-        ((org.openqa.selenium.TakesScreenshot) browser)
-            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     WebElement confirm = waitFor(d -> d.findElement(By.id("confirm-yes")));
     assertTrue(
         browser
