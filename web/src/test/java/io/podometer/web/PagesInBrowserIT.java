@@ -220,13 +220,73 @@ class PagesInBrowserIT {
       assertTrue(row.matches("(?s).*\\b\\d+ events.*"), row);
       assertTrue(!browser.getPageSource().contains(GitHubBackfillIT.TOKEN));
     }
-    // a member has no Sources page
+    // a member has no Sources page, nor Identities page
     clickFresh(By.cssSelector("form[action='/logout'] button"));
     waitFor(d -> d.getCurrentUrl().contains("/login"));
     signIn("ana");
     assertTrue(browser.findElements(By.linkText("Sources")).isEmpty());
+    assertTrue(browser.findElements(By.linkText("Identities")).isEmpty());
     browser.get(root + "sources");
     assertTrue(browser.getPageSource().contains("Your role does not show this page"));
+    browser.get(root + "identities");
+    assertTrue(browser.getPageSource().contains("the identities are for admins"));
+  }
+
+  @Test
+  void anAdminMapsASuggestedIdentityInTwoClicks() {
+    AccessControlIT.user("ops", null, "admin");
+    // a commit of ana's from home: her address's part before the @ suggests her
+    java.time.LocalDate monday =
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+            .with(java.time.DayOfWeek.MONDAY)
+            .minusWeeks(1);
+    Events.send(
+        Events.commit(
+            MetricsApiIT.CO,
+            "h1",
+            "ana@home.example",
+            monday.plusDays(2) + "T09:00:00Z",
+            5,
+            null,
+            null));
+    db.awaitFigures();
+    signIn("ops");
+    browser.get(root + "identities");
+    waitFor(d -> d.getTitle().startsWith("Identities"));
+    // an admin's pages link to it
+    assertTrue(!browser.findElements(By.linkText("Identities")).isEmpty());
+    By suggestion = By.cssSelector("tr[data-identity='ana@home.example'] button.suggestion");
+    WebElement button = waitFor(d -> d.findElement(suggestion));
+    assertEquals("Map to Ana", button.getText());
+    // every control is named for assistive technology
+    for (WebElement select : browser.findElements(By.cssSelector("#identities-table select"))) {
+      assertTrue(!select.getAttribute("aria-label").isBlank());
+    }
+    button.click();
+    WebElement confirm = waitFor(d -> d.findElement(By.id("confirm-yes")));
+    assertTrue(
+        browser
+            .findElement(By.id("confirm-text"))
+            .getText()
+            .startsWith("Map ana@home.example to Ana (ana)?"));
+    confirm.click();
+    String status =
+        waitFor(
+            d -> {
+              String text = d.findElement(By.id("page-status")).getText();
+              return text.contains("is now member ana") ? text : null;
+            });
+    assertTrue(status.startsWith("ana@home.example is now member ana"), status);
+    waitFor(d -> d.findElements(By.cssSelector("tr[data-identity='ana@home.example']")).isEmpty());
+    given()
+        .accept("application/json")
+        .get("/api/org")
+        .then()
+        .body(
+            "members.find { it.id == 'ana' }.identities.emails",
+            org.hamcrest.Matchers.hasItem("ana@home.example"));
+    // the page keeps no inline script: the policy would block it
+    assertTrue(!browser.getPageSource().contains("onclick"));
   }
 
   @Test

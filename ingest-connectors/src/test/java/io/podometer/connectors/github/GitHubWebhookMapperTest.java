@@ -191,7 +191,7 @@ class GitHubWebhookMapperTest {
     // the engine reads the branch against the agents' patterns
     assertEquals(
         java.util.Optional.of("copilot"),
-        io.podometer.engine.org.AgentDirectory.defaults()
+        io.podometer.engine.identity.AgentDirectory.defaults()
             .agentForPullRequest(
                 data(e).get("author").asText(), data(e).get("headBranch").asText()));
   }

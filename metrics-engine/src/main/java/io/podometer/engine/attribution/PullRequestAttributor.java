@@ -4,7 +4,7 @@ import io.podometer.engine.event.EventData.ChangedFile;
 import io.podometer.engine.fact.CommitAttributionFact;
 import io.podometer.engine.fact.CommitFact;
 import io.podometer.engine.fact.PullRequestFact;
-import io.podometer.engine.org.AgentDirectory;
+import io.podometer.engine.identity.AgentDirectory;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,8 @@ package io.podometer.engine.metric;
 
 import io.podometer.engine.attribution.PathGlobs;
 import io.podometer.engine.attribution.PullRequestAttributor;
-import io.podometer.engine.org.AgentDirectory;
+import io.podometer.engine.identity.AgentDirectory;
+import io.podometer.engine.identity.IdentityDirectory;
 import io.podometer.engine.org.MemberDirectory;
 import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.scope.ScopeResolver;
@@ -24,7 +25,7 @@ public final class EngineContext {
 
   private final OrgModel org;
   private final MemberDirectory members;
-  private final AgentDirectory agents;
+  private final IdentityDirectory identities;
   private final FactSet facts;
   private final IsoWeek from;
   private final IsoWeek to;
@@ -37,16 +38,18 @@ public final class EngineContext {
   public EngineContext(OrgModel org, FactSet facts, IsoWeek from, IsoWeek to, Instant now) {
     this.org = org;
     this.members = new MemberDirectory(org);
-    this.agents = new AgentDirectory(org.org());
+    this.identities = new IdentityDirectory(org);
     this.facts = facts;
     this.from = from;
     this.to = to;
     this.now = now;
-    this.pods = new PodAttribution(members, agents);
+    this.pods = new PodAttribution(members, identities);
     this.scopes = new ScopeResolver(org, members);
     this.attributor =
         new PullRequestAttributor(
-            agents, new PathGlobs(org.org().excludedPaths()), org.org().declaredAiLabels());
+            identities.agents(),
+            new PathGlobs(org.org().excludedPaths()),
+            org.org().declaredAiLabels());
   }
 
   public OrgModel org() {
@@ -57,8 +60,14 @@ public final class EngineContext {
     return members;
   }
 
+  /** What every identity is: member, agent, ignored bot or unmapped. */
+  public IdentityDirectory identities() {
+    return identities;
+  }
+
+  /** The agent patterns, for the attribution rules reading trailers, footers and branches. */
   public AgentDirectory agents() {
-    return agents;
+    return identities.agents();
   }
 
   public FactSet facts() {
@@ -133,6 +142,6 @@ public final class EngineContext {
 
   /** The member behind an identity (login, e-mail, telemetry id), or null. */
   public String memberOf(String identity) {
-    return identity == null ? null : members.resolve(identity).orElse(null);
+    return identities.memberOf(identity).orElse(null);
   }
 }

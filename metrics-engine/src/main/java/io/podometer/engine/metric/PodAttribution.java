@@ -2,7 +2,7 @@ package io.podometer.engine.metric;
 
 import io.podometer.engine.fact.CommitFact;
 import io.podometer.engine.fact.PullRequestFact;
-import io.podometer.engine.org.AgentDirectory;
+import io.podometer.engine.identity.IdentityDirectory;
 import io.podometer.engine.org.MemberDirectory;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,15 +15,15 @@ import java.util.Optional;
 public final class PodAttribution {
 
   private final MemberDirectory members;
-  private final AgentDirectory agents;
+  private final IdentityDirectory identities;
 
-  public PodAttribution(MemberDirectory members, AgentDirectory agents) {
+  public PodAttribution(MemberDirectory members, IdentityDirectory identities) {
     this.members = members;
-    this.agents = agents;
+    this.identities = identities;
   }
 
   public boolean isIgnoredBot(String identity) {
-    return identity != null && agents.isIgnoredBot(identity);
+    return identities.isIgnoredBot(identity);
   }
 
   public boolean isIgnored(PullRequestFact pr) {
@@ -57,6 +57,6 @@ public final class PodAttribution {
     if (identity == null || at == null) {
       return Optional.empty();
     }
-    return members.resolve(identity).flatMap(member -> members.podOf(member, at));
+    return identities.memberOf(identity).flatMap(member -> members.podOf(member, at));
   }
 }

@@ -28,6 +28,11 @@ public record Member(
     memberships = memberships == null ? List.of() : List.copyOf(memberships);
   }
 
+  /** This member with other identities. */
+  public Member withIdentities(Identities other) {
+    return new Member(id, name, role, level, other, memberships);
+  }
+
   public OptionalInt levelNumber() {
     return level == null ? OptionalInt.empty() : OptionalInt.of(levelNumber(level));
   }

@@ -11,20 +11,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Answers who is who in an organization model: which member an identity is, which pod a member was
- * in on a day, which service and pod own a repository. Immutable and thread-safe; lookups of
- * unknown or null ids answer empty (or false), never throw.
+ * Answers where people and code belong in an organization model: which pod a member was in on a
+ * day, which service and pod own a repository (which member an identity is: {@code
+ * io.podometer.engine.identity.IdentityDirectory}). Immutable and thread-safe; lookups of unknown
+ * or null ids answer empty (or false), never throw.
  */
 public final class MemberDirectory {
 
-  /** Identities come back on every fact: each is looked up once. */
-  private final java.util.concurrent.ConcurrentMap<String, Optional<String>> resolved =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
   private final OrgModel model;
   private final Map<String, Member> membersById = new HashMap<>();
-  private final Map<String, String> memberByTelemetryId = new HashMap<>();
-  private final Map<String, String> memberByLoginOrEmail = new HashMap<>();
   private final Map<String, Service> serviceByRepo = new HashMap<>();
   private final Map<String, Service> servicesById = new HashMap<>();
 
@@ -32,19 +27,10 @@ public final class MemberDirectory {
     this.model = model;
     for (Member member : model.members()) {
       membersById.put(member.id(), member);
-      member.identities().telemetry().forEach(id -> memberByTelemetryId.put(id, member.id()));
-      member
-          .identities()
-          .github()
-          .forEach(l -> memberByLoginOrEmail.put(Globs.lower(l), member.id()));
-      member
-          .identities()
-          .emails()
-          .forEach(e -> memberByLoginOrEmail.put(Globs.lower(e), member.id()));
     }
     for (Service service : model.services()) {
       servicesById.put(service.id(), service);
-      service.repos().forEach(repo -> serviceByRepo.put(Globs.lower(repo), service));
+      service.repos().forEach(repo -> serviceByRepo.put(lower(repo), service));
     }
   }
 
@@ -54,29 +40,6 @@ public final class MemberDirectory {
 
   public ZoneId timeZone() {
     return model.org().timeZone();
-  }
-
-  /**
-   * The member an identity names: a telemetry id (exact), a GitHub login or an e-mail address
-   * (case-insensitive; a GitHub no-reply address stands for its login).
-   */
-  public Optional<String> resolve(String identity) {
-    if (identity == null || identity.isBlank()) {
-      return Optional.empty();
-    }
-    return resolved.computeIfAbsent(identity, this::lookUp);
-  }
-
-  private Optional<String> lookUp(String identity) {
-    String byTelemetry = memberByTelemetryId.get(identity.strip());
-    if (byTelemetry != null) {
-      return Optional.of(byTelemetry);
-    }
-    String byLoginOrEmail = memberByLoginOrEmail.get(Globs.lower(identity));
-    if (byLoginOrEmail != null) {
-      return Optional.of(byLoginOrEmail);
-    }
-    return Globs.githubLoginOf(identity).map(memberByLoginOrEmail::get);
   }
 
   public Optional<Member> member(String memberId) {
@@ -136,13 +99,13 @@ public final class MemberDirectory {
    * service claims is a service of its own, whose id is the repository as given.
    */
   public String serviceForRepo(String repo) {
-    Service service = repo == null ? null : serviceByRepo.get(Globs.lower(repo));
+    Service service = repo == null ? null : serviceByRepo.get(lower(repo));
     return service != null ? service.id() : repo;
   }
 
   /** The pod owning the repository's service; empty for a repository no service claims. */
   public Optional<String> podOwningRepo(String repo) {
-    return Optional.ofNullable(repo == null ? null : serviceByRepo.get(Globs.lower(repo)))
+    return Optional.ofNullable(repo == null ? null : serviceByRepo.get(lower(repo)))
         .map(Service::pod);
   }
 
@@ -150,5 +113,9 @@ public final class MemberDirectory {
   public Optional<String> podOfService(String serviceId) {
     return Optional.ofNullable(serviceId == null ? null : servicesById.get(serviceId))
         .map(Service::pod);
+  }
+
+  private static String lower(String repo) {
+    return repo.strip().toLowerCase(java.util.Locale.ROOT);
   }
 }

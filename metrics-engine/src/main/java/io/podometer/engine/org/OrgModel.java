@@ -26,6 +26,16 @@ public record OrgModel(
     bets = List.copyOf(bets);
   }
 
+  /** This model with other organization-wide settings. */
+  public OrgModel withOrg(OrgSettings settings) {
+    return new OrgModel(settings, pillars, pods, members, services, champions, pilots, bets);
+  }
+
+  /** This model with other members. */
+  public OrgModel withMembers(List<Member> people) {
+    return new OrgModel(org, pillars, pods, people, services, champions, pilots, bets);
+  }
+
   /** An organization with these settings and nothing else. */
   public static OrgModel empty(OrgSettings org) {
     return new OrgModel(

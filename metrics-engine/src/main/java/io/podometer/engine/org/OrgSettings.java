@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * The organization-wide settings (the {@code org} section). Path lists are globs; {@code
  * securityReviewers} are member ids; {@code ignoredBots} are logins or e-mails that count for
- * nobody; {@code agents} extend the built-in agent patterns of {@link AgentDirectory}.
+ * nobody; {@code agents} extend the built-in agent patterns ({@code
+ * io.podometer.engine.identity.AgentDirectory}).
  *
  * @param incidentWindowHours how long after a deployment an incident may be tied to it, in hours
  * @param juniorLevelAtMost members at or under this level ({@code L<number>}) are juniors
@@ -93,5 +94,47 @@ public record OrgSettings(
 
   public int juniorLevelNumber() {
     return Member.levelNumber(juniorLevelAtMost);
+  }
+
+  /** These settings with other ignored bots. */
+  public OrgSettings withIgnoredBots(List<String> bots) {
+    return new OrgSettings(
+        name,
+        timeZone,
+        privacyFloor,
+        juniorLevelAtMost,
+        productionEnvironments,
+        incidentWindowHours,
+        hotfixLabels,
+        declaredAiLabels,
+        excludedPaths,
+        sensitivePaths,
+        securityReviewers,
+        bots,
+        agents,
+        targets,
+        incidentLabels,
+        thresholds);
+  }
+
+  /** These settings with other agent patterns. */
+  public OrgSettings withAgents(List<AgentPattern> patterns) {
+    return new OrgSettings(
+        name,
+        timeZone,
+        privacyFloor,
+        juniorLevelAtMost,
+        productionEnvironments,
+        incidentWindowHours,
+        hotfixLabels,
+        declaredAiLabels,
+        excludedPaths,
+        sensitivePaths,
+        securityReviewers,
+        ignoredBots,
+        patterns,
+        targets,
+        incidentLabels,
+        thresholds);
   }
 }

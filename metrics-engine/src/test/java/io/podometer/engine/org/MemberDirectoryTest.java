@@ -15,19 +15,6 @@ class MemberDirectoryTest {
   private final MemberDirectory directory = new MemberDirectory(OrgFixtures.example());
 
   @Test
-  void resolvesLoginsAndEmailsIgnoringCaseAndTelemetryIds() {
-    assertEquals(Optional.of("ana"), directory.resolve("ana-l"));
-    assertEquals(Optional.of("ana"), directory.resolve("Ana-L"));
-    assertEquals(Optional.of("ana"), directory.resolve("ANA@Acme.Example"));
-    assertEquals(Optional.of("ana"), directory.resolve("5e1f0c2a-uuid"));
-    assertEquals(Optional.of("raj"), directory.resolve(" rajp "));
-    assertEquals(Optional.of("sam"), directory.resolve("1234+sam-ito@users.noreply.github.com"));
-    assertEquals(Optional.empty(), directory.resolve("stranger@acme.example"));
-    assertEquals(Optional.empty(), directory.resolve("ana"));
-    assertEquals(Optional.empty(), directory.resolve(null));
-  }
-
-  @Test
   void aMemberWhoChangesPodCountsForEachPodOnItsDays() {
     assertEquals(Optional.of("search"), directory.podOf("raj", LocalDate.of(2025, 6, 1)));
     assertEquals(Optional.of("search"), directory.podOf("raj", LocalDate.of(2026, 2, 1)));

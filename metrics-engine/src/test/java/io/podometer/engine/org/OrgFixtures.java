@@ -9,11 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.Assertions;
 
 /** Shared fixtures: the example organization file and the lines of a failed load. */
-final class OrgFixtures {
+public final class OrgFixtures {
 
   private OrgFixtures() {}
 
-  static String exampleYaml() {
+  public static String exampleYaml() {
     try (InputStream in = OrgFixtures.class.getResourceAsStream("org.example.yaml")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -21,11 +21,11 @@ final class OrgFixtures {
     }
   }
 
-  static OrgModel example() {
+  public static OrgModel example() {
     return new OrgModelLoader().load(exampleYaml(), "org.yaml").model();
   }
 
-  static OrgModel load(String yaml) {
+  public static OrgModel load(String yaml) {
     return new OrgModelLoader().load(yaml, "org.yaml").model();
   }
 

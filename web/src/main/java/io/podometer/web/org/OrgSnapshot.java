@@ -1,18 +1,21 @@
 package io.podometer.web.org;
 
-import io.podometer.engine.org.AgentDirectory;
+import io.podometer.engine.identity.IdentityDirectory;
 import io.podometer.engine.org.MemberDirectory;
 import io.podometer.engine.org.OrgModel;
 import java.util.List;
 
-/** One version of the organization model with the lookups built from it. Immutable. */
+/**
+ * One version of the organization model with the lookups built from it (once per version): where
+ * members, services and repositories belong, and what every identity is. Immutable.
+ */
 public record OrgSnapshot(
     long version,
     String origin,
     OrgModel model,
     List<String> warnings,
     MemberDirectory members,
-    AgentDirectory agents) {
+    IdentityDirectory identities) {
 
   public OrgSnapshot(long version, String origin, OrgModel model, List<String> warnings) {
     this(
@@ -21,6 +24,6 @@ public record OrgSnapshot(
         model,
         List.copyOf(warnings),
         new MemberDirectory(model),
-        new AgentDirectory(model.org()));
+        new IdentityDirectory(model));
   }
 }

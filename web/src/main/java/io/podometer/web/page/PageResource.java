@@ -51,6 +51,10 @@ public class PageResource {
   @Location("sources.html")
   Template sources;
 
+  @Inject
+  @Location("identities.html")
+  Template identities;
+
   @Inject OrgService orgService;
   @Inject io.podometer.web.viewer.CurrentViewer viewer;
   @Inject FigureService figures;
@@ -164,6 +168,18 @@ public class PageResource {
     }
     OrgModel org = orgService.current().model();
     return withUser(sources).data("orgName", org.org().name());
+  }
+
+  @GET
+  @Path("identities")
+  @Operation(
+      summary = "The identities page: unmapped identities, their suggestions and mapping (admins)")
+  public TemplateInstance identities() {
+    if (!viewer.get().roles().contains(io.podometer.web.security.Roles.ADMIN)) {
+      throw new jakarta.ws.rs.ForbiddenException("the identities are for admins");
+    }
+    OrgModel org = orgService.current().model();
+    return withUser(identities).data("orgName", org.org().name());
   }
 
   /** A refused or missing page is a page too, saying what happened (never a stack trace). */

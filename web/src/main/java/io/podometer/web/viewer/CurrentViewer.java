@@ -31,7 +31,7 @@ public class CurrentViewer {
         identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName(),
         identity.getRoles(),
         email(identity),
-        orgService.current().members(),
+        orgService.current(),
         clock.instant());
   }
 

@@ -5,6 +5,7 @@ import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.org.Service;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.scope.ScopeKind;
+import io.podometer.web.org.OrgSnapshot;
 import io.podometer.web.security.Roles;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
  * bet or STO is visible with the pod that owns it. A member's own figures ({@code member:<id>}) are
  * visible to that member only, whatever else they hold.
  *
- * @param memberId the member of the organization model this person is (by e-mail), if any
+ * @param memberId the member of the organization model this person is (by the e-mail they signed in
+ *     with, exactly: {@code IdentityDirectory.memberBySignInEmail}), if any
  * @param pods the pods visible beyond the organization (all of them for a leader)
  * @param members the organization model in force, with its lookups (built once per version)
  */
@@ -34,9 +36,10 @@ public record Viewer(
 
   /** The viewer of an identity with these roles and (perhaps) this e-mail, now. */
   public static Viewer of(
-      String name, Set<String> roles, String email, MemberDirectory members, Instant at) {
+      String name, Set<String> roles, String email, OrgSnapshot snapshot, Instant at) {
+    MemberDirectory members = snapshot.members();
     OrgModel org = members.model();
-    Optional<String> member = memberByEmail(org, email);
+    Optional<String> member = snapshot.identities().memberBySignInEmail(email);
     boolean every = roles.contains(Roles.LEADER) || roles.contains(Roles.READER);
     Set<String> pods = new LinkedHashSet<>();
     if (every) {
@@ -55,21 +58,6 @@ public record Viewer(
       }
     }
     return new Viewer(name, Set.copyOf(roles), member, every, Set.copyOf(pods), members, at);
-  }
-
-  /**
-   * The member one of whose e-mails this is, exactly (case aside): not a login, telemetry id or
-   * no-reply address, which are not proof of who signed in.
-   */
-  static Optional<String> memberByEmail(OrgModel org, String email) {
-    if (email == null || email.isBlank()) {
-      return Optional.empty();
-    }
-    String wanted = email.strip();
-    return org.members().stream()
-        .filter(m -> m.identities().emails().stream().anyMatch(e -> e.equalsIgnoreCase(wanted)))
-        .map(m -> m.id())
-        .findFirst();
   }
 
   /** Whether this viewer reads figures at all (an ingest or admin-only identity does not). */

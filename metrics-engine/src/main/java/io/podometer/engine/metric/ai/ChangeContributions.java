@@ -182,8 +182,9 @@ final class ChangeContributions {
     if (person == null && author != null) {
       boolean agent =
           context
-              .agents()
-              .agentForAuthor(author.name(), author.email(), author.login())
+              .identities()
+              .classifyAuthor(author.name(), author.email(), author.login())
+              .tool()
               .isPresent();
       person = agent ? null : author.login() != null ? author.login() : author.email();
     }

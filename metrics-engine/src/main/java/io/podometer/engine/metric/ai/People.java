@@ -59,14 +59,14 @@ final class People {
     return byLogin != null ? byLogin : memberOf(author.email());
   }
 
-  /** The agent tool a login belongs to, or null (the agent directory's answer). */
+  /** The agent tool a login belongs to, or null (the identity directory's answer). */
   String agentOf(String login) {
     if (login == null) {
       return null;
     }
     String agent = agentByLogin.get(login);
     if (agent == null) {
-      agent = context.agents().agentForLogin(login).orElse(NOBODY);
+      agent = context.identities().classify(login).tool().orElse(NOBODY);
       agentByLogin.put(login, agent);
     }
     return agent.isEmpty() ? null : agent;

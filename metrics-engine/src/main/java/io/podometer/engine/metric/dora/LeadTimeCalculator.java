@@ -192,9 +192,7 @@ final class LeadTimeCalculator {
   }
 
   private boolean isAgent(String identity) {
-    return identity != null
-        && (ctx.agents().agentForLogin(identity).isPresent()
-            || ctx.agents().agentForEmail(identity).isPresent());
+    return ctx.identities().classify(identity).tool().isPresent();
   }
 
   /** For PRs without {@code firstCommitAt}: the earliest authoring of their own commits. */

@@ -1,5 +1,6 @@
 package io.podometer.engine.metric.flow;
 
+import io.podometer.engine.identity.Classification;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.org.Member;
 import io.podometer.engine.org.Membership;
@@ -119,21 +120,19 @@ public final class People {
   }
 
   private Identity classify(String identity) {
-    if (context.pods().isIgnoredBot(identity)) {
-      return new Identity(identity, Kind.IGNORED_BOT, null);
+    Classification classified = context.identities().classify(identity);
+    if (classified instanceof Classification.Member member) {
+      return new Identity(identity, Kind.MEMBER, member.id());
     }
-    String member = context.memberOf(identity);
-    if (member != null) {
-      return new Identity(identity, Kind.MEMBER, member);
-    }
-    if (context.agents().agentForLogin(identity).isPresent()
-        || context.agents().agentForEmail(identity).isPresent()) {
+    if (classified instanceof Classification.Agent) {
       return new Identity(identity, Kind.AGENT, null);
     }
-    if (identity.endsWith("[bot]")) {
-      return new Identity(identity, Kind.OTHER_BOT, null);
+    if (classified instanceof Classification.IgnoredBot) {
+      return new Identity(identity, Kind.IGNORED_BOT, null);
     }
-    return new Identity(identity, Kind.UNMAPPED_HUMAN, null);
+    // an app account no agent pattern names is no person either
+    return new Identity(
+        identity, identity.endsWith("[bot]") ? Kind.OTHER_BOT : Kind.UNMAPPED_HUMAN, null);
   }
 
   public boolean isEngineer(String memberId) {

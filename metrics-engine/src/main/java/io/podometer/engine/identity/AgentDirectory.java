@@ -1,5 +1,7 @@
-package io.podometer.engine.org;
+package io.podometer.engine.identity;
 
+import io.podometer.engine.org.AgentPattern;
+import io.podometer.engine.org.OrgSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -107,18 +109,22 @@ public final class AgentDirectory {
     this.patterns = merge(extraPatterns);
     for (AgentPattern pattern : patterns) {
       String tool = pattern.tool();
-      pattern.logins().forEach(login -> toolByLogin.putIfAbsent(Globs.lower(login), tool));
-      pattern.emails().forEach(email -> toolByEmail.putIfAbsent(Globs.compile(email), tool));
-      pattern.trailerKeys().forEach(key -> toolByTrailerKey.putIfAbsent(Globs.lower(key), tool));
-      pattern.footers().forEach(footer -> toolByFooter.putIfAbsent(Globs.lower(footer), tool));
+      pattern.logins().forEach(login -> toolByLogin.putIfAbsent(IdentityText.lower(login), tool));
+      pattern.emails().forEach(email -> toolByEmail.putIfAbsent(IdentityText.compile(email), tool));
+      pattern
+          .trailerKeys()
+          .forEach(key -> toolByTrailerKey.putIfAbsent(IdentityText.lower(key), tool));
+      pattern
+          .footers()
+          .forEach(footer -> toolByFooter.putIfAbsent(IdentityText.lower(footer), tool));
       pattern
           .branchPrefixes()
-          .forEach(prefix -> toolByBranchPrefix.putIfAbsent(Globs.lower(prefix), tool));
+          .forEach(prefix -> toolByBranchPrefix.putIfAbsent(IdentityText.lower(prefix), tool));
       if (pattern.authorNameSuffix() != null) {
         toolByNameSuffix.putIfAbsent(pattern.authorNameSuffix().toLowerCase(Locale.ROOT), tool);
       }
     }
-    ignoredBots.forEach(bot -> this.ignoredBots.add(Globs.compile(bot)));
+    ignoredBots.forEach(bot -> this.ignoredBots.add(IdentityText.compile(bot)));
   }
 
   /** The built-in patterns with the default ignored bots. */
@@ -134,7 +140,7 @@ public final class AgentDirectory {
   public Optional<String> agentForLogin(String login) {
     return login == null
         ? Optional.empty()
-        : Optional.ofNullable(toolByLogin.get(Globs.lower(login)));
+        : Optional.ofNullable(toolByLogin.get(IdentityText.lower(login)));
   }
 
   /**
@@ -146,7 +152,7 @@ public final class AgentDirectory {
     if (byLogin.isPresent() || headBranch == null) {
       return byLogin;
     }
-    String branch = Globs.lower(headBranch);
+    String branch = IdentityText.lower(headBranch);
     for (Map.Entry<String, String> prefix : toolByBranchPrefix.entrySet()) {
       if (branch.startsWith(prefix.getKey())) {
         return Optional.of(prefix.getValue());
@@ -170,7 +176,7 @@ public final class AgentDirectory {
         return Optional.of(entry.getValue());
       }
     }
-    return Globs.githubLoginOf(email).flatMap(this::agentForLogin);
+    return IdentityText.githubLoginOf(email).flatMap(this::agentForLogin);
   }
 
   /**
@@ -207,7 +213,7 @@ public final class AgentDirectory {
     if (key == null) {
       return Optional.empty();
     }
-    String lowerKey = Globs.lower(key);
+    String lowerKey = IdentityText.lower(key);
     if (lowerKey.equals(CO_AUTHOR_KEY)) {
       return emailInTrailer(value).flatMap(this::agentForEmail);
     }
@@ -261,7 +267,7 @@ public final class AgentDirectory {
 
   private boolean matchIgnoredBot(String loginOrEmail) {
     String value = loginOrEmail.strip();
-    Optional<String> login = Globs.githubLoginOf(value);
+    Optional<String> login = IdentityText.githubLoginOf(value);
     return ignoredBots.stream()
         .anyMatch(
             bot ->

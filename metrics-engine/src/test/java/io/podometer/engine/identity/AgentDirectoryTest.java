@@ -1,9 +1,11 @@
-package io.podometer.engine.org;
+package io.podometer.engine.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.podometer.engine.org.AgentPattern;
+import io.podometer.engine.org.OrgFixtures;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

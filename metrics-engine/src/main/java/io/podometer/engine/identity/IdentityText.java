@@ -1,4 +1,4 @@
-package io.podometer.engine.org;
+package io.podometer.engine.identity;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -7,13 +7,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Identity matching shared by the directories: e-mail globs and GitHub's no-reply addresses. */
-final class Globs {
+/**
+ * How identities are compared: logins and e-mails case-insensitively and without surrounding
+ * blanks, e-mail globs, and GitHub's no-reply addresses, which stand for their login.
+ */
+final class IdentityText {
 
   private static final Pattern GITHUB_NOREPLY =
       Pattern.compile("(?:\\d+\\+)?([^@+]+)@users\\.noreply\\.github\\.com");
 
-  private Globs() {}
+  private IdentityText() {}
 
   /** A case-insensitive whole-string pattern where {@code *} matches any run of characters. */
   static Pattern compile(String glob) {
@@ -32,5 +35,14 @@ final class Globs {
   static Optional<String> githubLoginOf(String email) {
     Matcher matcher = GITHUB_NOREPLY.matcher(email.strip().toLowerCase(Locale.ROOT));
     return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+  }
+
+  /** The part of an e-mail address before its last {@code @}, lower-cased; empty for none. */
+  static Optional<String> localPartOf(String email) {
+    String value = lower(email);
+    int at = value.lastIndexOf('@');
+    return at > 0 && at < value.length() - 1
+        ? Optional.of(value.substring(0, at))
+        : Optional.empty();
   }
 }
