@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podometer.connectors.source.CanonicalEventBuilder;
 import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventLimits;
-import io.podometer.engine.org.MemberDirectory;
+import io.podometer.engine.identity.IdentityDirectory;
 import io.podometer.engine.org.OrgModel;
 import java.time.Instant;
 import java.util.List;
@@ -29,13 +29,13 @@ final class MeetingRows implements CsvEvents.RowMapper {
   private final RowEvents events;
   private final CsvMoments moments;
   private final OrgModel org;
-  private final MemberDirectory directory;
+  private final IdentityDirectory directory;
   private final CsvEvents.Unknown unknownMembers = new CsvEvents.Unknown();
 
   MeetingRows(CanonicalEventBuilder builder, CsvMoments moments, OrgModel org) {
     this.moments = moments;
     this.org = org;
-    this.directory = new MemberDirectory(org);
+    this.directory = new IdentityDirectory(org);
     this.events = new RowEvents(builder, COLUMN_OF_FIELD);
   }
 
@@ -52,7 +52,7 @@ final class MeetingRows implements CsvEvents.RowMapper {
     d.put("member", member);
     d.put("week", week);
     d.put("hours", hours);
-    if (directory.resolve(member).isEmpty()) {
+    if (directory.memberOf(member).isEmpty()) {
       unknownMembers.seen(member, row.line());
     }
     CanonicalEvent event =
