@@ -9,6 +9,9 @@
     'deployment_frequency', 'lead_time_p50_hours', 'change_failure_rate',
     'time_to_first_review_p50_hours', 'throughput_per_engineer', 'pulse_satisfaction'];
   const BLUE = '#2f5fd0';
+  const SOURCES = ['line', 'telemetry', 'author', 'trailer', 'declared'];
+  const SOURCE_COLORS = { line: '#1e6e49', telemetry: '#2a9d8f', author: '#2f5fd0', trailer: '#8fa3e8', declared: '#c9a227' };
+  const TOOL_COLORS = ['#6a3fb5', '#d9480f', '#0b7285', '#a61e4d', '#5c940d', '#e67700', '#495057'];
   const COVERAGE = {
     pullRequests: 'pull requests', reviews: 'reviews', deployments: 'deployments',
     incidents: 'incidents', agentTelemetry: 'agent telemetry', meetings: 'meetings', pulse: 'pulse survey'
@@ -186,6 +189,79 @@
     return { node: el('div', { class: 'mini', id: 'mini-' + series.metric }, children), draw: () => drawChart(canvas, series, scope, null, 150) };
   }
 
+  function percent(share) {
+    return share === null || share === undefined ? '—' : round(share * 100) + ' %';
+  }
+
+  // a week's split as chart values: the share of added lines each key holds, in %
+  function splitSeries(figures, field, keys) {
+    return keys.map(key => figures.map(f => f[field] && f[field][key] !== undefined ? round(f[field][key] * 100) : (f.value === null || f.value === undefined ? null : 0)));
+  }
+
+  function stackedChart(canvas, figures, field, keys, colors, title) {
+    const values = splitSeries(figures, field, keys);
+    return new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: figures.map(f => f.week),
+        datasets: keys.map((key, i) => ({ label: key, data: values[i], backgroundColor: colors(key, i), stack: 'share' }))
+      },
+      options: {
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: { legend: { position: 'bottom', labels: { boxWidth: 12, font: { size: 11 } } },
+          tooltip: { callbacks: { label: ctx => ctx.dataset.label + ' ' + ctx.parsed.y + ' % of added lines' } },
+          title: { display: true, text: title, font: { size: 12 } } },
+        scales: {
+          x: { stacked: true, ticks: { maxTicksLimit: 7, font: { size: 10 } } },
+          y: { stacked: true, beginAtZero: true, ticks: { font: { size: 10 } }, title: { display: true, text: '% of added lines' } }
+        }
+      }
+    });
+  }
+
+  function splitTable(total) {
+    const rows = [];
+    rows.push(el('tr', {}, [el('th', { text: 'AI code share' }), el('td', { class: 'num', text: percent(total.value) })]));
+    rows.push(el('tr', {}, [el('th', { text: 'exact part (line-level and agent-authored)' }), el('td', { class: 'num', text: percent(total.exact) })]));
+    Object.entries(total.bySource || {}).forEach(([k, v]) => rows.push(el('tr', { class: 'by-source' }, [el('th', { text: 'source: ' + k }), el('td', { class: 'num', text: percent(v) })])));
+    Object.entries(total.byTool || {}).sort((a, b) => b[1] - a[1]).forEach(([k, v]) => rows.push(el('tr', { class: 'by-tool' }, [el('th', { text: 'tool: ' + k }), el('td', { class: 'num', text: percent(v) })])));
+    if (total.num !== undefined && total.den !== undefined) {
+      rows.push(el('tr', {}, [el('th', { text: 'AI lines / added lines' }), el('td', { class: 'num', text: Math.round(total.num).toLocaleString() + ' / ' + Math.round(total.den).toLocaleString() })]));
+    }
+    return el('table', { class: 'figures-table split-table', id: 'ai-split-table' }, [el('tbody', {}, rows)]);
+  }
+
+  // the AI code share of the scope over the page's weeks: totals, and the weekly split by source and by tool
+  function renderAiSplit(root, series) {
+    const box = document.getElementById('ai-split');
+    if (!box || !series) { return Promise.resolve(); }
+    const scope = root.dataset.scope;
+    const url = '/api/metrics?scope=' + encodeURIComponent(scope) + '&metric=ai_code_share&granularity=total&from=' + root.dataset.from + '&to=' + root.dataset.to;
+    return getJson(url).then(answer => {
+      const total = answer.metrics[0].figures[0];
+      box.replaceChildren();
+      if (total.withheld) {
+        box.appendChild(el('p', { class: 'withheld', text: 'AI code share ' + root.dataset.from + ' to ' + root.dataset.to + ': ' + total.withheld }));
+        return;
+      }
+      if (total.value === null || total.value === undefined) {
+        box.appendChild(el('p', { class: 'muted', text: 'No changes landed in these weeks, or no source covers them.' }));
+        return;
+      }
+      box.appendChild(el('div', { class: 'split-summary' }, [el('h3', { text: 'All weeks ' + root.dataset.from + ' to ' + root.dataset.to }), splitTable(total)]));
+      const figures = series.figures;
+      const tools = Array.from(new Set(figures.flatMap(f => Object.keys(f.byTool || {})))).sort();
+      const sources = SOURCES.filter(k => figures.some(f => f.bySource && f.bySource[k] !== undefined));
+      const bySource = el('canvas', { role: 'img', 'aria-label': 'AI code share by source, by week', id: 'ai-by-source' });
+      const byTool = el('canvas', { role: 'img', 'aria-label': 'AI code share by tool, by week', id: 'ai-by-tool' });
+      box.appendChild(el('div', { class: 'chart-box split-chart' }, [bySource]));
+      box.appendChild(el('div', { class: 'chart-box split-chart' }, [byTool]));
+      stackedChart(bySource, figures, 'bySource', sources, k => SOURCE_COLORS[k] || '#868e96', 'By source, each week');
+      stackedChart(byTool, figures, 'byTool', tools, (k, i) => TOOL_COLORS[i % TOOL_COLORS.length], 'By tool, each week');
+    });
+  }
+
   function coverage(data) {
     const box = document.getElementById('coverage');
     box.textContent = 'Sources covering these weeks: ';
@@ -246,6 +322,8 @@
           all.appendChild(grid);
         });
         draws.forEach(draw => draw());
+        renderAiSplit(root, series.ai_code_share)
+          .catch(err => setStatus('Could not load the AI code share split: ' + err.message, true));
         const withValues = data.metrics.filter(s => s.figures.some(f => f.value !== null && f.value !== undefined)).length;
         setStatus(withValues + ' of ' + data.metrics.length + ' metrics have values in these weeks.');
       })

@@ -126,7 +126,7 @@
       body.appendChild(el('tr', { 'data-source': s.id }, [
         el('td', { text: s.id }),
         el('td', { class: 'wrap', text: s.path }),
-        el('td', { text: s.repo }),
+        el('td', {}, [el('a', { href: '/repos/' + s.repo, text: s.repo })]),
         el('td', { text: s.branch || 'default' }),
         el('td', { class: 'state ' + s.state, text: s.state }),
         el('td', {}, p ? [el('span', { class: 'progress' }, [bar, ' ' + done.toLocaleString() + (p.itemsTotal ? ' / ' + p.itemsTotal.toLocaleString() : '') + ' commits'])] : [el('span', { class: 'muted', text: 'not imported since the start' })]),

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * Add cart        Ana                     10   0  human
  * Add search      Ana + Claude trailer    30  30  trailer
  * Refactor        "Raj Patel (aider)"      5   5  author
- * share = 35 / 45; exact (author only) 5 / 45; by source trailer 30/45, author 5/45
+ * share = 35 / 45; exact (author only) 5 / 45; by source trailer 30/45, author 5/45;
+ * by tool claude_code 30/45, aider 5/45
  * </pre>
  */
 @QuarkusTest
@@ -111,6 +112,9 @@ class GitSourcesIT {
     assertEquals(
         Map.of("trailer", 30.0 / 45, "author", 5.0 / 45),
         share.getMap("metrics[0].figures[0].bySource"));
+    assertEquals(
+        Map.of("claude_code", 30.0 / 45, "aider", 5.0 / 45),
+        share.getMap("metrics[0].figures[0].byTool"));
 
     // later, one more commit: importing again reads only it
     repo.at(Instant.parse("2026-03-09T09:00:00Z"));

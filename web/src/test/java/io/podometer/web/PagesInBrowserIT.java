@@ -316,6 +316,89 @@ class PagesInBrowserIT {
     assertTrue(row.contains("admin"), row);
   }
 
+  /**
+   * A clone added from the Sources page, imported, then its repository's page: the AI code share of
+   * last week's three commits, 50 of 60 added lines (bo's 30 with a Claude co-author trailer, cy's
+   * 20 as aider's author, raj's 10 by hand), with its exact part 20/60, by source trailer 30/60 and
+   * author 20/60, by tool claude_code 30/60 and aider 20/60.
+   */
+  @Test
+  void anAdminImportsACloneAndItsRepositoryPageSplitsTheAiShare() throws Exception {
+    AccessControlIT.user("ops", null, "admin");
+    java.time.Instant lastWeek =
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+            .with(java.time.DayOfWeek.MONDAY)
+            .minusWeeks(1)
+            .atTime(9, 0)
+            .toInstant(java.time.ZoneOffset.UTC);
+    io.podometer.connectors.git.GitFixture clone =
+        io.podometer.connectors.git.GitFixture.init(
+            Files.createTempDirectory("podometer-page-git").resolve("web"));
+    clone.at(lastWeek);
+    clone
+        .lines("src/a.ts", 30, "a")
+        .commit("Bo <bo@acme.example>", "Add a\n\nCo-Authored-By: Claude <noreply@anthropic.com>");
+    clone.lines("src/b.ts", 20, "b").commit("Cy (aider) <cy@acme.example>", "Add b");
+    clone.lines("src/c.ts", 10, "c").commit("Raj <raj@acme.example>", "Add c");
+
+    signIn("ops");
+    browser.get(root + "sources");
+    waitFor(d -> d.findElement(By.cssSelector("#git-table tbody tr")));
+    browser
+        .findElement(By.cssSelector("#git-form input[name=path]"))
+        .sendKeys(clone.dir().toString());
+    browser.findElement(By.cssSelector("#git-form input[name=repo]")).sendKeys("acme/web");
+    browser.findElement(By.cssSelector("#git-form button[type=submit]")).click();
+    String row =
+        waitFor(
+            d ->
+                d.findElements(By.cssSelector("#git-table tr[data-source]")).stream()
+                    .map(WebElement::getText)
+                    // the state shows capitalized
+                    .filter(text -> text.contains("Done"))
+                    .findFirst()
+                    .orElse(null));
+    assertTrue(row.contains("acme/web") && row.contains("3 / 3 commits"), row);
+
+    db.awaitFigures();
+    // figures are a leader's to read, not an admin's
+    AccessControlIT.user("lee", null, "leader");
+    browser.manage().deleteAllCookies();
+    signIn("lee");
+    browser.get(root + "repos/acme/web");
+    try {
+      waitFor(d -> d.findElement(By.id("ai-split-table")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      saveScreenshot("repository-page-failed");
+      throw new AssertionError(
+          "split: "
+              + browser.findElement(By.id("ai-split")).getText()
+              + " | status: "
+              + browser.findElement(By.id("page-status")).getText(),
+          e);
+    }
+    String split = waitFor(d -> d.findElement(By.id("ai-split-table")).getText());
+    assertTrue(split.contains("AI code share 83.3 %"), split);
+    assertTrue(split.contains("exact part (line-level and agent-authored) 33.3 %"), split);
+    assertTrue(split.contains("source: trailer 50 %"), split);
+    assertTrue(split.contains("source: author 33.3 %"), split);
+    assertTrue(split.contains("tool: claude_code 50 %"), split);
+    assertTrue(split.contains("tool: aider 33.3 %"), split);
+    assertTrue(split.contains("AI lines / added lines 50 / 60"), split);
+    assertEquals(1, browser.findElements(By.id("ai-by-source")).size());
+    assertEquals(1, browser.findElements(By.id("ai-by-tool")).size());
+    saveScreenshot("repository-page");
+  }
+
+  private void saveScreenshot(String name) throws java.io.IOException {
+    byte[] png =
+        ((org.openqa.selenium.TakesScreenshot) browser)
+            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(name + ".png"), png);
+  }
+
   /** Clicks the element the locator finds now, finding it again if a refresh replaced it. */
   private void clickFresh(By locator) {
     waitFor(

@@ -69,6 +69,7 @@ import org.junit.jupiter.api.io.TempDir;
  * added = 10+20+8+6+12+4+3+7+9+5+15+11+2+10+1 = 123
  * AI    = 20+8+6+12+4+9+15+7                 = 81   → share 81/123
  * by source: trailer 20+8+6+9+15 = 58, author 12+4 = 16, line 7; exact (line+author) = 23
+ * by tool: claude_code 20+9+15+7 = 51, copilot 8+12 = 20, cursor 6, aider 4
  * </pre>
  */
 class GitImportTest {
@@ -358,6 +359,19 @@ class GitImportTest {
     assertEquals(23.0 / 123, share.exact(), 1e-9);
     assertEquals(
         Map.of("trailer", 58.0 / 123, "author", 16.0 / 123, "line", 7.0 / 123), share.bySource());
+    // by tool: claude_code 20 + 9 + 15 + 7 (the note's) = 51, copilot 8 + 12 = 20, cursor 6,
+    // aider 4: 81 in all
+    assertEquals(
+        Map.of(
+            "claude_code",
+            51.0 / 123,
+            "copilot",
+            20.0 / 123,
+            "cursor",
+            6.0 / 123,
+            "aider",
+            4.0 / 123),
+        share.byTool());
   }
 
   @Test

@@ -17,7 +17,11 @@ final class CellAccumulator {
   private int sampleCount;
   private Map<String, Integer> numKeyCounts;
   private Set<String> denKeys;
+  // AI lines by attribution source, and by agent tool under keys prefixed TOOL (one map, so that
+  // summaries and merges carry both alike)
   private Map<String, Double> numBySource;
+
+  private static final String TOOL = "tool:";
 
   void add(Contribution c) {
     items++;
@@ -49,6 +53,9 @@ final class CellAccumulator {
         numBySource = new TreeMap<>();
       }
       numBySource.merge(c.source(), c.num(), Double::sum);
+      if (c.tool() != null) {
+        numBySource.merge(TOOL + c.tool(), c.num(), Double::sum);
+      }
     }
   }
 
@@ -186,6 +193,9 @@ final class CellAccumulator {
       figure
           .bySource()
           .forEach((source, share) -> numBySource.merge(source, share * d, Double::sum));
+      figure
+          .byTool()
+          .forEach((tool, share) -> numBySource.merge(TOOL + tool, share * d, Double::sum));
     }
     return this;
   }
@@ -199,12 +209,22 @@ final class CellAccumulator {
         Double value = den == 0 ? null : num / den;
         Double exact = den == 0 || numBySource == null ? null : exactNum / den;
         Map<String, Double> bySource = Map.of();
+        Map<String, Double> byTool = Map.of();
         if (numBySource != null && den != 0) {
-          Map<String, Double> shares = new TreeMap<>();
-          numBySource.forEach((source, n) -> shares.put(source, n / den));
-          bySource = shares;
+          Map<String, Double> sources = new TreeMap<>();
+          Map<String, Double> tools = new TreeMap<>();
+          numBySource.forEach(
+              (key, n) -> {
+                if (key.startsWith(TOOL)) {
+                  tools.put(key.substring(TOOL.length()), n / den);
+                } else {
+                  sources.put(key, n / den);
+                }
+              });
+          bySource = sources;
+          byTool = tools;
         }
-        yield new Pooled(value, num, den, exact, bySource);
+        yield new Pooled(value, num, den, exact, bySource, byTool);
       }
       case DISTINCT_RATIO ->
           new Pooled(
@@ -274,7 +294,18 @@ final class CellAccumulator {
     return weighted / (n * total);
   }
 
-  record Pooled(Double value, Double num, Double den, Double exact, Map<String, Double> bySource) {
+  record Pooled(
+      Double value,
+      Double num,
+      Double den,
+      Double exact,
+      Map<String, Double> bySource,
+      Map<String, Double> byTool) {
+
+    Pooled(Double value, Double num, Double den, Double exact, Map<String, Double> bySource) {
+      this(value, num, den, exact, bySource, Map.of());
+    }
+
     Pooled {
       value = Doubles.box(value);
       num = Doubles.box(num);

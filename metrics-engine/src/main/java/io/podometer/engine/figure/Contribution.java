@@ -20,6 +20,7 @@ public record Contribution(
     String numKey,
     String denKey,
     String source,
+    String tool,
     double exactNum,
     String person,
     Evidence evidence) {
@@ -33,7 +34,7 @@ public record Contribution(
       String person,
       Evidence evidence) {
     return new Contribution(
-        metric, week, scopes, num, den, Double.NaN, null, null, null, 0, person, evidence);
+        metric, week, scopes, num, den, Double.NaN, null, null, null, null, 0, person, evidence);
   }
 
   public static Contribution count(
@@ -54,7 +55,7 @@ public record Contribution(
       String person,
       Evidence evidence) {
     return new Contribution(
-        metric, week, scopes, 0, 0, value, null, null, null, 0, person, evidence);
+        metric, week, scopes, 0, 0, value, null, null, null, null, 0, person, evidence);
   }
 
   /** A distinct-count item: {@code numKey} and/or {@code denKey} may be null. */
@@ -67,13 +68,17 @@ public record Contribution(
       String person,
       Evidence evidence) {
     return new Contribution(
-        metric, week, scopes, 0, 0, Double.NaN, numKey, denKey, null, 0, person, evidence);
+        metric, week, scopes, 0, 0, Double.NaN, numKey, denKey, null, null, 0, person, evidence);
   }
 
-  /** The same item with its attribution source and the exact part of its numerator. */
-  public Contribution withSource(String source, double exactNum) {
+  /**
+   * The same item with its attribution source, the agent tool behind it (null when unknown) and the
+   * exact part of its numerator.
+   */
+  public Contribution withSource(String source, String tool, double exactNum) {
     return new Contribution(
-        metric, week, scopes, num, den, sample, numKey, denKey, source, exactNum, person, evidence);
+        metric, week, scopes, num, den, sample, numKey, denKey, source, tool, exactNum, person,
+        evidence);
   }
 
   public boolean hasSample() {

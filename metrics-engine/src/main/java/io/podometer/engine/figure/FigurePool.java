@@ -254,6 +254,7 @@ public final class FigurePool {
         people,
         p.exact(),
         p.bySource(),
+        p.byTool(),
         null,
         null,
         false);
@@ -279,6 +280,7 @@ public final class FigurePool {
         people,
         p.exact(),
         p.bySource(),
+        p.byTool(),
         null,
         null,
         false);
@@ -312,6 +314,7 @@ public final class FigurePool {
                         0,
                         p.exact(),
                         p.bySource(),
+                        p.byTool(),
                         null,
                         null,
                         partial));

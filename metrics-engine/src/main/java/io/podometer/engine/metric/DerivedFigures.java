@@ -91,6 +91,7 @@ final class DerivedFigures {
                   people,
                   null,
                   Map.of(),
+                  Map.of(),
                   null,
                   null,
                   week.compareTo(context.weekOf(context.now())) >= 0));

@@ -129,6 +129,7 @@ public final class RangeTotals {
             0,
             null,
             java.util.Map.of(),
+            java.util.Map.of(),
             null,
             "withheld: the range holds " + withheldWeek + ", which is withheld",
             false)

@@ -61,6 +61,7 @@ public class DrilldownResource {
       Double den,
       Double sample,
       String source,
+      String tool,
       Integer people) {}
 
   /**
@@ -171,6 +172,7 @@ public class DrilldownResource {
               c.den(),
               c.hasSample() ? c.sample() : null,
               c.source(),
+              c.tool(),
               null));
     }
     if (peopleItems > 0) {
@@ -185,6 +187,7 @@ public class DrilldownResource {
                   + " people, summed: figures about a person are never listed one by one",
               peopleNum,
               peopleDen,
+              null,
               null,
               null,
               persons.size()));

@@ -8,7 +8,9 @@ import java.util.Map;
  * One figure as the API shows it. {@code noData}: no connected source covers the scope that week
  * (as opposed to a value of 0); {@code withheld} says why a value is hidden (and then no num, den,
  * n or people are given: each would tell something about the group); {@code partial} while the week
- * is in progress.
+ * is in progress. AI shares carry their {@code exact} part (line-level and agent-authored lines)
+ * and their split {@code bySource} and {@code byTool} (lines whose agent tool is known), each a
+ * share of the same denominator.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FigureView(
@@ -21,6 +23,7 @@ public record FigureView(
     Integer people,
     Double exact,
     Map<String, Double> bySource,
+    Map<String, Double> byTool,
     String tier,
     String withheld,
     Boolean partial,
@@ -37,6 +40,7 @@ public record FigureView(
         f.withheld() == null ? f.people() : null,
         f.exact(),
         f.bySource().isEmpty() ? null : f.bySource(),
+        f.byTool().isEmpty() ? null : f.byTool(),
         f.tier(),
         f.withheld(),
         f.partial() ? Boolean.TRUE : null,
@@ -63,6 +67,7 @@ public record FigureView(
         week.people,
         week.exact,
         week.bySource,
+        week.byTool,
         week.tier,
         week.withheld,
         null,
@@ -70,6 +75,7 @@ public record FigureView(
   }
 
   static FigureView noData(String week) {
-    return new FigureView(week, null, null, null, null, 0, 0, null, null, null, null, null, true);
+    return new FigureView(
+        week, null, null, null, null, 0, 0, null, null, null, null, null, null, true);
   }
 }

@@ -31,6 +31,7 @@ final class FigureCellCodec {
   private static final int WITHHELD = 32;
   private static final int PARTIAL = 64;
   private static final int BY_SOURCE = 128;
+  private static final String TOOL = "tool:";
 
   private FigureCellCodec() {}
 
@@ -48,7 +49,7 @@ final class FigureCellCodec {
                 | (f.tier() != null ? TIER : 0)
                 | (f.withheld() != null ? WITHHELD : 0)
                 | (f.partial() ? PARTIAL : 0)
-                | (f.bySource().isEmpty() ? 0 : BY_SOURCE);
+                | (f.bySource().isEmpty() && f.byTool().isEmpty() ? 0 : BY_SOURCE);
         out.writeByte(flags);
         out.writeInt(f.n());
         out.writeInt(f.people());
@@ -62,11 +63,18 @@ final class FigureCellCodec {
         if (f.withheld() != null) {
           out.writeUTF(f.withheld());
         }
-        if (!f.bySource().isEmpty()) {
-          out.writeByte(f.bySource().size());
-          for (Map.Entry<String, Double> source : new TreeMap<>(f.bySource()).entrySet()) {
-            out.writeUTF(source.getKey());
-            out.writeDouble(source.getValue());
+        if (!f.bySource().isEmpty() || !f.byTool().isEmpty()) {
+          // the tools ride in the sources' section under a prefix no source has, so cells stored
+          // before tools were split still read
+          Map<String, Double> split = new TreeMap<>(f.bySource());
+          new TreeMap<>(f.byTool())
+              .entrySet().stream()
+                  .limit(255 - split.size())
+                  .forEach(tool -> split.put(TOOL + tool.getKey(), tool.getValue()));
+          out.writeByte(split.size());
+          for (Map.Entry<String, Double> share : split.entrySet()) {
+            out.writeUTF(share.getKey());
+            out.writeDouble(share.getValue());
           }
         }
       }
@@ -93,13 +101,22 @@ final class FigureCellCodec {
         String tier = (flags & TIER) != 0 ? in.readUTF() : null;
         String withheld = (flags & WITHHELD) != 0 ? in.readUTF() : null;
         Map<String, Double> bySource = Map.of();
+        Map<String, Double> byTool = Map.of();
         if ((flags & BY_SOURCE) != 0) {
-          int sources = in.readUnsignedByte();
-          Map<String, Double> read = new TreeMap<>();
-          for (int s = 0; s < sources; s++) {
-            read.put(in.readUTF(), in.readDouble());
+          int shares = in.readUnsignedByte();
+          Map<String, Double> sources = new TreeMap<>();
+          Map<String, Double> tools = new TreeMap<>();
+          for (int s = 0; s < shares; s++) {
+            String key = in.readUTF();
+            double share = in.readDouble();
+            if (key.startsWith(TOOL)) {
+              tools.put(key.substring(TOOL.length()), share);
+            } else {
+              sources.put(key, share);
+            }
           }
-          bySource = read;
+          bySource = sources;
+          byTool = tools;
         }
         figures.add(
             new Figure(
@@ -113,6 +130,7 @@ final class FigureCellCodec {
                 people,
                 exact,
                 bySource,
+                byTool,
                 tier,
                 withheld,
                 (flags & PARTIAL) != 0));

@@ -94,7 +94,43 @@ public class PageResource {
             .flatMap(p -> org.pillars().stream().filter(x -> x.id().equals(p)).findFirst())
             .map(p -> "Pod · pillar " + p.name())
             .orElse("Pod");
-    return scopePage(org, "pod:" + pod.id(), pod.name(), pillar, "Pods", "/pods");
+    return scopePage(org, "pod:" + pod.id(), pod.name(), pillar, "Pods", "/pods")
+        .data(
+            "repos",
+            org.services().stream()
+                .filter(s -> s.pod().equals(pod.id()))
+                .flatMap(s -> s.repos().stream())
+                .sorted()
+                .toList());
+  }
+
+  @GET
+  @Path("repos/{owner}/{name}")
+  @Operation(summary = "A repository's page: its figures, AI code share by source and by tool")
+  public TemplateInstance repository(
+      @PathParam("owner") String owner, @PathParam("name") String name) {
+    OrgModel org = orgService.current().model();
+    String repo = owner + "/" + name;
+    io.podometer.engine.scope.ScopeId scopeId;
+    try {
+      scopeId = io.podometer.engine.scope.ScopeId.parse("repo:" + repo);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("no repository '" + repo + "'");
+    }
+    viewer.get().require(scopeId);
+    // a repository known only through git is shown too: its figures count for no service
+    var service = org.services().stream().filter(s -> s.repos().contains(repo)).findFirst();
+    String kind =
+        service
+            .map(s -> "Repository · service " + s.id() + " · pod " + s.pod())
+            .orElse("Repository (in no service of the organization model)");
+    return scopePage(
+        org,
+        scopeId.toString(),
+        repo,
+        kind,
+        service.map(s -> "Pod " + s.pod()).orElse(null),
+        service.map(s -> "/pods/" + s.pod()).orElse(null));
   }
 
   @GET

@@ -255,7 +255,7 @@ final class ChangeContributions {
                   i == 0 ? a.addedLines() : 0,
                   person,
                   new Evidence(ref, itemRule))
-              .withSource(part.source().id(), part.exactLines()));
+              .withSource(part.source().id(), part.tool(), part.exactLines()));
     }
   }
 

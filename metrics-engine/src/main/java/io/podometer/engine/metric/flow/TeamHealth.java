@@ -111,6 +111,7 @@ final class TeamHealth {
               null,
               engineer ? member : null,
               null,
+              null,
               0,
               member,
               new Evidence(

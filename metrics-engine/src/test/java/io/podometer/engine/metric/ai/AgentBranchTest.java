@@ -35,6 +35,8 @@ class AgentBranchTest {
     // added 60 + 40 + 25 + 15 = 140; AI 60 + 25 = 85, all from the author source
     Figure share = assertRatio(result, MetricId.AI_CODE_SHARE, "org", "2026-W10", 85, 140, 4);
     assertEquals(Map.of("author", 85.0 / 140), share.bySource());
+    // the tools behind them: copilot's 60 lines, codex's 25
+    assertEquals(Map.of("copilot", 60.0 / 140, "codex", 25.0 / 140), share.byTool());
     // agent-authored: 2 of the 4 merged PRs
     assertRatio(result, MetricId.AGENT_AUTHORED_PRS, "org", "2026-W10", 2, 4, 4);
   }
