@@ -3,11 +3,13 @@ package io.podometer.connectors.git;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -16,8 +18,9 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
  * The files a commit changed against its parent, with added and deleted lines counted as {@code git
- * log --numstat} counts them: renames detected, binary files 0 lines, and a file whose content is
- * missing (a partial clone) 0 lines and named, never a failure. One per thread.
+ * log --numstat} counts them: the same diff algorithm, renames detected, binary files 0 lines, and
+ * a file whose content is missing (a partial clone) 0 lines and named, never a failure. One per
+ * thread.
  */
 final class CommitChanges implements AutoCloseable {
 
@@ -31,6 +34,17 @@ final class CommitChanges implements AutoCloseable {
     reader = repository.newObjectReader();
     formatter = new DiffFormatter(DisabledOutputStream.INSTANCE);
     formatter.setReader(reader, repository.getConfig());
+    // git diffs with Myers unless diff.algorithm says otherwise (JGit's own default is histogram):
+    // the counts must be the ones `git log --numstat` gives in this clone
+    formatter.setDiffAlgorithm(
+        DiffAlgorithm.getAlgorithm(
+            repository
+                .getConfig()
+                .getEnum(
+                    ConfigConstants.CONFIG_DIFF_SECTION,
+                    null,
+                    ConfigConstants.CONFIG_KEY_ALGORITHM,
+                    DiffAlgorithm.SupportedAlgorithm.MYERS)));
     formatter.setDiffComparator(RawTextComparator.DEFAULT);
     formatter.setDetectRenames(true);
   }

@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.storage.file.WindowCacheConfig;
 
 /** Opening a clone, finding the branch to import and the repository's name. */
@@ -44,9 +44,17 @@ public final class GitRepositories {
     if (!dir.isDirectory()) {
       throw new IllegalArgumentException(path + " is no directory");
     }
+    // opened afresh each time (not through JGit's cache): a clone's config may change between
+    // imports
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
+    if (new File(dir, Constants.DOT_GIT).exists()) {
+      builder.setWorkTree(dir);
+    } else {
+      builder.setGitDir(dir);
+    }
     try {
-      return Git.open(dir).getRepository();
-    } catch (RepositoryNotFoundException e) {
+      return builder.build();
+    } catch (RepositoryNotFoundException | IllegalArgumentException e) {
       throw new IllegalArgumentException(path + " holds no git repository");
     }
   }

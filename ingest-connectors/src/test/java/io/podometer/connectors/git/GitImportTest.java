@@ -317,6 +317,40 @@ class GitImportTest {
         });
   }
 
+  /**
+   * "e c f g f a e f a f d e" → "e b a b d g e b a d": git's default diff (Myers) counts 5 added
+   * and 7 deleted lines, its histogram diff 6 and 8; a clone that sets diff.algorithm gets that
+   * one's counts, as from {@code git log --numstat} (where the two histogram diffs agree: JGit's
+   * and git's differ on some inputs).
+   */
+  @Test
+  void theDiffIsGitsOwnAlgorithm(@TempDir Path own) throws Exception {
+    GitFixture lines = GitFixture.init(own.resolve("diff"));
+    lines.write("f.txt", lettered("ecfgfaefafde")).commit(ANA, "One");
+    String changed = lines.write("f.txt", lettered("ebabdgebad")).commit(ANA, "Two");
+    assertEquals("5\t7\tf.txt", lines.git("show", "--numstat", "--format=", changed).strip());
+    assertEquals("f.txt 5/7", files(importOwn(lines).get(changed)));
+
+    lines.git("config", "diff.algorithm", "histogram");
+    assertEquals("6\t8\tf.txt", lines.git("show", "--numstat", "--format=", changed).strip());
+    assertEquals("f.txt 6/8", files(importOwn(lines).get(changed)));
+  }
+
+  private static byte[] lettered(String letters) {
+    return (String.join("\n", letters.split("")) + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private Map<String, JsonNode> importOwn(GitFixture clone) throws InterruptedException {
+    published.clear();
+    cursors.clear();
+    new GitImport(
+            new GitSource("git-3", clone.dir().toString(), "acme/diff", null),
+            new EventCodec(Clock.fixed(NOW, ZoneOffset.UTC), java.time.Duration.ofDays(1)),
+            1)
+        .sync(run());
+    return commits(published.stream().flatMap(List::stream).toList());
+  }
+
   @Test
   void aGitAiNoteBecomesLineAttributionWithOverlappingSessionsCountedOnce() throws Exception {
     List<CanonicalEvent> events = importShop(null, 2);
