@@ -4,6 +4,7 @@ import io.podometer.connectors.git.GitImport;
 import io.podometer.connectors.git.GitSource;
 import io.podometer.connectors.source.Checkpoints;
 import io.podometer.connectors.source.IngestReceipt;
+import io.podometer.connectors.source.MemoryCheckpoints;
 import io.podometer.connectors.source.SourceProgress;
 import io.podometer.connectors.source.SourceRun;
 import io.podometer.engine.event.EventCodec;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -105,16 +105,7 @@ public final class GitImportBench {
   private static double importOnce(Path repo, long[] events) throws InterruptedException {
     AtomicLong published = new AtomicLong();
     SourceProgress progress = new SourceProgress();
-    Checkpoints none =
-        new Checkpoints() {
-          @Override
-          public Optional<String> cursor(String stream) {
-            return Optional.empty();
-          }
-
-          @Override
-          public void save(String stream, String cursor) {}
-        };
+    Checkpoints none = new MemoryCheckpoints();
     long start = System.nanoTime();
     new GitImport(new GitSource("bench", repo.toString(), "acme/bench", null), new EventCodec())
         .sync(

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.podometer.connectors.DemoFigures;
-import io.podometer.connectors.source.Checkpoints;
 import io.podometer.connectors.source.EventSink;
 import io.podometer.connectors.source.IngestReceipt;
+import io.podometer.connectors.source.MemoryCheckpoints;
 import io.podometer.connectors.source.SourceProgress;
 import io.podometer.connectors.source.SourceRun;
 import io.podometer.engine.event.CanonicalEvent;
@@ -33,9 +33,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,7 +106,8 @@ class GitImportTest {
   static GitFixture repo;
   static Map<String, String> sha = new LinkedHashMap<>();
 
-  final Map<String, String> cursors = new ConcurrentHashMap<>();
+  final MemoryCheckpoints checkpoints = new MemoryCheckpoints();
+  final Map<String, String> cursors = checkpoints.cursors();
   final List<List<CanonicalEvent>> published = new ArrayList<>();
   final SourceProgress progress = new SourceProgress();
 
@@ -188,18 +187,6 @@ class GitImportTest {
   }
 
   SourceRun run() {
-    Checkpoints checkpoints =
-        new Checkpoints() {
-          @Override
-          public Optional<String> cursor(String stream) {
-            return Optional.ofNullable(cursors.get(stream));
-          }
-
-          @Override
-          public void save(String stream, String cursor) {
-            cursors.put(stream, cursor);
-          }
-        };
     EventSink sink =
         events -> {
           published.add(List.copyOf(events));

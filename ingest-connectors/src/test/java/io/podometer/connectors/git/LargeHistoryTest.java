@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.podometer.connectors.source.Checkpoints;
 import io.podometer.connectors.source.IngestReceipt;
+import io.podometer.connectors.source.MemoryCheckpoints;
 import io.podometer.connectors.source.SourceProgress;
 import io.podometer.connectors.source.SourceRun;
 import io.podometer.engine.event.CanonicalEvent;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,16 +52,7 @@ class LargeHistoryTest {
     List<CanonicalEvent> events = new ArrayList<>();
     List<Integer> batches = new ArrayList<>();
     SourceProgress progress = new SourceProgress();
-    Checkpoints none =
-        new Checkpoints() {
-          @Override
-          public Optional<String> cursor(String stream) {
-            return Optional.empty();
-          }
-
-          @Override
-          public void save(String stream, String cursor) {}
-        };
+    Checkpoints none = new MemoryCheckpoints();
     new GitImport(new GitSource("git-l", repo.toString(), "acme/long", null), new EventCodec(), 2)
         .sync(
             new SourceRun(

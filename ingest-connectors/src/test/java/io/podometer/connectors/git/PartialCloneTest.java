@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.podometer.connectors.source.Checkpoints;
 import io.podometer.connectors.source.IngestReceipt;
+import io.podometer.connectors.source.MemoryCheckpoints;
 import io.podometer.connectors.source.SourceProgress;
 import io.podometer.connectors.source.SourceRun;
 import io.podometer.engine.event.CanonicalEvent;
@@ -16,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,16 +56,7 @@ class PartialCloneTest {
 
     List<CanonicalEvent> events = new ArrayList<>();
     SourceProgress progress = new SourceProgress();
-    Checkpoints none =
-        new Checkpoints() {
-          @Override
-          public Optional<String> cursor(String stream) {
-            return Optional.empty();
-          }
-
-          @Override
-          public void save(String stream, String cursor) {}
-        };
+    Checkpoints none = new MemoryCheckpoints();
     new GitImport(
             new GitSource("git-2", partial.toString(), "acme/data", null), new EventCodec(), 1)
         .sync(

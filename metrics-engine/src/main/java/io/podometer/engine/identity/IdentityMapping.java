@@ -69,6 +69,10 @@ public record IdentityMapping(String identity, String action, String member, Str
       // agent e-mails and ignored bots are patterns: a '*' would place more than this identity
       throw MappingRefused.invalid("identity", "must not contain '*'");
     }
+    if (Sightings.isErasedPseudonym(value)) {
+      throw MappingRefused.invalid(
+          "identity", "an erased member's pseudonym: their history stays apart from any person");
+    }
     return value;
   }
 

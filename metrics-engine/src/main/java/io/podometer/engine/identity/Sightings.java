@@ -27,6 +27,17 @@ public final class Sightings {
     this.identities = identities;
   }
 
+  /** What an erasure puts in place of a member's identities ({@code erased-<random>}). */
+  public static final String ERASED_PREFIX = "erased-";
+
+  /**
+   * Whether the identity is an erased member's pseudonym: never listed as unmapped, never mapped,
+   * or an erasure could be undone by mapping it back to a person.
+   */
+  public static boolean isErasedPseudonym(String identity) {
+    return identity != null && identity.startsWith(ERASED_PREFIX);
+  }
+
   /** A fact of {@code kind} mentioning these identities (of different people, or the same). */
   public void fact(String kind, Instant at, String... mentioned) {
     Set<String> once = new LinkedHashSet<>();
@@ -36,7 +47,8 @@ public final class Sightings {
       }
     }
     for (String identity : once) {
-      if (identities.classify(identity) instanceof Classification.Unmapped) {
+      if (!isErasedPseudonym(identity)
+          && identities.classify(identity) instanceof Classification.Unmapped) {
         seenIn(identity, kind, at);
       }
     }
@@ -50,7 +62,8 @@ public final class Sightings {
     String memberBeside =
         identities.memberOf(login).or(() -> identities.memberOf(email)).orElse(null);
     for (String identity : both(login, email)) {
-      if (identities.classify(identity) instanceof Classification.Unmapped) {
+      if (!isErasedPseudonym(identity)
+          && identities.classify(identity) instanceof Classification.Unmapped) {
         Seen s = seenIn(identity, kind, at);
         if (name != null && !name.isBlank() && s.names.size() < NAMES_KEPT) {
           s.names.add(name.strip());

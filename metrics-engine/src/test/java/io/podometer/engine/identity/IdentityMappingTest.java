@@ -97,6 +97,9 @@ class IdentityMappingTest {
         "identity: must not contain '*'",
         new IdentityMapping("*@acme.example", "ignoredBot", null, null));
     assertRefused(
+        "identity: an erased member's pseudonym: their history stays apart from any person",
+        new IdentityMapping("erased-k3j9x2m4q", "member", "ana", null));
+    assertRefused(
         "action: required, one of [member, agent, ignoredBot]",
         new IdentityMapping("x", null, null, null));
     assertRefused(

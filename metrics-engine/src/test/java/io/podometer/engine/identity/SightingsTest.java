@@ -21,6 +21,9 @@ class SightingsTest {
     sightings.fact("pull request", tuesday, "copilot-swe-agent[bot]", "ana-l");
     sightings.fact("review", tuesday, "dependabot[bot]");
     sightings.fact("review", monday, "stranger");
+    // an erased member's pseudonym is nobody to map: never listed
+    sightings.fact("pull request", monday, "erased-k3j9x2m4q");
+    sightings.author("commit", monday, "erased-k3j9x2m4q", "erased-k3j9x2m4q", null);
     sightings.author("commit", tuesday, "Ana Lima", "ana.lima@home.example", "ana-l");
     sightings.author("commit", monday, "Ana Lima (aider)", "ana.lima@home.example", null);
 

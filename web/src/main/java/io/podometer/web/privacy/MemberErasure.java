@@ -88,7 +88,12 @@ public class MemberErasure {
     }
     Pseudonyms pseudonyms =
         // random, so the pseudonym cannot be traced back by hashing candidate member ids
-        new Pseudonyms(json, names, inText, "erased-" + Secrets.random(9).toLowerCase(Locale.ROOT));
+        new Pseudonyms(
+            json,
+            names,
+            inText,
+            io.podometer.engine.identity.Sightings.ERASED_PREFIX
+                + Secrets.random(9).toLowerCase(Locale.ROOT));
 
     Rewritten rewritten = rewriteFacts(names, pseudonyms);
     // the figures read these facts again once this commits (deleted ones leave them)

@@ -17,7 +17,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,15 +162,7 @@ public class GitHubSources {
   public void delete(String id) {
     entity(id);
     syncs.cancel(id);
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              SourceEntity.deleteById(id);
-              SourceEntity.getEntityManager()
-                  .createNativeQuery("delete from source_checkpoint where source = ?1")
-                  .setParameter(1, id)
-                  .executeUpdate();
-            });
+    SourceEntity.delete(id);
     secretsBySource = null;
   }
 
@@ -289,16 +280,10 @@ public class GitHubSources {
   }
 
   private static List<SourceEntity> entities() {
-    return QuarkusTransaction.requiringNew()
-        .call(() -> SourceEntity.<SourceEntity>list("kind = ?1 order by createdAt", KIND));
+    return SourceEntity.ofKind(KIND);
   }
 
   private static SourceEntity entity(String id) {
-    SourceEntity entity =
-        QuarkusTransaction.requiringNew().call(() -> SourceEntity.<SourceEntity>findById(id));
-    if (entity == null || !KIND.equals(entity.kind)) {
-      throw new NotFoundException("no GitHub source '" + id + "'");
-    }
-    return entity;
+    return SourceEntity.ofKind(id, KIND, "GitHub source");
   }
 }

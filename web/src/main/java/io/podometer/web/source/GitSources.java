@@ -14,7 +14,6 @@ import io.podometer.web.security.Secrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -106,9 +105,7 @@ public class GitSources {
 
   public List<View> list() {
     List<View> views = new ArrayList<>();
-    for (SourceEntity entity :
-        QuarkusTransaction.requiringNew()
-            .call(() -> SourceEntity.<SourceEntity>list("kind = ?1 order by createdAt", KIND))) {
+    for (SourceEntity entity : entities()) {
       views.add(view(entity));
     }
     return views;
@@ -130,15 +127,7 @@ public class GitSources {
   public void delete(String id) {
     entity(id);
     syncs.cancel(id);
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              SourceEntity.deleteById(id);
-              SourceEntity.getEntityManager()
-                  .createNativeQuery("delete from source_checkpoint where source = ?1")
-                  .setParameter(1, id)
-                  .executeUpdate();
-            });
+    SourceEntity.delete(id);
   }
 
   private GitImport connector(GitSource source) {
@@ -185,12 +174,11 @@ public class GitSources {
     }
   }
 
+  private static List<SourceEntity> entities() {
+    return SourceEntity.ofKind(KIND);
+  }
+
   private static SourceEntity entity(String id) {
-    SourceEntity entity =
-        QuarkusTransaction.requiringNew().call(() -> SourceEntity.<SourceEntity>findById(id));
-    if (entity == null || !KIND.equals(entity.kind)) {
-      throw new NotFoundException("no git source '" + id + "'");
-    }
-    return entity;
+    return SourceEntity.ofKind(id, KIND, "git source");
   }
 }

@@ -43,4 +43,38 @@ public class SourceEntity extends PanacheEntityBase {
 
   @Column(name = "last_error", length = 2000)
   public String lastError;
+
+  /** The sources of a kind, oldest first, read in a transaction of their own. */
+  static java.util.List<SourceEntity> ofKind(String kind) {
+    return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        .call(() -> SourceEntity.<SourceEntity>list("kind = ?1 order by createdAt", kind));
+  }
+
+  /**
+   * The source of that id and kind.
+   *
+   * @throws jakarta.ws.rs.NotFoundException naming the kind ({@code what}) when there is none
+   */
+  static SourceEntity ofKind(String id, String kind, String what) {
+    SourceEntity entity =
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+            .call(() -> SourceEntity.<SourceEntity>findById(id));
+    if (entity == null || !kind.equals(entity.kind)) {
+      throw new jakarta.ws.rs.NotFoundException("no " + what + " '" + id + "'");
+    }
+    return entity;
+  }
+
+  /** Deletes the source and its checkpoints (the events it gave stay). */
+  static void delete(String id) {
+    io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              SourceEntity.deleteById(id);
+              SourceEntity.getEntityManager()
+                  .createNativeQuery("delete from source_checkpoint where source = ?1")
+                  .setParameter(1, id)
+                  .executeUpdate();
+            });
+  }
 }
