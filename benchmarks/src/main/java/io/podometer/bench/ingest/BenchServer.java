@@ -69,6 +69,11 @@ final class BenchServer implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + settings.heap());
     command.add("-Xlog:gc:file=" + gcLog);
+    // e.g. a flight recording of the server while it is measured
+    String extra = System.getenv("PODOMETER_BENCH_SERVER_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.strip().split("\\s+")));
+    }
     command.add("-jar");
     command.add(app.toString());
     ProcessBuilder builder = new ProcessBuilder(command);
