@@ -231,6 +231,9 @@ public final class GitImport implements SourceConnector {
               : new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
       }
+      // the walk keeps every commit it passed: their messages are not needed again (a long
+      // history's bodies would otherwise all stay in memory)
+      chunk.forEach(RevCommit::disposeBody);
       awaitPublished();
       int commits = chunk.size();
       publishing =
