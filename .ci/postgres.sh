@@ -25,5 +25,8 @@ DO $$ BEGIN
 END $$;
 DROP DATABASE IF EXISTS podometer_test;
 CREATE DATABASE podometer_test OWNER podometer;
+-- the benchmark's database (./podometer bench-ingest --db pg empties it first)
+SELECT 'CREATE DATABASE podometer_bench OWNER podometer'
+  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'podometer_bench')\gexec
 SQL
-echo "PostgreSQL $version ready on 127.0.0.1:5432 (database podometer_test)"
+echo "PostgreSQL $version ready on 127.0.0.1:5432 (databases podometer_test, podometer_bench)"
