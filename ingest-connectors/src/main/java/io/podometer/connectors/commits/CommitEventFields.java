@@ -20,6 +20,9 @@ public final class CommitEventFields {
       d.put("message", CanonicalEventBuilder.upTo(message, EventLimits.TEXT));
       ArrayNode trailers = d.putArray("trailers");
       for (CommitMessage.Trailer trailer : CommitMessage.trailers(message)) {
+        if (trailer.value().isBlank()) {
+          continue; // "Changes:" ending a message is no trailer worth keeping, and no value
+        }
         trailers
             .addObject()
             .put("key", CanonicalEventBuilder.upTo(trailer.key(), EventLimits.NAME))

@@ -33,20 +33,32 @@ final class CommitChanges implements AutoCloseable {
   CommitChanges(Repository repository) {
     reader = repository.newObjectReader();
     formatter = new DiffFormatter(DisabledOutputStream.INSTANCE);
-    formatter.setReader(reader, repository.getConfig());
+    try {
+      formatter.setReader(reader, repository.getConfig());
+    } catch (IllegalArgumentException e) {
+      // a diff setting JGit does not know (diff.algorithm=patience): the defaults, set below
+      formatter.setReader(reader, new org.eclipse.jgit.lib.Config());
+    }
     // git diffs with Myers unless diff.algorithm says otherwise (JGit's own default is histogram):
     // the counts must be the ones `git log --numstat` gives in this clone
-    formatter.setDiffAlgorithm(
-        DiffAlgorithm.getAlgorithm(
-            repository
-                .getConfig()
-                .getEnum(
-                    ConfigConstants.CONFIG_DIFF_SECTION,
-                    null,
-                    ConfigConstants.CONFIG_KEY_ALGORITHM,
-                    DiffAlgorithm.SupportedAlgorithm.MYERS)));
+    formatter.setDiffAlgorithm(DiffAlgorithm.getAlgorithm(algorithm(repository)));
     formatter.setDiffComparator(RawTextComparator.DEFAULT);
     formatter.setDetectRenames(true);
+  }
+
+  /** The clone's diff.algorithm where JGit has it; git's others (patience, minimal) as Myers. */
+  private static DiffAlgorithm.SupportedAlgorithm algorithm(Repository repository) {
+    try {
+      return repository
+          .getConfig()
+          .getEnum(
+              ConfigConstants.CONFIG_DIFF_SECTION,
+              null,
+              ConfigConstants.CONFIG_KEY_ALGORITHM,
+              DiffAlgorithm.SupportedAlgorithm.MYERS);
+    } catch (IllegalArgumentException e) {
+      return DiffAlgorithm.SupportedAlgorithm.MYERS;
+    }
   }
 
   /**

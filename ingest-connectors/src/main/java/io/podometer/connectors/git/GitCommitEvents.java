@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podometer.connectors.commits.CommitEventFields;
 import io.podometer.connectors.source.CanonicalEventBuilder;
+import io.podometer.connectors.source.UnmappablePayload;
 import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventLimits;
 import java.time.Instant;
@@ -43,11 +44,17 @@ final class GitCommitEvents {
     }
     PersonIdent author = commit.getAuthorIdent();
     PersonIdent committer = commit.getCommitterIdent();
+    if (author == null && committer == null) {
+      throw new UnmappablePayload("it names no author and no committer git can read");
+    }
+    author = author != null ? author : committer;
+    committer = committer != null ? committer : author;
     person(d.putObject("author"), author);
     person(d.putObject("committer"), committer);
     d.put("authoredAt", author.getWhenAsInstant().toString());
     d.put("committedAt", committer.getWhenAsInstant().toString());
-    CommitEventFields.message(d, clean(commit.getFullMessage()), null);
+    String message = clean(commit.getFullMessage());
+    CommitEventFields.message(d, message == null || message.isBlank() ? null : message, null);
     if (changes != null) {
       if (changes.size() <= EventLimits.ITEMS) {
         ArrayNode files = d.putArray("files");
@@ -126,10 +133,20 @@ final class GitCommitEvents {
         d);
   }
 
+  /**
+   * A person as git recorded them; git allows an empty name or {@code <>}, the contract does not:
+   * the e-mail stands for a missing name, and an address nobody has ({@value #NO_EMAIL}) for a
+   * missing e-mail, so the commit still counts and shows among the unmapped identities.
+   */
   private static void person(ObjectNode into, PersonIdent who) {
-    into.put("name", text(who.getName()));
-    into.put("email", text(who.getEmailAddress()));
+    String name = text(who.getName());
+    String email = text(who.getEmailAddress());
+    boolean noEmail = email == null || email.isBlank();
+    into.put("name", name == null || name.isBlank() ? (noEmail ? "unknown" : email) : name);
+    into.put("email", noEmail ? NO_EMAIL : email);
   }
+
+  static final String NO_EMAIL = "unknown@invalid";
 
   private static String text(String value) {
     return CanonicalEventBuilder.upTo(clean(value), EventLimits.NAME);

@@ -62,7 +62,8 @@ public final class GitImport implements SourceConnector {
   @Override
   public void sync(SourceRun run) throws InterruptedException {
     run.progress().started(run.clock().instant());
-    boolean failed = false;
+    // failed unless the import gets to its end: an Error on the way is a failure too
+    boolean failed = true;
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,
@@ -74,21 +75,23 @@ public final class GitImport implements SourceConnector {
     try (Repository repository = GitRepositories.open(source.path());
         GitNotes notes = GitNotes.read(repository)) {
       new Run(repository, notes, run, pool).importBranch();
+      failed = false;
     } catch (IllegalArgumentException e) {
       run.progress().error(e.getMessage());
-      failed = true;
     } catch (IOException e) {
       run.progress().error("the clone cannot be read: " + e.getMessage());
-      failed = true;
     } catch (CancelledImport e) {
       run.progress().error("stopped");
-      failed = true;
     } catch (RuntimeException e) {
       // the store refused a chunk: the checkpoint did not move, the next import resumes
       run.progress().error("stopped: " + e.getMessage());
-      failed = true;
+    } catch (Error e) {
+      run.progress().error("stopped: " + e);
+      throw e;
     } finally {
       pool.shutdownNow();
+      // the diffing threads read the repository: let them end before it is gone for good
+      pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
       run.progress().finished(run.clock().instant(), failed);
     }
   }
@@ -110,6 +113,7 @@ public final class GitImport implements SourceConnector {
     private final GitNotes notes;
     private GitCommitEvents events;
     private CompletableFuture<?> publishing = CompletableFuture.completedFuture(null);
+    private Set<ObjectId> shallow = Set.of();
 
     Run(Repository repository, GitNotes notes, SourceRun run, ExecutorService pool) {
       this.repository = repository;
@@ -120,6 +124,9 @@ public final class GitImport implements SourceConnector {
 
     void importBranch() throws IOException, InterruptedException {
       GitRepositories.Head head = GitRepositories.head(repository, source.branch());
+      try (org.eclipse.jgit.lib.ObjectReader reader = repository.newObjectReader()) {
+        shallow = Set.copyOf(reader.getShallowCommits());
+      }
       String branchStream = "branch:" + (head.branch() == null ? "HEAD" : head.branch());
       events =
           new GitCommitEvents(
@@ -145,14 +152,28 @@ public final class GitImport implements SourceConnector {
           }
         }
         importChunk(chunk);
-        // notes written since the last import for commits imported before it
+        // notes written since the last import for commits imported before it (all of them when
+        // the notes were not there at the last import: notes refs are fetched apart)
         if (notes.exists()) {
+          List<ObjectId> noted = new ArrayList<>();
+          for (ObjectId id :
+              notes.changedSince(run.checkpoints().cursor(NOTES_STREAM), since != null)) {
+            if (!imported.contains(id) && repository.getObjectDatabase().has(id)) {
+              noted.add(id);
+            }
+          }
+          Set<ObjectId> onBranch = noted.isEmpty() ? Set.of() : reachable(head.commit());
           List<RevCommit> renoted = new ArrayList<>();
-          for (ObjectId noted : notes.changedSince(run.checkpoints().cursor(NOTES_STREAM))) {
-            if (!imported.contains(noted) && repository.getObjectDatabase().has(noted)) {
-              RevCommit commit = walk.parseCommit(noted);
+          for (ObjectId id : noted) {
+            // a note on a commit of another branch, or on no commit at all, is not this branch's
+            if (onBranch.contains(id)) {
+              RevCommit commit = walk.parseCommit(id);
               parseParents(walk, commit);
               renoted.add(commit);
+              if (renoted.size() == CHUNK) {
+                importChunk(renoted);
+                renoted = new ArrayList<>(CHUNK);
+              }
             }
           }
           importChunk(renoted);
@@ -179,6 +200,19 @@ public final class GitImport implements SourceConnector {
       } catch (IOException | IllegalArgumentException e) {
         return null;
       }
+    }
+
+    /** Every commit reachable from the head. */
+    private Set<ObjectId> reachable(ObjectId head) throws IOException {
+      Set<ObjectId> all = new HashSet<>();
+      try (RevWalk walk = new RevWalk(repository)) {
+        walk.setRetainBody(false);
+        walk.markStart(walk.parseCommit(head));
+        for (RevCommit commit : walk) {
+          all.add(commit.copy());
+        }
+      }
+      return all;
     }
 
     private long count(ObjectId head, ObjectId since) throws IOException {
@@ -226,6 +260,7 @@ public final class GitImport implements SourceConnector {
         try {
           all.addAll(part.get());
         } catch (ExecutionException e) {
+          parts.forEach(other -> other.cancel(true));
           throw e.getCause() instanceof RuntimeException r
               ? r
               : new IllegalStateException(e.getCause().getMessage(), e.getCause());
@@ -258,11 +293,29 @@ public final class GitImport implements SourceConnector {
         RevCommit commit, ObjectId note, CommitChanges differ, List<CanonicalEvent> out)
         throws IOException {
       List<CommitChanges.FileChange> changes = null;
-      if (commit.getParentCount() <= 1) {
-        changes =
-            differ.between(
-                commit.getParentCount() == 0 ? null : commit.getParent(0).getTree(),
-                commit.getTree());
+      if (commit.getParentCount() == 0 && shallow.contains(commit)) {
+        // its parents were left out of the clone: against nothing, every file would look added
+        run.progress()
+            .warn(
+                "commit "
+                    + commit.abbreviate(10).name()
+                    + ": its parent is not in this shallow clone: its lines are not counted");
+      } else if (commit.getParentCount() <= 1) {
+        try {
+          changes =
+              differ.between(
+                  commit.getParentCount() == 0 ? null : commit.getParent(0).getTree(),
+                  commit.getTree());
+        } catch (IOException e) {
+          run.progress()
+              .warn(
+                  "commit "
+                      + commit.abbreviate(10).name()
+                      + ": its changes cannot be read ("
+                      + e.getMessage()
+                      + "): counted as 0 lines");
+          changes = List.of();
+        }
         List<String> missing =
             changes.stream()
                 .filter(CommitChanges.FileChange::missing)

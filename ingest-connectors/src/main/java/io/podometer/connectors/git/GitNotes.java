@@ -48,6 +48,9 @@ final class GitNotes implements AutoCloseable {
     try (RevWalk walk = new RevWalk(reader)) {
       RevCommit tip = walk.parseCommit(ref.getObjectId());
       return new GitNotes(repository, reader, tip, NoteMap.read(reader, tip));
+    } catch (IOException | RuntimeException e) {
+      reader.close();
+      throw e;
     }
   }
 
@@ -87,17 +90,20 @@ final class GitNotes implements AutoCloseable {
    * The commits whose notes were written or rewritten since the tip a previous import read (none on
    * a first import: the commits walked then brought their notes).
    */
-  List<ObjectId> changedSince(Optional<String> previousTip) throws IOException {
+  List<ObjectId> changedSince(Optional<String> previousTip, boolean importedBefore)
+      throws IOException {
     List<ObjectId> changed = new ArrayList<>();
-    if (notes == null || previousTip.isEmpty() || previousTip.get().equals(tip.name())) {
+    if (notes == null
+        || (previousTip.isEmpty() && !importedBefore)
+        || previousTip.filter(tip.name()::equals).isPresent()) {
       return changed;
     }
     NoteMap before;
-    try (RevWalk walk = new RevWalk(reader)) {
-      before = NoteMap.read(reader, walk.parseCommit(ObjectId.fromString(previousTip.get())));
-    } catch (IOException | IllegalArgumentException e) {
-      // the tip read before is gone (the notes were rewritten): every note counts as new
+    if (previousTip.isEmpty()) {
+      // commits were imported before the notes were here: every note is new to them
       before = NoteMap.newEmptyMap();
+    } else {
+      before = previous(previousTip.get());
     }
     for (Note note : notes) {
       ObjectId was = before.get(note);
@@ -106,6 +112,17 @@ final class GitNotes implements AutoCloseable {
       }
     }
     return changed;
+  }
+
+  private NoteMap previous(String previousTip) throws IOException {
+    NoteMap before;
+    try (RevWalk walk = new RevWalk(reader)) {
+      before = NoteMap.read(reader, walk.parseCommit(ObjectId.fromString(previousTip)));
+    } catch (IOException | IllegalArgumentException e) {
+      // the tip read before is gone (the notes were rewritten): every note counts as new
+      before = NoteMap.newEmptyMap();
+    }
+    return before;
   }
 
   @Override

@@ -16,8 +16,13 @@ import org.eclipse.jgit.storage.file.WindowCacheConfig;
 /** Opening a clone, finding the branch to import and the repository's name. */
 public final class GitRepositories {
 
-  private static final Pattern OWNER_NAME =
-      Pattern.compile("[/:]([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\\.git)?/?$");
+  // a host and exactly owner/name: GitHub's and its likes' https, ssh and scp-like addresses (a
+  // GitLab subgroup, an Azure DevOps path, a local path or file:// names no owner/name: not read)
+  private static final Pattern URL_OWNER_NAME =
+      Pattern.compile(
+          "(?:https?|ssh|git)://[^/\\s]+/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\\.git)?/?");
+  private static final Pattern SCP_OWNER_NAME =
+      Pattern.compile("[^/\\s:]+:([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+?)(?:\\.git)?/?");
 
   static {
     // JGit's defaults (10 MB of pack windows, 10 MB of delta bases) make a long history re-read and
@@ -79,8 +84,12 @@ public final class GitRepositories {
     Ref originHead = repository.exactRef(Constants.R_REMOTES + "origin/HEAD");
     if (originHead != null && originHead.isSymbolic() && originHead.getObjectId() != null) {
       String target = originHead.getTarget().getName();
+      String prefix = Constants.R_REMOTES + "origin/";
       return new Head(
-          target.substring((Constants.R_REMOTES + "origin/").length()), originHead.getObjectId());
+          target.startsWith(prefix)
+              ? target.substring(prefix.length())
+              : Repository.shortenRefName(target),
+          originHead.getObjectId());
     }
     Ref head = repository.exactRef(Constants.HEAD);
     if (head == null || head.getObjectId() == null) {
@@ -96,7 +105,12 @@ public final class GitRepositories {
     if (url == null) {
       return Optional.empty();
     }
-    Matcher m = OWNER_NAME.matcher(url.strip());
-    return m.find() ? Optional.of(m.group(1) + "/" + m.group(2)) : Optional.empty();
+    for (Pattern pattern : new Pattern[] {URL_OWNER_NAME, SCP_OWNER_NAME}) {
+      Matcher m = pattern.matcher(url.strip());
+      if (m.matches()) {
+        return Optional.of(m.group(1) + "/" + m.group(2));
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -93,7 +93,7 @@ public final class GitFixture {
    */
   public String commit(String author, String committer, String message) {
     Map<String, String> env = people(author, committer);
-    run(env, "git", "commit", "-q", "--allow-empty", "-m", message);
+    run(env, "git", "commit", "-q", "--allow-empty", "--allow-empty-message", "-m", message);
     return head();
   }
 

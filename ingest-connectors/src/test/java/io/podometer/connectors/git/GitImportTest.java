@@ -316,6 +316,7 @@ class GitImportTest {
     String changed = lines.write("f.txt", lettered("ebabdgebad")).commit(ANA, "Two");
     assertEquals("5\t7\tf.txt", lines.git("show", "--numstat", "--format=", changed).strip());
     assertEquals("f.txt 5/7", files(importOwn(lines).get(changed)));
+    cursors.clear();
 
     lines.git("config", "diff.algorithm", "histogram");
     assertEquals("6\t8\tf.txt", lines.git("show", "--numstat", "--format=", changed).strip());
@@ -326,9 +327,92 @@ class GitImportTest {
     return (String.join("\n", letters.split("")) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * What real clones hold and the contract does not take as is: an empty message, an author with an
+   * empty e-mail ({@code Name <>}), a trailer with no value, a diff.algorithm JGit does not have.
+   */
+  @Test
+  void oddCommitsStillCount(@TempDir Path own) throws Exception {
+    GitFixture odd = GitFixture.init(own.resolve("odd"));
+    odd.git("config", "diff.algorithm", "patience");
+    String empty = odd.lines("a.txt", 3, "a").commit("Anon <>", "Anon <>", "");
+    String changes = odd.lines("b.txt", 2, "b").commit(ANA, "Fix\n\nChanges:");
+    Map<String, JsonNode> commits = importOwn(odd);
+    assertEquals(SourceProgress.State.DONE, progress.snapshot(NOW).state());
+    assertEquals(
+        0, progress.snapshot(NOW).warningsTotal(), progress.snapshot(NOW).warnings().toString());
+    JsonNode anon = commits.get(empty);
+    assertEquals("Anon", anon.path("author").path("name").asText());
+    assertEquals(GitCommitEvents.NO_EMAIL, anon.path("author").path("email").asText());
+    assertTrue(anon.path("message").isMissingNode());
+    assertEquals("a.txt 3/0", files(anon));
+    assertEquals(0, commits.get(changes).path("trailers").size());
+  }
+
+  /**
+   * A shallow clone's oldest commit has its parent left out: its lines are not counted (against
+   * nothing, the whole tree would look added), with a warning; the commits after it count.
+   */
+  @Test
+  void aShallowClonesBoundaryCountsNoLines(@TempDir Path own) throws Exception {
+    GitFixture origin = GitFixture.init(own.resolve("origin"));
+    origin.lines("a.txt", 50, "a").commit(ANA, "Old");
+    origin.lines("b.txt", 5, "b").commit(ANA, "Boundary");
+    String last = origin.lines("c.txt", 7, "c").commit(ANA, "Last");
+    Path shallow = own.resolve("shallow");
+    GitFixture.run(
+        own,
+        Map.of(),
+        "git",
+        "clone",
+        "-q",
+        "--depth",
+        "2",
+        "file://" + origin.dir().toAbsolutePath(),
+        shallow.toString());
+    Map<String, JsonNode> commits = importOwn(GitFixture.open(shallow));
+    assertEquals(2, commits.size());
+    assertEquals("c.txt 7/0", files(commits.get(last)));
+    JsonNode boundary =
+        commits.values().stream()
+            .filter(c -> !c.path("sha").asText().equals(last))
+            .findFirst()
+            .get();
+    assertTrue(boundary.path("files").isMissingNode(), boundary.toString());
+    assertTrue(progress.snapshot(NOW).warnings().get(0).contains("shallow clone"));
+  }
+
+  /**
+   * Notes fetched only after a first import (notes refs are not fetched by default) are all read by
+   * the next; a note on a commit of another branch is not this branch's.
+   */
+  @Test
+  void notesThatArriveLaterAreReadAndOtherBranchesNotesLeftOut(@TempDir Path own) throws Exception {
+    GitFixture repo = GitFixture.init(own.resolve("later"));
+    String old = repo.lines("src/notes.py", 10, "n").commit(ANA, "Old");
+    repo.checkout("side", true);
+    String side = repo.lines("src/notes.py", 12, "s").commit(ANA, "Side");
+    repo.checkout("main", false);
+    importOwn(repo);
+    String branchCursor = cursors.get("branch:main");
+    assertEquals(old, branchCursor);
+    assertNull(cursors.get(GitImport.NOTES_STREAM));
+
+    repo.note("ai", old, NOTE);
+    repo.note("ai", side, NOTE);
+    published.clear();
+    new GitImport(
+            new GitSource("git-3", repo.dir().toString(), "acme/diff", null),
+            new EventCodec(Clock.fixed(NOW, ZoneOffset.UTC), java.time.Duration.ofDays(1)),
+            1)
+        .sync(run());
+    assertEquals(
+        List.of("attribution:acme/diff@" + old + ":line", "commit:acme/diff@" + old),
+        published.stream().flatMap(List::stream).map(CanonicalEvent::id).sorted().toList());
+  }
+
   private Map<String, JsonNode> importOwn(GitFixture clone) throws InterruptedException {
     published.clear();
-    cursors.clear();
     new GitImport(
             new GitSource("git-3", clone.dir().toString(), "acme/diff", null),
             new EventCodec(Clock.fixed(NOW, ZoneOffset.UTC), java.time.Duration.ofDays(1)),

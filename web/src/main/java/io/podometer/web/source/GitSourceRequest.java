@@ -17,7 +17,10 @@ import org.eclipse.jgit.lib.Repository;
 record GitSourceRequest(String path, String repo, String branch) {
 
   private static final Set<String> FIELDS = Set.of("path", "repo", "branch");
-  static final Pattern REPO = Pattern.compile("[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}");
+  // GitHub's limits (an owner of 39 characters, a name of 100), which also keep the event ids
+  // built on it within theirs; '.' and '..' name no repository
+  static final Pattern REPO =
+      Pattern.compile("(?!\\.{1,2}/)[A-Za-z0-9_.-]{1,39}/(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,100}");
   static final int MAX_PATH = 4_096;
 
   static GitSourceRequest read(JsonNode body) {
