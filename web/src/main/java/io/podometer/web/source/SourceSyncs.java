@@ -118,9 +118,10 @@ public class SourceSyncs {
       Thread.currentThread().interrupt();
       tracker.error("stopped");
       tracker.finished(clock.instant(), true);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // an Error too (out of memory): the source says it failed rather than staying "running"
       LOG.errorf(e, "sync of %s failed", id);
-      tracker.error(e.getMessage());
+      tracker.error(String.valueOf(e.getMessage() == null ? e : e.getMessage()));
       tracker.finished(clock.instant(), true);
     }
     SourceProgress.Snapshot end = tracker.snapshot(clock.instant());
