@@ -128,6 +128,12 @@ class GitSourcesIT {
         .then()
         .statusCode(200)
         .body("find { it.id == '" + id + "' }.kind", equalTo("git"));
+    // a clone keeps no payloads to map again: it is imported again instead
+    given()
+        .post("/api/sources/" + id + "/remap")
+        .then()
+        .statusCode(400)
+        .body("detail", org.hamcrest.Matchers.containsString("/sync imports what is new"));
   }
 
   @Test
@@ -208,6 +214,25 @@ class GitSourcesIT {
           .statusCode(400)
           .body("detail", startsWith((String) c[1]));
     }
+    given()
+        .contentType("application/json")
+        .body(Map.of("path", "/" + "a".repeat(5000)))
+        .post("/api/sources/git")
+        .then()
+        .statusCode(400)
+        .body("detail", startsWith("path: at most 4096 characters"));
+    for (String body : new String[] {"{\"path\": ", "[\"/srv/git/shop\"]", "{\"path\": 42}"}) {
+      given()
+          .contentType("application/json")
+          .body(body)
+          .post("/api/sources/git")
+          .then()
+          .statusCode(400)
+          .body(
+              "detail",
+              org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Exception")));
+    }
+    given().auth().none().post("/api/sources/git").then().statusCode(401);
     assertEquals(0, sources.list().size(), "nothing was added");
     given().get("/api/sources/git/git-none").then().statusCode(404);
   }

@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,24 +109,13 @@ class IdentitiesIT {
     return List.of(num.doubleValue(), den.doubleValue());
   }
 
-  /** Waits for the recomputation a new organization model version starts. */
-  private static void awaitFigure(String pod, String metric, List<Double> expected) {
-    Instant until = Instant.now().plus(Duration.ofSeconds(20));
-    List<Double> seen = w10(pod, metric);
-    while (!seen.equals(expected) && Instant.now().isBefore(until)) {
-      sleep();
-      seen = w10(pod, metric);
-    }
-    assertEquals(expected, seen, pod + " " + metric);
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+  /**
+   * The recomputation a new model version starts is queued on the figure worker before the answer:
+   * once the figures are current it has run.
+   */
+  private void awaitFigure(String pod, String metric, List<Double> expected) {
+    db.awaitFigures();
+    assertEquals(expected, w10(pod, metric), pod + " " + metric);
   }
 
   @Test

@@ -1,11 +1,6 @@
 package io.podometer.connectors.csv;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import io.podometer.engine.event.Utf8Text;
 
 /**
  * A CSV body as text: UTF-8, strictly — a byte sequence that is not is refused naming its line and
@@ -19,10 +14,9 @@ public final class CsvText {
   public static String decode(byte[] body) {
     String text;
     try {
-      text = strict().decode(ByteBuffer.wrap(body)).toString();
-    } catch (CharacterCodingException e) {
-      int at = firstBadByte(body);
-      throw new CsvRejected(lineAt(body, at), null, "not valid UTF-8 at byte " + at);
+      text = Utf8Text.decode(body);
+    } catch (Utf8Text.Malformed e) {
+      throw new CsvRejected(e.line(), null, e.getMessage());
     }
     int nul = text.indexOf('\u0000');
     if (nul >= 0) {
@@ -40,28 +34,5 @@ public final class CsvText {
       }
     }
     return line;
-  }
-
-  private static int lineAt(byte[] body, int at) {
-    int line = 1;
-    for (int i = 0; i < at; i++) {
-      if (body[i] == '\n') {
-        line++;
-      }
-    }
-    return line;
-  }
-
-  private static int firstBadByte(byte[] body) {
-    ByteBuffer in = ByteBuffer.wrap(body);
-    strict().decode(in, CharBuffer.allocate(body.length + 1), true);
-    return in.position();
-  }
-
-  private static CharsetDecoder strict() {
-    return StandardCharsets.UTF_8
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 }

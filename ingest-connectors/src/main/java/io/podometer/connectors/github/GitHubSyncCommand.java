@@ -135,7 +135,7 @@ public final class GitHubSyncCommand {
     }
     String authorization;
     try {
-      authorization = authorization(env);
+      authorization = AdminApi.adminAuthorization(env);
     } catch (IllegalStateException e) {
       err.println("github sync: " + e.getMessage());
       return 2;
@@ -186,19 +186,20 @@ public final class GitHubSyncCommand {
       if (apiUrl != null) {
         body.put("apiUrl", apiUrl);
       }
-      JsonNode created = call("POST", "/api/sources/github", JSON.writeValueAsString(body), 201);
+      JsonNode created =
+          api.call("POST", "/api/sources/github", JSON.writeValueAsString(body), 201);
       id = created.path("id").asText();
       out.println("added source " + id + " for " + String.join(", ", repos));
     }
-    HttpResponse<String> started = send("POST", "/api/sources/github/" + id + "/sync", "");
+    HttpResponse<String> started = api.send("POST", "/api/sources/github/" + id + "/sync", "");
     if (started.statusCode() != 202 && started.statusCode() != 409) {
-      throw failure(started);
+      throw AdminApi.failure(started);
     }
     JsonNode source;
     long events = 0;
     do {
       Thread.sleep(poll.toMillis());
-      source = call("GET", "/api/sources/github/" + id, null, 200);
+      source = api.call("GET", "/api/sources/github/" + id, null, 200);
       JsonNode progress = source.path("progress");
       events = progress.path("itemsDone").asLong(events);
       if (terminal) {
@@ -226,11 +227,11 @@ public final class GitHubSyncCommand {
   /** The id of a source reading exactly these repositories from this API, or null. */
   private String existing(List<String> repos, String apiUrl)
       throws IOException, InterruptedException {
-    String api = apiUrl == null ? GitHubSource.GITHUB_COM : apiUrl.replaceAll("/+$", "");
-    for (JsonNode source : call("GET", "/api/sources/github", null, 200)) {
+    String apiBase = apiUrl == null ? GitHubSource.GITHUB_COM : apiUrl.replaceAll("/+$", "");
+    for (JsonNode source : this.api.call("GET", "/api/sources/github", null, 200)) {
       List<String> reads = new java.util.ArrayList<>();
       source.path("repos").forEach(r -> reads.add(r.asText()));
-      if (reads.containsAll(repos) && api.equals(source.path("apiUrl").asText())) {
+      if (reads.containsAll(repos) && apiBase.equals(source.path("apiUrl").asText())) {
         return source.path("id").asText();
       }
     }
@@ -260,23 +261,5 @@ public final class GitHubSyncCommand {
       line.append(" · last error: ").append(progress.path("lastError").asText());
     }
     return line.toString();
-  }
-
-  private JsonNode call(String method, String path, String body, int expected)
-      throws IOException, InterruptedException {
-    return api.call(method, path, body, expected);
-  }
-
-  private HttpResponse<String> send(String method, String path, String body)
-      throws IOException, InterruptedException {
-    return api.send(method, path, body);
-  }
-
-  private static IOException failure(HttpResponse<String> response) {
-    return AdminApi.failure(response);
-  }
-
-  static String authorization(Map<String, String> env) {
-    return AdminApi.adminAuthorization(env);
   }
 }

@@ -115,6 +115,13 @@ public class GitSources {
     return view(entity(id));
   }
 
+  /** Whether {@code id} is a git source. */
+  public boolean isOne(String id) {
+    SourceEntity entity =
+        QuarkusTransaction.requiringNew().call(() -> SourceEntity.<SourceEntity>findById(id));
+    return entity != null && KIND.equals(entity.kind);
+  }
+
   /** Imports what is new since the last import, in the background; false while one runs. */
   public boolean importAgain(String id) {
     return syncs.start(id, connector(source(entity(id))));

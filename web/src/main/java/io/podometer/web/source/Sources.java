@@ -88,6 +88,15 @@ public class Sources {
    * EventStore#superseding}).
    */
   public Remap remap(String source) {
+    if (gitSources.isOne(source)) {
+      throw new IllegalArgumentException(
+          "source: "
+              + source
+              + " is a git clone: it keeps no payloads, the clone is its record; POST"
+              + " /api/sources/git/"
+              + source
+              + "/sync imports what is new");
+    }
     PayloadMapper mapper =
         mappers
             .forSource(source)
