@@ -292,6 +292,67 @@ class EngineOnDemoTest {
   }
 
   @Test
+  void aMetricThatReadsNothingAfterItsWeekDrillsDownFromTheFactsUpToTheWeekAlone() {
+    FactSet facts = DemoFigures.fold(demo.events);
+    var engine = MetricFamilies.engine();
+    List<MetricId> metrics =
+        java.util.Arrays.stream(MetricId.values())
+            .filter(m -> m.aggregation() != Aggregation.DERIVED && !engine.readsAfterTheWeek(m))
+            .toList();
+    assertTrue(
+        metrics.contains(MetricId.LEAD_TIME_P50_HOURS)
+            && !metrics.contains(MetricId.CHANGE_FAILURE_RATE)
+            && !metrics.contains(MetricId.REVERT_RATE),
+        metrics::toString);
+    List<ScopeId> scopes = new ArrayList<>();
+    scopes.add(ScopeId.ORG);
+    demo.org.pillars().forEach(p -> scopes.add(ScopeId.pillar(p.id())));
+    demo.org.pods().forEach(p -> scopes.add(ScopeId.pod(p.id())));
+    full.figures().stream()
+        .map(Figure::scope)
+        .filter(
+            s ->
+                s.kind() == io.podometer.engine.scope.ScopeKind.SERVICE
+                    || s.kind() == io.podometer.engine.scope.ScopeKind.REPO)
+        .distinct()
+        .sorted()
+        .forEach(scopes::add);
+    int cells = 0;
+    List<String> differences = new ArrayList<>();
+    for (int back = 1; back <= 14; back += 3) {
+      IsoWeek week = to.plusWeeks(-back);
+      FactSet window = FactWindow.upTo(facts, week, week, ZoneOffset.UTC);
+      assertTrue(window.deployments().size() < facts.deployments().size());
+      for (ScopeId scope : scopes) {
+        FactSet slice =
+            ScopeSlice.of(
+                new EngineContext(demo.org, window, week, week, DemoFigures.NOW), window, scope);
+        EngineContext context = new EngineContext(demo.org, slice, week, week, DemoFigures.NOW);
+        for (MetricId metric : metrics) {
+          List<String> expected = items(full.drilldown(metric, scope, week));
+          List<String> actual = items(engine.drilldown(context, metric, scope, week));
+          if (!expected.equals(actual)) {
+            differences.add(
+                metric
+                    + " "
+                    + scope
+                    + " "
+                    + week
+                    + ": "
+                    + expected.size()
+                    + " vs "
+                    + actual.size());
+          }
+          cells += expected.isEmpty() ? 0 : 1;
+        }
+      }
+    }
+    assertTrue(cells > 300, "cells with items: " + cells);
+    assertEquals(
+        List.of(), differences.stream().limit(3).toList(), differences.size() + " differences");
+  }
+
+  @Test
   void aFamilyGivenNoFactOfAKindItDoesNotReadEmitsTheSameContributions() {
     // what lets a week's recomputation after, say, a new deployment run DORA alone and reuse the
     // other families' contributions: a family's declared kinds are all it reads

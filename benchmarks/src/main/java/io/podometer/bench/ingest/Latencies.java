@@ -45,6 +45,21 @@ final class Latencies {
         count());
   }
 
+  /** The slowest few, with their order of arrival (1 = first): which ones a tail is made of. */
+  synchronized String slowest(int few) {
+    Integer[] order = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(millis[b], millis[a]));
+    StringBuilder slowest = new StringBuilder();
+    for (int i = 0; i < Math.min(few, count); i++) {
+      slowest.append(i == 0 ? "" : ", ").append('#').append(order[i] + 1).append(' ');
+      slowest.append(ms(millis[order[i]]));
+    }
+    return slowest.toString();
+  }
+
   static String ms(double millis) {
     return millis >= 1000
         ? String.format(Locale.ROOT, "%.2f s", millis / 1000)

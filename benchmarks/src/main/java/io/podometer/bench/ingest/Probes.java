@@ -169,7 +169,9 @@ final class Probes {
       readerDone.get();
       reader.shutdown();
     }
-    report.accept("a new event visible in /api/metrics", visible.summary());
+    report.accept(
+        "a new event visible in /api/metrics",
+        visible.summary() + "; slowest " + visible.slowest(3));
     report.accept("reads meanwhile (another client, org figures)", reads.summary());
   }
 

@@ -32,7 +32,7 @@ public final class FigureSnapshot implements io.podometer.engine.metric.RangeTot
   // built on the window once
   private final Map<WindowKey, FactSet> windows = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private record WindowKey(IsoWeek from, IsoWeek to, java.time.ZoneId zone) {}
+  private record WindowKey(IsoWeek from, IsoWeek to, java.time.ZoneId zone, boolean ahead) {}
 
   private static final int WINDOWS_KEPT = 2;
 
@@ -51,7 +51,16 @@ public final class FigureSnapshot implements io.podometer.engine.metric.RangeTot
    * of a snapshot never change.
    */
   public FactSet window(IsoWeek from, IsoWeek to, java.time.ZoneId zone) {
-    WindowKey key = new WindowKey(from, to, zone);
+    return window(from, to, zone, true);
+  }
+
+  /**
+   * As {@link #window(IsoWeek, IsoWeek, java.time.ZoneId)}; without {@code ahead}, the facts up to
+   * the end of {@code to} only ({@link io.podometer.engine.metric.FactWindow#upTo}), for metrics
+   * that read nothing after their week.
+   */
+  public FactSet window(IsoWeek from, IsoWeek to, java.time.ZoneId zone, boolean ahead) {
+    WindowKey key = new WindowKey(from, to, zone, ahead);
     FactSet window = windows.get(key);
     if (window != null) {
       return window;
@@ -60,7 +69,11 @@ public final class FigureSnapshot implements io.podometer.engine.metric.RangeTot
       windows.clear(); // a few weeks are asked about at a time: start again rather than grow
     }
     return windows.computeIfAbsent(
-        key, k -> io.podometer.engine.metric.FactWindow.around(facts, from, to, zone));
+        key,
+        k ->
+            ahead
+                ? io.podometer.engine.metric.FactWindow.around(facts, from, to, zone)
+                : io.podometer.engine.metric.FactWindow.upTo(facts, from, to, zone));
   }
 
   @Override

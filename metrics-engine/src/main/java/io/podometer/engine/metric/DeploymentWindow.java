@@ -4,10 +4,8 @@ import io.podometer.engine.fact.DeploymentFact;
 import io.podometer.engine.fact.IncidentFact;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,10 +32,12 @@ import java.util.Set;
  * deployment in the window rolls back and those rolling one back. Deployments without an id or a
  * finish are left out: no figure reads them. Kept in the order given, as the full set is (the
  * engine's indexes may depend on it for duplicate ids).
+ *
+ * <p>Built once per fact set from its deployments (groups, shas and ids numbered, moments as
+ * numbers), so that cutting a window reads arrays rather than every deployment's fields: a
+ * drill-down cuts one for each week it is asked about.
  */
 final class DeploymentWindow {
-
-  private DeploymentWindow() {}
 
   /** What the deployments of a service are grouped by before the organization model says more. */
   private record Group(String service, String repo, String environment) {
@@ -46,87 +46,225 @@ final class DeploymentWindow {
     }
   }
 
-  private record ShaOfGroup(Group group, String sha) {}
+  private static final int NONE = -1;
 
-  /** A group's first deployment, its last successful one before the window, the first after. */
-  private static final class Anchors {
-    DeploymentFact first;
-    DeploymentFact lastBefore;
-    DeploymentFact firstAfter;
+  // the readable deployments, in the set's order, and what a window reads of each
+  private final List<DeploymentFact> readable;
+  private final boolean[] live;
+  private final long[] finishSeconds;
+  private final int[] finishNanos;
+  private final int[] group;
+  private final boolean[] succeeded;
+  private final int[] sha;
+  private final int[] id;
+  private final int[] rollbackOf;
+  private final int[] firstOfGroup;
+  private final Numbering<Group> groups;
+  private final Numbering<String> shas;
+  private final Numbering<String> ids;
+
+  DeploymentWindow(List<DeploymentFact> all) {
+    this(null, Set.of(), all);
   }
 
-  static List<DeploymentFact> around(
-      List<DeploymentFact> all, List<IncidentFact> incidents, Instant start, Instant end) {
-    Map<Group, Anchors> anchors = new HashMap<>();
-    Set<String> idsWithin = new HashSet<>();
-    Set<String> shasWithin = new HashSet<>();
-    Set<String> named = new HashSet<>();
-    for (DeploymentFact d : all) {
-      if (!readable(d)) {
+  /**
+   * {@code base}'s deployments without those in {@code stale} (by identity) and with {@code added}:
+   * after a few new deployments among a year's, its arrays are copied and extended rather than
+   * every deployment read again.
+   */
+  private DeploymentWindow(DeploymentWindow base, Set<Object> stale, List<DeploymentFact> added) {
+    int kept = base == null ? 0 : base.readable.size();
+    readable = new ArrayList<>(kept + added.size());
+    if (base != null) {
+      readable.addAll(base.readable);
+    }
+    for (DeploymentFact d : added) {
+      if (readable(d)) {
+        readable.add(d);
+      }
+    }
+    int n = readable.size();
+    live = base == null ? new boolean[n] : Arrays.copyOf(base.live, n);
+    finishSeconds = base == null ? new long[n] : Arrays.copyOf(base.finishSeconds, n);
+    finishNanos = base == null ? new int[n] : Arrays.copyOf(base.finishNanos, n);
+    group = base == null ? new int[n] : Arrays.copyOf(base.group, n);
+    succeeded = base == null ? new boolean[n] : Arrays.copyOf(base.succeeded, n);
+    sha = base == null ? new int[n] : Arrays.copyOf(base.sha, n);
+    id = base == null ? new int[n] : Arrays.copyOf(base.id, n);
+    rollbackOf = base == null ? new int[n] : Arrays.copyOf(base.rollbackOf, n);
+    groups = new Numbering<>(base == null ? null : base.groups);
+    shas = new Numbering<>(base == null ? null : base.shas);
+    ids = new Numbering<>(base == null ? null : base.ids);
+    if (!stale.isEmpty()) {
+      for (int i = 0; i < kept; i++) {
+        if (live[i] && stale.contains(readable.get(i))) {
+          live[i] = false;
+        }
+      }
+    }
+    for (int i = kept; i < n; i++) {
+      DeploymentFact d = readable.get(i);
+      live[i] = true;
+      finishSeconds[i] = d.finishedAt().getEpochSecond();
+      finishNanos[i] = d.finishedAt().getNano();
+      group[i] = groups.number(Group.of(d));
+      succeeded[i] = d.succeeded();
+      sha[i] = d.sha() == null ? NONE : shas.number(d.sha());
+      id[i] = ids.number(d.deploymentId());
+    }
+    // a rollback may name a deployment that arrives after it
+    int firstUnresolved = base == null || ids.grown() ? 0 : kept;
+    for (int i = firstUnresolved; i < n; i++) {
+      if (i >= kept || rollbackOf[i] == NONE) {
+        String target = readable.get(i).rollbackOf();
+        rollbackOf[i] = target == null ? NONE : ids.find(target);
+      }
+    }
+    firstOfGroup = new int[groups.size()];
+    Arrays.fill(firstOfGroup, NONE);
+    for (int i = 0; i < n; i++) {
+      if (!live[i]) {
         continue;
       }
-      Anchors group = anchors.computeIfAbsent(Group.of(d), g -> new Anchors());
-      if (group.first == null || chronological(d, group.first) < 0) {
-        group.first = d;
+      int g = group[i];
+      if (firstOfGroup[g] == NONE || chronological(i, firstOfGroup[g]) < 0) {
+        firstOfGroup[g] = i;
       }
-      if (d.finishedAt().isBefore(start)) {
-        if (d.succeeded() && (group.lastBefore == null || chronological(d, group.lastBefore) > 0)) {
-          group.lastBefore = d;
+    }
+  }
+
+  /** This index without {@code stale}'s deployments and with {@code added}'s. */
+  DeploymentWindow overlaid(Set<Object> stale, List<DeploymentFact> added) {
+    return new DeploymentWindow(this, stale, added);
+  }
+
+  /**
+   * Numbers for keys: those of the index it extends (read only, shared), then its own. Written only
+   * while its index is built.
+   */
+  private static final class Numbering<K> {
+    private final Numbering<K> base;
+    private final int offset;
+    private final Map<K, Integer> own = new HashMap<>();
+
+    Numbering(Numbering<K> base) {
+      this.base = base;
+      this.offset = base == null ? 0 : base.size();
+    }
+
+    int number(K key) {
+      int known = find(key);
+      if (known != NONE) {
+        return known;
+      }
+      int next = offset + own.size();
+      own.put(key, next);
+      return next;
+    }
+
+    int find(K key) {
+      if (base != null) {
+        int known = base.find(key);
+        if (known != NONE) {
+          return known;
         }
-      } else if (!d.finishedAt().isBefore(end)) {
-        if (d.succeeded() && (group.firstAfter == null || chronological(d, group.firstAfter) < 0)) {
-          group.firstAfter = d;
+      }
+      Integer mine = own.get(key);
+      return mine == null ? NONE : mine;
+    }
+
+    boolean grown() {
+      return !own.isEmpty();
+    }
+
+    int size() {
+      return offset + own.size();
+    }
+  }
+
+  /** The deployments the weeks from {@code start} to {@code end} (exclusive) read. */
+  List<DeploymentFact> around(List<IncidentFact> incidents, Instant start, Instant end) {
+    int n = readable.size();
+    int groupCount = firstOfGroup.length;
+    int[] lastBefore = new int[groupCount];
+    int[] firstAfter = new int[groupCount];
+    Arrays.fill(lastBefore, NONE);
+    Arrays.fill(firstAfter, NONE);
+    boolean[] idWithin = new boolean[ids.size()];
+    boolean[] shaWithin = new boolean[shas.size()];
+    boolean[] named = new boolean[ids.size()];
+    long startSeconds = start.getEpochSecond();
+    int startNanos = start.getNano();
+    long endSeconds = end.getEpochSecond();
+    int endNanos = end.getNano();
+    for (int i = 0; i < n; i++) {
+      if (!live[i]) {
+        continue;
+      }
+      int g = group[i];
+      if (before(i, startSeconds, startNanos)) {
+        if (succeeded[i] && (lastBefore[g] == NONE || chronological(i, lastBefore[g]) > 0)) {
+          lastBefore[g] = i;
+        }
+      } else if (!before(i, endSeconds, endNanos)) {
+        if (succeeded[i] && (firstAfter[g] == NONE || chronological(i, firstAfter[g]) < 0)) {
+          firstAfter[g] = i;
         }
       } else {
-        idsWithin.add(d.deploymentId());
-        if (d.succeeded() && d.sha() != null) {
-          shasWithin.add(d.sha());
+        idWithin[id[i]] = true;
+        if (succeeded[i] && sha[i] != NONE) {
+          shaWithin[sha[i]] = true;
         }
-        if (d.rollbackOf() != null) {
-          named.add(d.rollbackOf());
+        if (rollbackOf[i] != NONE) {
+          named[rollbackOf[i]] = true;
         }
       }
     }
     for (IncidentFact incident : incidents) {
-      if (incident.causedByDeploymentId() != null) {
-        named.add(incident.causedByDeploymentId());
+      int blamed =
+          incident.causedByDeploymentId() == null
+              ? NONE
+              : ids.find(incident.causedByDeploymentId());
+      if (blamed != NONE) {
+        named[blamed] = true;
       }
     }
 
-    Set<DeploymentFact> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Anchors group : anchors.values()) {
-      kept.add(group.first);
-      if (group.lastBefore != null) {
-        kept.add(group.lastBefore);
+    boolean[] kept = new boolean[n];
+    for (int g = 0; g < groupCount; g++) {
+      if (firstOfGroup[g] != NONE) {
+        kept[firstOfGroup[g]] = true;
       }
-      if (group.firstAfter != null) {
-        kept.add(group.firstAfter);
+      if (lastBefore[g] != NONE) {
+        kept[lastBefore[g]] = true;
+      }
+      if (firstAfter[g] != NONE) {
+        kept[firstAfter[g]] = true;
       }
     }
-    Map<ShaOfGroup, DeploymentFact> lastOfSha = new HashMap<>();
-    for (DeploymentFact d : all) {
-      if (!readable(d)) {
+    // per group and sha deployed in the window, its last successful deployment before the window
+    Map<Long, Integer> lastOfSha = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      if (!live[i]) {
         continue;
       }
-      if (!outside(d, start, end)
-          || named.contains(d.deploymentId())
-          || (d.rollbackOf() != null && idsWithin.contains(d.rollbackOf()))) {
-        kept.add(d);
+      boolean beforeStart = before(i, startSeconds, startNanos);
+      if ((!beforeStart && before(i, endSeconds, endNanos))
+          || named[id[i]]
+          || (rollbackOf[i] != NONE && idWithin[rollbackOf[i]])) {
+        kept[i] = true;
       }
-      if (d.succeeded()
-          && d.sha() != null
-          && d.finishedAt().isBefore(start)
-          && shasWithin.contains(d.sha())) {
+      if (succeeded[i] && sha[i] != NONE && beforeStart && shaWithin[sha[i]]) {
         lastOfSha.merge(
-            new ShaOfGroup(Group.of(d), d.sha()), d, (a, b) -> chronological(a, b) >= 0 ? a : b);
+            ((long) group[i] << 32) | sha[i], i, (a, b) -> chronological(a, b) >= 0 ? a : b);
       }
     }
-    kept.addAll(lastOfSha.values());
+    lastOfSha.values().forEach(i -> kept[i] = true);
 
-    List<DeploymentFact> window = new ArrayList<>(kept.size());
-    for (DeploymentFact d : all) {
-      if (kept.contains(d)) {
-        window.add(d);
+    List<DeploymentFact> window = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (kept[i]) {
+        window.add(readable.get(i));
       }
     }
     return window;
@@ -137,13 +275,18 @@ final class DeploymentWindow {
     return d.finishedAt() != null && d.deploymentId() != null;
   }
 
-  private static boolean outside(DeploymentFact d, Instant start, Instant end) {
-    return d.finishedAt().isBefore(start) || !d.finishedAt().isBefore(end);
+  private boolean before(int i, long seconds, int nanos) {
+    return finishSeconds[i] < seconds || (finishSeconds[i] == seconds && finishNanos[i] < nanos);
   }
 
   /** By finish, then id: the order the engine's deployment index sorts by. */
-  private static int chronological(DeploymentFact a, DeploymentFact b) {
-    int byTime = a.finishedAt().compareTo(b.finishedAt());
-    return byTime != 0 ? byTime : a.deploymentId().compareTo(b.deploymentId());
+  private int chronological(int a, int b) {
+    int byTime = Long.compare(finishSeconds[a], finishSeconds[b]);
+    if (byTime == 0) {
+      byTime = Integer.compare(finishNanos[a], finishNanos[b]);
+    }
+    return byTime != 0
+        ? byTime
+        : readable.get(a).deploymentId().compareTo(readable.get(b).deploymentId());
   }
 }

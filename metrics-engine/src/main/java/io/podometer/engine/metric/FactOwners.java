@@ -29,9 +29,9 @@ final class FactOwners {
 
   final Map<String, List<PullRequestFact>> pullRequestsByRepo;
   final Map<String, List<PullRequestFact>> pullRequestsByAuthor;
-  final Map<PrKey, PullRequestFact> pullRequestsByKey = new HashMap<>();
+  final Map<PrKey, PullRequestFact> pullRequestsByKey;
   final Map<String, List<CommitFact>> commitsByRepo;
-  final Map<String, List<CommitFact>> commitsByAuthor = new HashMap<>();
+  final Map<String, List<CommitFact>> commitsByAuthor;
   final Map<String, List<CommitAttributionFact>> attributionsBySha;
   final Map<String, List<ReviewFact>> reviewsByReviewer;
   final Map<PrKey, List<ReviewFact>> reviewsByPullRequest;
@@ -44,22 +44,9 @@ final class FactOwners {
   final Map<String, List<PulseScore>> pulseByRespondent;
 
   FactOwners(FactSet facts) {
-    pullRequestsByRepo = by(facts.pullRequests(), PullRequestFact::repo);
-    pullRequestsByAuthor = by(facts.pullRequests(), PullRequestFact::author);
-    facts
-        .pullRequests()
-        .forEach(pr -> pullRequestsByKey.put(new PrKey(pr.repo(), pr.number()), pr));
-    commitsByRepo = by(facts.commits(), CommitFact::repo);
-    for (CommitFact commit : facts.commits()) {
-      if (commit.author() != null) {
-        add(commitsByAuthor, commit.author().login(), commit);
-        if (commit.author().email() != null
-            && !commit.author().email().equals(commit.author().login())) {
-          add(commitsByAuthor, commit.author().email(), commit);
-        }
-      }
-    }
-    attributionsBySha = by(facts.attributions(), CommitAttributionFact::sha);
+    // changes are indexed on another core meanwhile: a drill-down on a pod builds this index on
+    // the window of its week while the user waits
+    Meanwhile<ChangeOwners> changes = Meanwhile.start(() -> new ChangeOwners(facts));
     reviewsByReviewer = by(facts.reviews(), ReviewFact::reviewer);
     reviewsByPullRequest = by(facts.reviews(), r -> new PrKey(r.repo(), r.number()));
     ciRunsByRepo = by(facts.ciRuns(), CiRunFact::repo);
@@ -69,6 +56,42 @@ final class FactOwners {
     usageByUser = by(facts.usageDays(), AgentUsage::user);
     meetingsByMember = by(facts.meetingWeeks(), MeetingSummary::member);
     pulseByRespondent = by(facts.pulseAnswers(), PulseScore::respondent);
+    ChangeOwners changed = changes.get();
+    pullRequestsByRepo = changed.pullRequestsByRepo;
+    pullRequestsByAuthor = changed.pullRequestsByAuthor;
+    pullRequestsByKey = changed.pullRequestsByKey;
+    commitsByRepo = changed.commitsByRepo;
+    commitsByAuthor = changed.commitsByAuthor;
+    attributionsBySha = changed.attributionsBySha;
+  }
+
+  /** The pull requests, commits and attributions by owner. */
+  private static final class ChangeOwners {
+    final Map<String, List<PullRequestFact>> pullRequestsByRepo;
+    final Map<String, List<PullRequestFact>> pullRequestsByAuthor;
+    final Map<PrKey, PullRequestFact> pullRequestsByKey = new HashMap<>();
+    final Map<String, List<CommitFact>> commitsByRepo;
+    final Map<String, List<CommitFact>> commitsByAuthor = new HashMap<>();
+    final Map<String, List<CommitAttributionFact>> attributionsBySha;
+
+    ChangeOwners(FactSet facts) {
+      pullRequestsByRepo = by(facts.pullRequests(), PullRequestFact::repo);
+      pullRequestsByAuthor = by(facts.pullRequests(), PullRequestFact::author);
+      facts
+          .pullRequests()
+          .forEach(pr -> pullRequestsByKey.put(new PrKey(pr.repo(), pr.number()), pr));
+      commitsByRepo = by(facts.commits(), CommitFact::repo);
+      for (CommitFact commit : facts.commits()) {
+        if (commit.author() != null) {
+          add(commitsByAuthor, commit.author().login(), commit);
+          if (commit.author().email() != null
+              && !commit.author().email().equals(commit.author().login())) {
+            add(commitsByAuthor, commit.author().email(), commit);
+          }
+        }
+      }
+      attributionsBySha = by(facts.attributions(), CommitAttributionFact::sha);
+    }
   }
 
   /** Every identity written in a fact: authors, reviewers, users, members, respondents. */

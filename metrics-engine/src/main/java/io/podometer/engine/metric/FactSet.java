@@ -37,6 +37,7 @@ public final class FactSet {
   private final List<PulseScore> pulseAnswers;
   private volatile FactTimes times;
   private volatile FactOwners owners;
+  private volatile DeploymentWindow deploymentWindow;
 
   public FactSet(
       List<PullRequestFact> pullRequests,
@@ -128,6 +129,21 @@ public final class FactSet {
     return built;
   }
 
+  /** Its deployments as windows cut them; built once, on first use. */
+  DeploymentWindow deploymentWindow() {
+    DeploymentWindow built = deploymentWindow;
+    if (built == null) {
+      synchronized (this) {
+        built = deploymentWindow;
+        if (built == null) {
+          built = new DeploymentWindow(deployments);
+          deploymentWindow = built;
+        }
+      }
+    }
+    return built;
+  }
+
   /** The moments of its facts, for windows over them; built once, on first use. */
   FactTimes times() {
     FactTimes built = times;
@@ -153,7 +169,9 @@ public final class FactSet {
       java.util.Set<Object> stale,
       java.util.Map<FactKind, ? extends List<?>> added) {
     FactSet next = ofTyped(current);
-    next.times = new FactTimes(times(), stale, ofTyped(added));
+    FactSet extra = ofTyped(added);
+    next.times = new FactTimes(times(), stale, extra);
+    next.deploymentWindow = deploymentWindow().overlaid(stale, extra.deployments());
     return next;
   }
 

@@ -39,6 +39,7 @@ final class FactTimes {
   final Timeline<BetSignal> betSignals;
   final Timeline<BetLearning> betLearnings;
   final Timeline<PulseScore> pulseAnswers;
+  final AttributionsBySha attributions;
 
   /**
    * The index of {@code base}'s facts with those in {@code stale} (by identity) gone and {@code
@@ -56,6 +57,7 @@ final class FactTimes {
     betSignals = base.betSignals.overlaid(stale, extra.betSignals);
     betLearnings = base.betLearnings.overlaid(stale, extra.betLearnings);
     pulseAnswers = base.pulseAnswers.overlaid(stale, extra.pulseAnswers);
+    attributions = base.attributions.overlaid(stale, extra.attributions);
   }
 
   FactTimes(FactSet facts) {
@@ -74,6 +76,7 @@ final class FactTimes {
     betSignals = new Timeline<>(facts.betSignals(), s -> span(s.at()));
     betLearnings = new Timeline<>(facts.betLearnings(), l -> span(l.at()));
     pulseAnswers = new Timeline<>(facts.pulseAnswers(), p -> week(p.week()));
+    attributions = new AttributionsBySha(facts.attributions());
   }
 
   private static long[] span(PullRequestFact pr) {

@@ -1,15 +1,11 @@
 package io.podometer.engine.metric;
 
-import io.podometer.engine.fact.CommitAttributionFact;
 import io.podometer.engine.fact.CommitFact;
 import io.podometer.engine.time.IsoWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The facts that can move the figures of some weeks: those with any moment within the weeks widened
@@ -26,41 +22,36 @@ public final class FactWindow {
   private FactWindow() {}
 
   public static FactSet around(FactSet facts, IsoWeek from, IsoWeek to, ZoneId zone) {
-    Instant start = from.start(zone).minus(MARGIN);
-    Instant end = to.end(zone).plus(MARGIN);
+    return cut(facts, from.start(zone).minus(MARGIN), to.end(zone).plus(MARGIN));
+  }
+
+  /**
+   * The facts that can move the figures of {@code from}..{@code to} of metrics that read nothing
+   * after their week ({@link MetricFamily#readsAfterTheWeek}): as {@link #around}, without the
+   * margin after {@code to}.
+   */
+  public static FactSet upTo(FactSet facts, IsoWeek from, IsoWeek to, ZoneId zone) {
+    return cut(facts, from.start(zone).minus(MARGIN), to.end(zone));
+  }
+
+  private static FactSet cut(FactSet facts, Instant start, Instant end) {
     FactTimes times = facts.times();
     List<CommitFact> commits = times.commits.within(start, end);
     return new FactSet(
         times.pullRequests.within(start, end),
         commits,
-        attributionsOf(commits, facts.attributions()),
+        times.attributions.of(commits),
         times.reviews.within(start, end),
         times.ciRuns.within(start, end),
         // the deployments of the window and those before or after it that its weeks still read
         // (a service's first, the one live when the window starts…); every incident, as an
         // incident names deployments of any time and they are few
-        DeploymentWindow.around(facts.deployments(), facts.incidents(), start, end),
+        facts.deploymentWindow().around(facts.incidents(), start, end),
         facts.incidents(),
         times.usageDays.within(start, end),
         times.meetingWeeks.within(start, end),
         times.betSignals.within(start, end),
         times.betLearnings.within(start, end),
         times.pulseAnswers.within(start, end));
-  }
-
-  /** The attributions of these commits: every figure reads an attribution through its commit. */
-  private static List<CommitAttributionFact> attributionsOf(
-      List<CommitFact> commits, List<CommitAttributionFact> all) {
-    Set<String> shas = new HashSet<>(commits.size() * 2);
-    for (CommitFact commit : commits) {
-      shas.add(commit.sha());
-    }
-    List<CommitAttributionFact> attributions = new ArrayList<>();
-    for (CommitAttributionFact a : all) {
-      if (shas.contains(a.sha())) {
-        attributions.add(a);
-      }
-    }
-    return attributions;
   }
 }

@@ -25,4 +25,23 @@ public interface MetricFamily {
 
   /** Emits every contribution for the weeks of the context. */
   void contribute(EngineContext context, Consumer<Contribution> out);
+
+  /**
+   * Emits at least every contribution to the {@code wanted} metrics, the same as {@link
+   * #contribute(EngineContext, Consumer)} does: a drill-down asks for one metric, and a family may
+   * leave out the work that serves only its other metrics.
+   */
+  default void contribute(EngineContext context, Set<MetricId> wanted, Consumer<Contribution> out) {
+    contribute(context, out);
+  }
+
+  /**
+   * Whether a week's contributions to {@code metric} can depend on facts after the week (a revert
+   * or an incident weeks later, a review of a PR opened in the week): when not, a drill-down reads
+   * the facts up to the week's end only ({@link FactWindow#upTo}). True unless a family knows
+   * better.
+   */
+  default boolean readsAfterTheWeek(MetricId metric) {
+    return true;
+  }
 }

@@ -160,6 +160,7 @@ public final class MetricsEngine {
         List<Contribution> items = new ArrayList<>();
         family.contribute(
             context,
+            java.util.EnumSet.of(metric),
             c -> {
               if (c.metric() == metric && c.week().equals(week) && c.scopes().contains(scope)) {
                 items.add(c);
@@ -169,6 +170,16 @@ public final class MetricsEngine {
       }
     }
     return null;
+  }
+
+  /** Whether a week's figure of {@code metric} can depend on facts after the week. */
+  public boolean readsAfterTheWeek(MetricId metric) {
+    for (MetricFamily family : families) {
+      if (family.metrics().contains(metric)) {
+        return family.readsAfterTheWeek(metric);
+      }
+    }
+    return true;
   }
 
   /**

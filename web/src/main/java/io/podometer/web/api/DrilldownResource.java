@@ -135,7 +135,8 @@ public class DrilldownResource {
     var org = figures.org();
     // only the family of the metric, on the facts that can move the scope in the week's window
     // (the slice is cut from the window: no index of every fact is built for it)
-    FactSet window = figures.window(isoWeek, isoWeek, org.org().timeZone());
+    FactSet window =
+        figures.window(isoWeek, isoWeek, org.org().timeZone(), ENGINE.readsAfterTheWeek(metricId));
     FactSet slice =
         ScopeSlice.of(
             new EngineContext(org, window, isoWeek, isoWeek, clock.instant()), window, scopeId);

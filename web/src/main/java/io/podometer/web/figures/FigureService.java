@@ -59,6 +59,9 @@ public class FigureService {
   /** Ingestion counts as a bulk load while its last two batches came within this of now. */
   private static final long BUSY_NANOS = Duration.ofMillis(1500).toNanos();
 
+  /** Fewer facts than this waiting for an update are never taken for a bulk load. */
+  private static final int BULK_FACTS = 1_000;
+
   /** An update expected to take longer than this waits while a bulk load comes in. */
   private static final long DEFERRED_NANOS = Duration.ofMillis(500).toNanos();
 
@@ -432,6 +435,9 @@ public class FigureService {
   }
 
   private boolean bulkLoadGoingOn() {
+    if (absorbed < BULK_FACTS) {
+      return false; // a few events one after another: each shows at once
+    }
     int weeks = everythingDirty ? live.weekCount() : dirty.size();
     if (nanosPerWeek * weeks < DEFERRED_NANOS) {
       return false;

@@ -4,14 +4,13 @@ import io.podometer.engine.event.FactKind;
 import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.EngineContext;
+import io.podometer.engine.metric.Meanwhile;
 import io.podometer.engine.metric.MetricFamily;
 import io.podometer.engine.metric.ai.MergedPullRequests.Merged;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +50,17 @@ public final class AiAdoptionFamily implements MetricFamily {
 
   @Override
   public void contribute(EngineContext context, Consumer<Contribution> out) {
+    contribute(context, METRICS, out);
+  }
+
+  /**
+   * Only the parts the wanted metrics need: agent acceptance and edit rejects read agent use alone,
+   * and the figures of changes need the weeks looked back over only for AI-First engineers.
+   */
+  @Override
+  public void contribute(EngineContext context, Set<MetricId> wanted, Consumer<Contribution> out) {
+    boolean engineerFigures = !Collections.disjoint(wanted, ENGINEER_METRICS);
+    boolean changeFigures = engineerFigures || !Collections.disjoint(wanted, CHANGE_METRICS);
     // AI-First engineers look back over the 3 weeks before each computed week
     WeekSlots slots = WeekSlots.of(context, EngineerContributions.WINDOW_WEEKS - 1);
     if (slots.size() <= slots.firstComputed()) {
@@ -59,22 +69,42 @@ public final class AiAdoptionFamily implements MetricFamily {
     EngineerWeeks engineers = new EngineerWeeks(context.org().members(), slots.size());
     // agent use and the engineers' other activity do not depend on landed changes: they are read
     // on another core meanwhile, with an identity cache of their own
-    ForkJoinTask<UsageDays> usageDays =
-        ForkJoinPool.commonPool()
-            .submit(
-                () -> {
-                  People own = new People(context, slots);
-                  new EngineerActivity(context, own, slots, engineers).record();
-                  return new UsageDays(context, own);
-                });
-    People people = new People(context, slots);
-    LandedChanges changes = new LandedChanges(context.facts());
-    ChangeAttributions attributions = new ChangeAttributions(context, changes);
-    List<Merged> merged = MergedPullRequests.read(context, people, slots, changes, attributions);
-    UsageDays usage = usageDays.join();
-    new ChangeContributions(context, people, slots, changes, attributions, usage, engineers)
-        .emit(merged, out);
-    new UsageContributions(slots, usage, engineers).emit(out);
-    new EngineerContributions(context, slots, engineers).emit(out);
+    Meanwhile<UsageDays> usageDays =
+        Meanwhile.start(
+            () -> {
+              People own = new People(context, slots);
+              if (engineerFigures) {
+                new EngineerActivity(context, own, slots, engineers).record();
+              }
+              return new UsageDays(context, own);
+            });
+    if (changeFigures) {
+      People people = new People(context, slots);
+      LandedChanges changes = new LandedChanges(context.facts());
+      ChangeAttributions attributions = new ChangeAttributions(context, changes);
+      List<Merged> merged =
+          MergedPullRequests.read(context, people, slots, changes, attributions, !engineerFigures);
+      UsageDays usage = usageDays.get();
+      new ChangeContributions(context, people, slots, changes, attributions, usage, engineers)
+          .emit(merged, out);
+      new UsageContributions(slots, usage, engineers).emit(out);
+    } else {
+      new UsageContributions(slots, usageDays.get(), engineers).emit(out);
+    }
+    if (engineerFigures) {
+      new EngineerContributions(context, slots, engineers).emit(out);
+    }
   }
+
+  private static final Set<MetricId> ENGINEER_METRICS =
+      EnumSet.of(
+          MetricId.WEEKLY_ACTIVE_AI_USERS, MetricId.AI_FIRST_ENGINEERS, MetricId.MANUAL_EDIT_SHARE);
+
+  private static final Set<MetricId> CHANGE_METRICS =
+      EnumSet.of(
+          MetricId.AI_CODE_SHARE,
+          MetricId.AGENT_ASSISTED_DIFFS,
+          MetricId.AGENT_AUTHORED_PRS,
+          MetricId.AGENT_COST_PER_PR_USD,
+          MetricId.AGENT_TOKENS_PER_PR);
 }

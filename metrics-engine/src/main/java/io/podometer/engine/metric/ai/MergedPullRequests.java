@@ -36,10 +36,27 @@ final class MergedPullRequests {
       WeekSlots slots,
       LandedChanges changes,
       ChangeAttributions attributions) {
+    return read(context, people, slots, changes, attributions, false);
+  }
+
+  /**
+   * @param computedOnly only those merged in the weeks computed, not in the weeks looked back over
+   *     (which only AI-First engineers read)
+   */
+  static List<Merged> read(
+      EngineContext context,
+      People people,
+      WeekSlots slots,
+      LandedChanges changes,
+      ChangeAttributions attributions,
+      boolean computedOnly) {
     List<Merged> merged = new ArrayList<>();
     for (PullRequestFact pr : context.facts().pullRequests()) {
       // a method per item, so that it is compiled early (see LandedChanges)
       select(pr, context, people, slots, merged);
+    }
+    if (computedOnly) {
+      merged.removeIf(m -> !slots.computed(m.slot()));
     }
     Merged[] read = new Merged[merged.size()];
     IntStream.range(0, read.length)

@@ -4,7 +4,9 @@ import io.podometer.engine.event.FactKind;
 import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.EngineContext;
+import io.podometer.engine.metric.Meanwhile;
 import io.podometer.engine.metric.MetricFamily;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -52,18 +54,75 @@ public final class DoraFamily implements MetricFamily {
 
   @Override
   public void contribute(EngineContext context, Consumer<Contribution> out) {
-    DeploymentIndex index = new DeploymentIndex(context);
-    CommitGraph graph = new CommitGraph(context.facts().commits());
-    ChangeLinker changes = new ChangeLinker(index, graph, context.facts().pullRequests());
-    new RollbacksAndHotfixes(index, context.org().org().hotfixLabels()).mark();
-    new IncidentLinker(index, changes, context.org().org().incidentWindowHours())
-        .link(context.facts().incidents());
-    DeploymentFailures.assess(index);
-
-    DeploymentFrequencyCalculator.contribute(context, index, out);
-    FailureCalculator.contribute(context, index, out);
-    FeatureVelocity velocity = new FeatureVelocity(context);
-    new LeadTimeCalculator(context).contribute(index, velocity, out);
-    velocity.contribute(out);
+    contribute(context, METRICS, out);
   }
+
+  /**
+   * Only the parts the wanted metrics need: deployment frequency and deploy days read the
+   * deployments alone, without the commit walk that ties changes to them.
+   */
+  @Override
+  public void contribute(EngineContext context, Set<MetricId> wanted, Consumer<Contribution> out) {
+    boolean frequency = !Collections.disjoint(wanted, FREQUENCY);
+    boolean failures = !Collections.disjoint(wanted, FAILURES);
+    boolean leadTimes = !Collections.disjoint(wanted, LEAD_TIMES);
+    // the commit graph does not depend on the deployments: built on another core meanwhile
+    Meanwhile<CommitGraph> commitGraph =
+        failures || leadTimes
+            ? Meanwhile.start(() -> new CommitGraph(context.facts().commits()))
+            : null;
+    DeploymentIndex index = new DeploymentIndex(context);
+    if (failures || leadTimes) {
+      CommitGraph graph = commitGraph.get();
+      ChangeLinker changes = new ChangeLinker(index, graph, context.facts().pullRequests());
+      new RollbacksAndHotfixes(index, context.org().org().hotfixLabels()).mark();
+      new IncidentLinker(index, changes, context.org().org().incidentWindowHours())
+          .link(context.facts().incidents());
+      DeploymentFailures.assess(index);
+    }
+    if (frequency) {
+      DeploymentFrequencyCalculator.contribute(context, index, out);
+    }
+    if (failures) {
+      FailureCalculator.contribute(context, index, out);
+    }
+    if (leadTimes) {
+      FeatureVelocity velocity =
+          wanted.contains(MetricId.FEATURE_VELOCITY_DAYS) ? new FeatureVelocity(context) : null;
+      new LeadTimeCalculator(context).contribute(index, velocity, out);
+      if (velocity != null) {
+        velocity.contribute(out);
+      }
+    }
+  }
+
+  /**
+   * A week's deployments and the lead times of the changes they first shipped read nothing after
+   * the week: a change is tied to the first deployment containing it, walking deployments in order,
+   * and its commits and reviews precede its merge. Failures (incidents, reverts, recoveries later
+   * on) and feature velocity (a bet's last change) do.
+   */
+  @Override
+  public boolean readsAfterTheWeek(MetricId metric) {
+    return !(FREQUENCY.contains(metric)
+        || (LEAD_TIMES.contains(metric) && metric != MetricId.FEATURE_VELOCITY_DAYS));
+  }
+
+  private static final Set<MetricId> FREQUENCY =
+      EnumSet.of(MetricId.DEPLOYMENT_FREQUENCY, MetricId.DEPLOY_DAYS);
+
+  private static final Set<MetricId> FAILURES =
+      EnumSet.of(
+          MetricId.CHANGE_FAILURE_RATE, MetricId.RECOVERY_TIME_P50_HOURS, MetricId.REWORK_RATE);
+
+  // feature velocity is read from the lead times of the changes behind each feature
+  private static final Set<MetricId> LEAD_TIMES =
+      EnumSet.of(
+          MetricId.LEAD_TIME_P50_HOURS,
+          MetricId.LEAD_TIME_P90_HOURS,
+          MetricId.LEAD_TIME_CODING_P50_HOURS,
+          MetricId.LEAD_TIME_PICKUP_P50_HOURS,
+          MetricId.LEAD_TIME_REVIEW_P50_HOURS,
+          MetricId.LEAD_TIME_DEPLOY_P50_HOURS,
+          MetricId.FEATURE_VELOCITY_DAYS);
 }

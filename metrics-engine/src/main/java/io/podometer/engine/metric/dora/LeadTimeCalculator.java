@@ -61,17 +61,27 @@ final class LeadTimeCalculator {
     return ignoredBots.computeIfAbsent(identity, i -> ctx.pods().isIgnoredBot(i));
   }
 
+  /**
+   * Emits the lead times of the changes deployed in the context's weeks, and offers every deployed
+   * change to {@code velocity} (null: feature velocity is not wanted, and the changes deployed
+   * outside those weeks are not read).
+   */
   void contribute(DeploymentIndex index, FeatureVelocity velocity, Consumer<Contribution> out) {
     List<DeployedChange> inRange = new ArrayList<>();
     List<List<String>> betsInRange = new ArrayList<>();
     for (ServiceDeployments service : index.services()) {
       for (Deployment d : service.successful()) {
+        if (velocity == null && !ctx.inRange(d.week)) {
+          continue;
+        }
         for (DeployedChange change : d.changes) {
           if (change.pr().author() != null && isIgnoredBot(change.pr().author())) {
             continue;
           }
           List<String> bets = ctx.scopes().betsOf(change.pr());
-          bets.forEach(bet -> velocity.offer(bet, change));
+          if (velocity != null) {
+            bets.forEach(bet -> velocity.offer(bet, change));
+          }
           if (ctx.inRange(d.week)) {
             inRange.add(change);
             betsInRange.add(bets);

@@ -48,13 +48,38 @@ public final class FlowFamily implements MetricFamily {
 
   @Override
   public void contribute(EngineContext context, Consumer<Contribution> out) {
+    contribute(context, METRICS, out);
+  }
+
+  /** Only the parts the wanted metrics need: the pulse and meetings read no pull request. */
+  @Override
+  public void contribute(EngineContext context, Set<MetricId> wanted, Consumer<Contribution> out) {
+    boolean throughput =
+        wanted.contains(MetricId.THROUGHPUT_PER_ENGINEER) || wanted.contains(MetricId.PR_SIZE_P50);
+    boolean reverts = wanted.contains(MetricId.REVERT_RATE);
+    boolean churn = wanted.contains(MetricId.AI_CHURN_PROXY);
+    boolean teamHealth =
+        wanted.contains(MetricId.PULSE_SATISFACTION)
+            || wanted.contains(MetricId.PULSE_FLOW)
+            || wanted.contains(MetricId.PULSE_COLLABORATION)
+            || wanted.contains(MetricId.MEETING_HOURS_PER_ENGINEER);
     People people = People.of(context);
-    PullRequests prs = PullRequests.of(context);
     WeekSlots slots = new WeekSlots(context);
-    new Throughput(context, people, slots).emit(prs, out);
-    new RevertRate(slots).emit(prs, new Reverts(prs, context.facts().commits()), out);
-    new AiChurn(context, slots, new ChangeIndex(context.facts()), new FileChanges(prs))
-        .emit(prs, out);
-    new TeamHealth(context, people, slots).emit(out);
+    if (throughput || reverts || churn) {
+      PullRequests prs = PullRequests.of(context);
+      if (throughput) {
+        new Throughput(context, people, slots).emit(prs, out);
+      }
+      if (reverts) {
+        new RevertRate(slots).emit(prs, new Reverts(prs, context.facts().commits()), out);
+      }
+      if (churn) {
+        new AiChurn(context, slots, new ChangeIndex(context.facts()), new FileChanges(prs))
+            .emit(prs, out);
+      }
+    }
+    if (teamHealth) {
+      new TeamHealth(context, people, slots).emit(out);
+    }
   }
 }

@@ -19,15 +19,68 @@ public final class PullRequests {
   /**
    * A counted PR. {@code scopes}: pod chain, repository, service, bets and the author's member
    * scope; {@code podScopes}: pod chain and the author's member scope only. {@code person} is null
-   * for an agent author.
+   * for an agent author. Its scopes are resolved when first read: a computation of a few weeks
+   * reads the pull requests of the weeks around them, and emits for those of its own weeks only.
    */
-  public record Counted(
-      PullRequestFact fact,
-      String key,
-      String pod,
-      People.Identity author,
-      List<ScopeId> scopes,
-      List<ScopeId> podScopes) {
+  public static final class Counted {
+    private final PullRequestFact fact;
+    private final String key;
+    private final String pod;
+    private final People.Identity author;
+    private final EngineContext context;
+    // set once, racily: every thread resolves the same lists
+    private volatile List<ScopeId> scopes;
+    private volatile List<ScopeId> podScopes;
+
+    Counted(
+        PullRequestFact fact,
+        String key,
+        String pod,
+        People.Identity author,
+        EngineContext context) {
+      this.fact = fact;
+      this.key = key;
+      this.pod = pod;
+      this.author = author;
+      this.context = context;
+    }
+
+    public PullRequestFact fact() {
+      return fact;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public String pod() {
+      return pod;
+    }
+
+    public People.Identity author() {
+      return author;
+    }
+
+    public List<ScopeId> scopes() {
+      List<ScopeId> resolved = scopes;
+      if (resolved == null) {
+        resolved =
+            context
+                .scopes()
+                .forChange(pod, fact.repo(), context.scopes().betsOf(fact), author.memberId());
+        scopes = resolved;
+      }
+      return resolved;
+    }
+
+    public List<ScopeId> podScopes() {
+      List<ScopeId> resolved = podScopes;
+      if (resolved == null) {
+        resolved = context.scopes().forMember(pod, author.memberId());
+        podScopes = resolved;
+      }
+      return resolved;
+    }
 
     public String ref() {
       return "pr:" + key;
@@ -35,6 +88,11 @@ public final class PullRequests {
 
     public String person() {
       return author.person();
+    }
+
+    @Override
+    public String toString() {
+      return ref();
     }
   }
 
@@ -61,15 +119,7 @@ public final class PullRequests {
       }
       People.Identity author = people.of(pr.author());
       String pod = context.pods().podOf(pr).orElse(null);
-      String member = author.memberId();
-      Counted c =
-          new Counted(
-              pr,
-              key(pr.repo(), pr.number()),
-              pod,
-              author,
-              context.scopes().forChange(pod, pr.repo(), context.scopes().betsOf(pr), member),
-              context.scopes().forMember(pod, member));
+      Counted c = new Counted(pr, key(pr.repo(), pr.number()), pod, author, context);
       counted.add(c);
       byKey.put(c.key(), c);
     }
