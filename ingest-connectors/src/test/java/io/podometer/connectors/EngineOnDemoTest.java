@@ -255,36 +255,14 @@ class EngineOnDemoTest {
         "the demo has STO figures");
     int cells = 0;
     List<String> differences = new ArrayList<>();
+    List<MetricId> metrics =
+        java.util.Arrays.stream(MetricId.values())
+            .filter(m -> m.aggregation() != Aggregation.DERIVED)
+            .toList();
     for (IsoWeek week : List.of(to.plusWeeks(-2), to.plusWeeks(-11))) {
       // as the drill-down API cuts it: the scope's slice of the week's window
       FactSet window = FactWindow.around(facts, week, week, ZoneOffset.UTC);
-      for (ScopeId scope : scopes) {
-        FactSet slice =
-            ScopeSlice.of(
-                new EngineContext(demo.org, window, week, week, DemoFigures.NOW), window, scope);
-        EngineContext context = new EngineContext(demo.org, slice, week, week, DemoFigures.NOW);
-        for (MetricId metric : MetricId.values()) {
-          if (metric.aggregation() == Aggregation.DERIVED) {
-            continue;
-          }
-          List<String> expected = items(full.drilldown(metric, scope, week));
-          List<String> actual =
-              items(MetricFamilies.engine().drilldown(context, metric, scope, week));
-          if (!expected.equals(actual)) {
-            differences.add(
-                metric
-                    + " "
-                    + scope
-                    + " "
-                    + week
-                    + ": "
-                    + expected.size()
-                    + " vs "
-                    + actual.size());
-          }
-          cells += expected.isEmpty() ? 0 : 1;
-        }
-      }
+      cells += compareDrilldowns(window, week, scopes, metrics, differences);
     }
     assertTrue(cells > 600, "cells with items: " + cells);
     assertEquals(
@@ -323,33 +301,42 @@ class EngineOnDemoTest {
       IsoWeek week = to.plusWeeks(-back);
       FactSet window = FactWindow.upTo(facts, week, week, ZoneOffset.UTC);
       assertTrue(window.deployments().size() < facts.deployments().size());
-      for (ScopeId scope : scopes) {
-        FactSet slice =
-            ScopeSlice.of(
-                new EngineContext(demo.org, window, week, week, DemoFigures.NOW), window, scope);
-        EngineContext context = new EngineContext(demo.org, slice, week, week, DemoFigures.NOW);
-        for (MetricId metric : metrics) {
-          List<String> expected = items(full.drilldown(metric, scope, week));
-          List<String> actual = items(engine.drilldown(context, metric, scope, week));
-          if (!expected.equals(actual)) {
-            differences.add(
-                metric
-                    + " "
-                    + scope
-                    + " "
-                    + week
-                    + ": "
-                    + expected.size()
-                    + " vs "
-                    + actual.size());
-          }
-          cells += expected.isEmpty() ? 0 : 1;
-        }
-      }
+      cells += compareDrilldowns(window, week, scopes, metrics, differences);
     }
     assertTrue(cells > 300, "cells with items: " + cells);
     assertEquals(
         List.of(), differences.stream().limit(3).toList(), differences.size() + " differences");
+  }
+
+  /**
+   * Drills down into each metric of each scope in {@code week} as the API does (the family on the
+   * scope's slice of {@code window}) and adds to {@code differences} where the items differ from
+   * the full computation's. Answers how many cells had items.
+   */
+  private int compareDrilldowns(
+      FactSet window,
+      IsoWeek week,
+      List<ScopeId> scopes,
+      List<MetricId> metrics,
+      List<String> differences) {
+    int cells = 0;
+    for (ScopeId scope : scopes) {
+      FactSet slice =
+          ScopeSlice.of(
+              new EngineContext(demo.org, window, week, week, DemoFigures.NOW), window, scope);
+      EngineContext context = new EngineContext(demo.org, slice, week, week, DemoFigures.NOW);
+      for (MetricId metric : metrics) {
+        List<String> expected = items(full.drilldown(metric, scope, week));
+        List<String> actual =
+            items(MetricFamilies.engine().drilldown(context, metric, scope, week));
+        if (!expected.equals(actual)) {
+          differences.add(
+              metric + " " + scope + " " + week + ": " + expected.size() + " vs " + actual.size());
+        }
+        cells += expected.isEmpty() ? 0 : 1;
+      }
+    }
+    return cells;
   }
 
   @Test

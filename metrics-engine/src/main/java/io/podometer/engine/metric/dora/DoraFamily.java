@@ -25,20 +25,26 @@ public final class DoraFamily implements MetricFamily {
   private static final Set<FactKind> READS =
       FactKind.changesAnd(FactKind.DEPLOYMENT, FactKind.INCIDENT);
 
-  private static final Set<MetricId> METRICS =
+  private static final Set<MetricId> FREQUENCY =
+      EnumSet.of(MetricId.DEPLOYMENT_FREQUENCY, MetricId.DEPLOY_DAYS);
+
+  private static final Set<MetricId> FAILURES =
       EnumSet.of(
-          MetricId.DEPLOYMENT_FREQUENCY,
-          MetricId.DEPLOY_DAYS,
+          MetricId.CHANGE_FAILURE_RATE, MetricId.RECOVERY_TIME_P50_HOURS, MetricId.REWORK_RATE);
+
+  // feature velocity is read from the lead times of the changes behind each feature
+  private static final Set<MetricId> LEAD_TIMES =
+      EnumSet.of(
           MetricId.LEAD_TIME_P50_HOURS,
           MetricId.LEAD_TIME_P90_HOURS,
           MetricId.LEAD_TIME_CODING_P50_HOURS,
           MetricId.LEAD_TIME_PICKUP_P50_HOURS,
           MetricId.LEAD_TIME_REVIEW_P50_HOURS,
           MetricId.LEAD_TIME_DEPLOY_P50_HOURS,
-          MetricId.CHANGE_FAILURE_RATE,
-          MetricId.RECOVERY_TIME_P50_HOURS,
-          MetricId.REWORK_RATE,
           MetricId.FEATURE_VELOCITY_DAYS);
+
+  // every metric the family emits is in one of its parts
+  private static final Set<MetricId> METRICS = union(FREQUENCY, FAILURES, LEAD_TIMES);
 
   public DoraFamily() {}
 
@@ -108,21 +114,12 @@ public final class DoraFamily implements MetricFamily {
         || (LEAD_TIMES.contains(metric) && metric != MetricId.FEATURE_VELOCITY_DAYS));
   }
 
-  private static final Set<MetricId> FREQUENCY =
-      EnumSet.of(MetricId.DEPLOYMENT_FREQUENCY, MetricId.DEPLOY_DAYS);
-
-  private static final Set<MetricId> FAILURES =
-      EnumSet.of(
-          MetricId.CHANGE_FAILURE_RATE, MetricId.RECOVERY_TIME_P50_HOURS, MetricId.REWORK_RATE);
-
-  // feature velocity is read from the lead times of the changes behind each feature
-  private static final Set<MetricId> LEAD_TIMES =
-      EnumSet.of(
-          MetricId.LEAD_TIME_P50_HOURS,
-          MetricId.LEAD_TIME_P90_HOURS,
-          MetricId.LEAD_TIME_CODING_P50_HOURS,
-          MetricId.LEAD_TIME_PICKUP_P50_HOURS,
-          MetricId.LEAD_TIME_REVIEW_P50_HOURS,
-          MetricId.LEAD_TIME_DEPLOY_P50_HOURS,
-          MetricId.FEATURE_VELOCITY_DAYS);
+  @SafeVarargs
+  private static Set<MetricId> union(Set<MetricId>... parts) {
+    EnumSet<MetricId> all = EnumSet.noneOf(MetricId.class);
+    for (Set<MetricId> part : parts) {
+      all.addAll(part);
+    }
+    return Collections.unmodifiableSet(all);
+  }
 }
