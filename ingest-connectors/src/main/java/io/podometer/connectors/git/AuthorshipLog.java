@@ -3,11 +3,12 @@ package io.podometer.connectors.git;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.podometer.connectors.commits.AgentToolNames;
+import io.podometer.connectors.commits.LineRanges;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,19 +24,6 @@ record AuthorshipLog(
 
   static final String SCHEMA = "authorship/3.0.0";
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** Tool names as git-ai writes them → the tool ids of agent patterns. */
-  private static final Map<String, String> TOOLS =
-      Map.of(
-          "claude", "claude_code",
-          "claude-code", "claude_code",
-          "claude_code", "claude_code",
-          "github-copilot", "copilot",
-          "copilot", "copilot",
-          "cursor", "cursor",
-          "codex", "codex",
-          "gemini", "gemini",
-          "aider", "aider");
 
   /** A note this reader does not understand; the message says where. */
   static final class Unreadable extends Exception {
@@ -167,8 +155,7 @@ record AuthorshipLog(
 
   /** The agent-pattern tool id for a git-ai tool name. */
   static String toolId(String gitAiTool) {
-    String lower = gitAiTool.strip().toLowerCase(Locale.ROOT);
-    return TOOLS.getOrDefault(lower, lower.replace('-', '_'));
+    return AgentToolNames.toolId(gitAiTool);
   }
 
   private static String unquote(String path) {

@@ -64,7 +64,7 @@ public final class SendCommand {
     }
   }
 
-  static String token(Map<String, String> env) {
+  public static String token(Map<String, String> env) {
     String given = env.get("PODOMETER_TOKEN");
     if (given != null && !given.isBlank()) {
       return given.strip();

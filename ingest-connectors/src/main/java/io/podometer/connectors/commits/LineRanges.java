@@ -1,15 +1,15 @@
-package io.podometer.connectors.git;
+package io.podometer.connectors.commits;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
- * A set of 1-based line numbers written as git-ai writes them ({@code 1-4,9-10,12}). Sessions and
- * models may name the same lines, so lines are kept as a union: a line counts once however often it
- * is named.
+ * A set of 1-based line numbers written as git-ai writes them ({@code 1-4,9-10,12}). Sessions,
+ * conversations and models may name the same lines, so lines are kept as a union: a line counts
+ * once however often it is named.
  */
-final class LineRanges {
+public final class LineRanges {
 
   // start → end (inclusive), disjoint and not adjacent
   private final TreeMap<Integer, Integer> ranges = new TreeMap<>();
@@ -19,7 +19,7 @@ final class LineRanges {
    *
    * @throws IllegalArgumentException naming the part that is no line number or range
    */
-  void add(String spec) {
+  public void add(String spec) {
     for (String part : spec.split(",")) {
       String p = part.strip();
       int dash = p.indexOf('-');
@@ -38,7 +38,8 @@ final class LineRanges {
     }
   }
 
-  private void add(int from, int to) {
+  /** Adds lines {@code from} to {@code to} (1-based, inclusive, {@code from <= to}). */
+  public void add(int from, int to) {
     var before = ranges.floorEntry(from);
     if (before != null && before.getValue() >= from - 1) {
       from = before.getKey();
@@ -53,8 +54,34 @@ final class LineRanges {
     ranges.put(from, to);
   }
 
+  /** Removes lines {@code from} to {@code to} (1-based, inclusive), those held or not. */
+  public void remove(int from, int to) {
+    var before = ranges.lowerEntry(from);
+    if (before != null && before.getValue() >= from) {
+      ranges.put(before.getKey(), from - 1);
+      if (before.getValue() > to) {
+        ranges.put(to + 1, before.getValue());
+        return;
+      }
+    }
+    var next = ranges.ceilingEntry(from);
+    while (next != null && next.getKey() <= to) {
+      ranges.remove(next.getKey());
+      if (next.getValue() > to) {
+        ranges.put(to + 1, next.getValue());
+        break;
+      }
+      next = ranges.ceilingEntry(from);
+    }
+  }
+
+  /** Calls {@code range} with each range held, in order: first and last line. */
+  public void forEach(java.util.function.BiConsumer<Integer, Integer> range) {
+    ranges.forEach(range);
+  }
+
   /** How many distinct lines. */
-  long lines() {
+  public long lines() {
     long n = 0;
     for (var range : ranges.entrySet()) {
       n += (long) range.getValue() - range.getKey() + 1;
@@ -62,7 +89,7 @@ final class LineRanges {
     return n;
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return ranges.isEmpty();
   }
 
