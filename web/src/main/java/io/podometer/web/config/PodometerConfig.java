@@ -119,6 +119,13 @@ public interface PodometerConfig {
      */
     @WithDefault("16M")
     io.quarkus.runtime.configuration.MemorySize csvBody();
+
+    /**
+     * Largest Agent Trace file posted to POST /api/sources/agent-trace
+     * (PODOMETER_LIMITS_AGENT_TRACE_BODY).
+     */
+    @WithDefault("16M")
+    io.quarkus.runtime.configuration.MemorySize agentTraceBody();
   }
 
   interface Figures {

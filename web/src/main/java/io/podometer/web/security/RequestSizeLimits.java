@@ -88,6 +88,9 @@ public class RequestSizeLimits {
     if (path.startsWith("/api/sources/csv/")) {
       return config.limits().csvBody().asLongValue();
     }
+    if (path.equals("/api/sources/agent-trace")) {
+      return config.limits().agentTraceBody().asLongValue();
+    }
     return config.limits().requestBody().asLongValue();
   }
 
