@@ -72,6 +72,21 @@ class AgentTraceIT {
         + "]}]}]}";
   }
 
+  /** Posts {@code body} as a hook would, for {@code repo} (null: no repo parameter). */
+  private static io.restassured.response.Response post(
+      io.restassured.specification.RequestSpecification as, String repo, byte[] body) {
+    as.contentType("application/x-ndjson");
+    if (repo != null) {
+      as.queryParam("repo", repo);
+    }
+    return as.body(body).post("/api/sources/agent-trace");
+  }
+
+  private static io.restassured.response.Response post(
+      io.restassured.specification.RequestSpecification as, String body) {
+    return post(as, "acme/checkout-api", body.getBytes(StandardCharsets.UTF_8));
+  }
+
   private static JsonPath share() {
     return given()
         .get(
@@ -92,11 +107,7 @@ class AgentTraceIT {
             + "\n"
             + record("r2", "{\"start_line\":21,\"end_line\":40}")
             + "\n";
-    withToken(ingest)
-        .contentType("application/x-ndjson")
-        .queryParam("repo", "acme/checkout-api")
-        .body(jsonl.getBytes(StandardCharsets.UTF_8))
-        .post("/api/sources/agent-trace")
+    post(withToken(ingest), jsonl)
         .then()
         .statusCode(200)
         .body("records", equalTo(2))
@@ -112,11 +123,7 @@ class AgentTraceIT {
     org.junit.jupiter.api.Assertions.assertEquals(
         0.2, figures.getDouble(week + ".bySource.line"), 1e-9);
     // the same records again store nothing twice
-    withToken(ingest)
-        .contentType("application/x-ndjson")
-        .queryParam("repo", "acme/checkout-api")
-        .body(jsonl.getBytes(StandardCharsets.UTF_8))
-        .post("/api/sources/agent-trace")
+    post(withToken(ingest), jsonl)
         .then()
         .statusCode(200)
         .body("accepted", equalTo(0))
@@ -132,11 +139,7 @@ class AgentTraceIT {
             + "\n"
             + record("bad", "{\"start_line\":9,\"end_line\":4}")
             + "\n";
-    withToken(ingest)
-        .contentType("application/x-ndjson")
-        .queryParam("repo", "acme/checkout-api")
-        .body(jsonl.getBytes(StandardCharsets.UTF_8))
-        .post("/api/sources/agent-trace")
+    post(withToken(ingest), jsonl)
         .then()
         .statusCode(400)
         .body(
@@ -146,34 +149,18 @@ class AgentTraceIT {
                     + " before start_line 9; nothing was stored"));
     org.junit.jupiter.api.Assertions.assertEquals(
         0.0, share().getDouble("metrics[0].figures[0].value"), 1e-9);
-    withToken(ingest)
-        .contentType("application/x-ndjson")
-        .body(record("r", "{\"start_line\":1,\"end_line\":3}").getBytes(StandardCharsets.UTF_8))
-        .post("/api/sources/agent-trace")
+    post(
+            withToken(ingest),
+            null,
+            record("r", "{\"start_line\":1,\"end_line\":3}").getBytes(StandardCharsets.UTF_8))
         .then()
         .statusCode(400)
         .body("detail", containsString("repo: missing"));
-    withToken(ingest)
-        .contentType("application/json")
-        .queryParam("repo", "acme/checkout-api")
-        .body(new byte[] {'[', (byte) 0xC3, '"', ']'})
-        .post("/api/sources/agent-trace")
+    post(withToken(ingest), "acme/checkout-api", new byte[] {'[', (byte) 0xC3, '"', ']'})
         .then()
         .statusCode(400)
         .body("detail", containsString("UTF-8"));
-    withToken(read)
-        .contentType("application/json")
-        .queryParam("repo", "acme/checkout-api")
-        .body(record("r", "{\"start_line\":1,\"end_line\":3}"))
-        .post("/api/sources/agent-trace")
-        .then()
-        .statusCode(403);
-    anonymous()
-        .contentType("application/json")
-        .queryParam("repo", "acme/checkout-api")
-        .body(record("r", "{\"start_line\":1,\"end_line\":3}"))
-        .post("/api/sources/agent-trace")
-        .then()
-        .statusCode(401);
+    post(withToken(read), record("r", "{\"start_line\":1,\"end_line\":3}")).then().statusCode(403);
+    post(anonymous(), record("r", "{\"start_line\":1,\"end_line\":3}")).then().statusCode(401);
   }
 }
