@@ -161,6 +161,15 @@ class AgentTraceIT {
         .statusCode(400)
         .body("detail", containsString("UTF-8"));
     post(withToken(read), record("r", "{\"start_line\":1,\"end_line\":3}")).then().statusCode(403);
+    // over PODOMETER_LIMITS_AGENT_TRACE_BODY (64 KB in tests): refused before it is read
+    StringBuilder large = new StringBuilder();
+    while (large.length() <= 64 * 1024) {
+      large.append(record("r" + large.length(), "{\"start_line\":1,\"end_line\":3}")).append('\n');
+    }
+    post(withToken(ingest), large.toString())
+        .then()
+        .statusCode(413)
+        .body("detail", containsString("this route takes at most 65536 bytes"));
     post(anonymous(), record("r", "{\"start_line\":1,\"end_line\":3}")).then().statusCode(401);
   }
 }

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -40,8 +39,6 @@ public final class AgentTraceImportCommand {
       Exit codes: 0 imported, 1 refused (every problem is printed; nothing is sent) or the server
       unreachable, 2 bad arguments, a file that cannot be read, or no credentials.
       """;
-
-  private static final Pattern REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
 
   private AgentTraceImportCommand() {}
 
@@ -82,7 +79,9 @@ public final class AgentTraceImportCommand {
     if (file == null) {
       return usage(err, "FILE missing");
     }
-    if (repo == null || !REPO.matcher(repo).matches()) {
+    try {
+      repo = AgentTraceRecords.repository(repo);
+    } catch (IllegalArgumentException e) {
       return usage(
           err, "--repo owner/name missing or malformed" + (repo == null ? "" : ": " + repo));
     }

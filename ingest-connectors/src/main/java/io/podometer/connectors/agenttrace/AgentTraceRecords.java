@@ -50,6 +50,20 @@ public final class AgentTraceRecords {
   private static final Pattern VERSION = Pattern.compile("[0-9]+\\.[0-9]+(\\.[0-9]+)?");
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
   private static final Set<String> CONTRIBUTOR_TYPES = Set.of("human", "ai", "mixed", "unknown");
+  private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+
+  /**
+   * The repository records are read for, stripped.
+   *
+   * @throws IllegalArgumentException naming {@code repo} when it is not {@code owner/name}
+   */
+  public static String repository(String repo) {
+    if (repo == null || !REPOSITORY.matcher(repo.strip()).matches()) {
+      throw new IllegalArgumentException(
+          "repo: " + (repo == null ? "missing" : "'" + repo + "' is not owner/name"));
+    }
+    return repo.strip();
+  }
 
   /** Input that breaks the format: every problem, by record and field. */
   public static final class Unreadable extends Exception {
@@ -102,10 +116,12 @@ public final class AgentTraceRecords {
    * @param repo the repository ({@code owner/name}) the revisions are commits of: a record does not
    *     name it
    * @throws Unreadable naming every record and field that breaks the format
+   * @throws IllegalArgumentException when {@code repo} is not {@code owner/name}
    */
   public static Read read(String text, String repo) throws Unreadable {
     AgentTraceRecords reader =
-        new AgentTraceRecords(new CanonicalEventBuilder(new EventCodec(), "agent-trace"), repo);
+        new AgentTraceRecords(
+            new CanonicalEventBuilder(new EventCodec(), "agent-trace"), repository(repo));
     int records = reader.readAll(text);
     if (reader.problems.isEmpty() && records == 0) {
       reader.problems.add("no trace record found");

@@ -246,14 +246,58 @@ class AgentTraceRecordsTest {
     AgentTraceRecords.Unreadable empty =
         assertThrows(AgentTraceRecords.Unreadable.class, () -> AgentTraceRecords.read(" \n", REPO));
     assertEquals(List.of("no trace record found"), empty.problems());
-    AgentTraceRecords.Unreadable badRepo =
+    // the repository is checked before any record: it names the events of every commit
+    IllegalArgumentException badRepo =
         assertThrows(
-            AgentTraceRecords.Unreadable.class,
+            IllegalArgumentException.class,
             () ->
                 AgentTraceRecords.read(
                     record("1.0", "a", "2026-03-02T09:00:00Z", SHA, null, "b.py", "ai", null, 1, 2),
                     "not a repository"));
-    assertTrue(badRepo.problems().get(0).startsWith("revision event: "), badRepo::getMessage);
+    assertEquals("repo: 'not a repository' is not owner/name", badRepo.getMessage());
+  }
+
+  @Test
+  void pathsModelsAndLinesPastTheContractsLimitsAreRefused() {
+    String longPath = "src/" + "a".repeat(1_000);
+    String longModel = "m".repeat(251);
+    AgentTraceRecords.Unreadable refused =
+        assertThrows(
+            AgentTraceRecords.Unreadable.class,
+            () ->
+                AgentTraceRecords.read(
+                    record(
+                            "1.0",
+                            "a",
+                            "2026-03-02T09:00:00Z",
+                            SHA,
+                            null,
+                            longPath,
+                            "ai",
+                            null,
+                            1,
+                            2)
+                        + "\n"
+                        + record(
+                            "1.0",
+                            "b",
+                            "2026-03-02T09:00:00Z",
+                            SHA,
+                            null,
+                            "b.py",
+                            "ai",
+                            longModel,
+                            1,
+                            10_000_001),
+                    REPO));
+    assertEquals(
+        List.of(
+            "record 1 (line 1), id a: files[0].path: blank or longer than 1000 characters",
+            "record 2 (line 2), id b: files[0].conversations[0].contributor.model_id: longer than"
+                + " 250 characters",
+            "record 2 (line 2), id b: files[0].conversations[0].ranges[0].end_line: 10000001 is"
+                + " outside 1..10000000"),
+        refused.problems());
   }
 
   static String record(

@@ -3,7 +3,6 @@ package io.podometer.engine.metric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -56,17 +55,24 @@ class MeanwhileTest {
   }
 
   @Test
-  void workTakenUpByThePoolIsWaitedFor() {
-    Meanwhile<Integer> slow =
+  @Timeout(10)
+  void workTakenUpByThePoolIsWaitedFor() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Meanwhile<Thread> ranOn =
         Meanwhile.start(
             () -> {
+              started.countDown();
               try {
-                Thread.sleep(Duration.ofMillis(50).toMillis());
+                release.await();
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
-              return 42;
+              return Thread.currentThread();
             });
-    assertEquals(42, slow.get());
+    started.await(); // a core of the pool has taken it up: the caller must not run it again
+    release.countDown();
+    Thread worker = ranOn.get();
+    org.junit.jupiter.api.Assertions.assertNotEquals(Thread.currentThread(), worker);
   }
 }

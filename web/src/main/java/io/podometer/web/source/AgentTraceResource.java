@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -33,8 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @io.smallrye.common.annotation.Blocking
 public class AgentTraceResource {
-
-  private static final Pattern REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
 
   @Inject EventSink sink;
   @Inject PodometerConfig config;
@@ -67,10 +64,7 @@ public class AgentTraceResource {
   @APIResponse(responseCode = "413", description = "a body over the size or event limit")
   public Response importRecords(
       @QueryParam("repo") String repo, byte[] body, SecurityContext security) {
-    if (repo == null || !REPO.matcher(repo.strip()).matches()) {
-      throw new IllegalArgumentException(
-          "repo: " + (repo == null ? "missing" : "'" + repo + "' is not owner/name"));
-    }
+    String repository = AgentTraceRecords.repository(repo); // a 400 naming repo
     long limit = config.limits().agentTraceBody().asLongValue();
     if (body != null && body.length > limit) {
       return Problem.of(
@@ -86,8 +80,7 @@ public class AgentTraceResource {
     }
     AgentTraceRecords.Read read;
     try {
-      read =
-          AgentTraceRecords.read(Utf8Text.decode(body == null ? new byte[0] : body), repo.strip());
+      read = AgentTraceRecords.read(Utf8Text.decode(body == null ? new byte[0] : body), repository);
     } catch (AgentTraceRecords.Unreadable e) {
       List<Problem.FieldError> errors =
           e.problems().stream()
@@ -121,7 +114,7 @@ public class AgentTraceResource {
     audit.record(
         actor,
         "source.agent-trace",
-        repo.strip(),
+        repository,
         read.records()
             + " records, "
             + read.events().size()
@@ -130,7 +123,7 @@ public class AgentTraceResource {
             + " accepted");
     return Response.ok(
             new Receipt(
-                repo.strip(),
+                repository,
                 read.records(),
                 read.events().size(),
                 stored.accepted(),
