@@ -78,7 +78,8 @@ public record FigureChanges(
         }
         is.forEach(
             (scope, figure) -> {
-              if (!figure.equals(was.get(scope))) {
+              Figure held = was.get(scope);
+              if (figure != held && !figure.equals(held)) {
                 upserted.add(figure);
               }
             });

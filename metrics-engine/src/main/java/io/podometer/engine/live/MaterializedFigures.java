@@ -41,6 +41,11 @@ public final class MaterializedFigures {
   /** Weeks whose families' contributions are kept for reuse (the last computed on their own). */
   private static final int REUSABLE_WEEKS = 2;
 
+  /**
+   * The longest run of weeks computed at once (a full recomputation goes a few weeks at a time).
+   */
+  static final int CHUNK_WEEKS = 26;
+
   private final MetricsEngine engine;
   private final LiveFacts facts = new LiveFacts();
   // per week computed on its own, each family's contributions, until a fact of a kind the family
@@ -48,6 +53,7 @@ public final class MaterializedFigures {
   private final Map<IsoWeek, Map<MetricFamily, List<Contribution>>> reusable =
       new java.util.LinkedHashMap<>();
   private final Map<IsoWeek, WeekFigures> weeks = new HashMap<>();
+  private int chunkWeeks = CHUNK_WEEKS;
   private OrgModel org;
   private IsoWeek from;
   private IsoWeek to;
@@ -82,25 +88,36 @@ public final class MaterializedFigures {
     byWeek.forEach((week, list) -> weeks.put(week, WeekFigures.of(list)));
   }
 
-  /** Every figure of every week from the facts, replacing what was held. */
+  /**
+   * Every figure of every week from the facts, replacing what was held. The weeks are computed in
+   * runs of {@link #CHUNK_WEEKS}: a year's cells pooled at once hold more than its figures.
+   */
   public FigureChanges recomputeAll(Instant now) {
     long start = System.nanoTime();
     TreeSet<IsoWeek> all = new TreeSet<>(weeks.keySet());
+    TreeSet<IsoWeek> range = new TreeSet<>();
     for (IsoWeek week = from; week.compareTo(to) <= 0; week = week.plusWeeks(1)) {
-      all.add(week);
+      range.add(week);
     }
+    all.addAll(range);
     Map<IsoWeek, WeekFigures> before = new HashMap<>(weeks);
     weeks.clear();
     reusable.clear();
     // the current week's contributions are kept: the next new event most likely happens in it
     IsoWeek current = IsoWeek.of(now, org.org().timeZone());
-    MetricsEngine.Reusable computed =
-        engine.computeKeeping(context(facts.factSet(), from, to, now), current);
-    if (current.compareTo(from) >= 0 && current.compareTo(to) <= 0) {
-      reusable.put(current, computed.contributions());
+    computeRuns(range, now, current, before);
+    if (!range.isEmpty()) {
+      rederive(now, range, before);
     }
-    putByWeek(computed.result(), false);
     return FigureChanges.betweenWeeks(before, weeks, all, start);
+  }
+
+  /** How many consecutive weeks one computation pools at most (a full recomputation's step). */
+  void chunkWeeks(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("chunk of " + count + " weeks");
+    }
+    this.chunkWeeks = count;
   }
 
   /**
@@ -247,14 +264,31 @@ public final class MaterializedFigures {
       return FigureChanges.NONE;
     }
     Map<IsoWeek, WeekFigures> before = new HashMap<>(weeks);
+    computeRuns(recomputed, now, null, before);
+    rederive(now, recomputed, before);
+    return FigureChanges.betweenWeeks(before, weeks, recomputed, start);
+  }
+
+  /**
+   * Computes runs of consecutive weeks (at most {@link #chunkWeeks} each), each from one window of
+   * facts, and files their figures (what reads across weeks is re-derived afterwards). A week on
+   * its own runs only the families whose facts changed; {@code kept}, when in a run, keeps its
+   * contributions for the next update.
+   */
+  private void computeRuns(
+      SortedSet<IsoWeek> recomputed, Instant now, IsoWeek kept, Map<IsoWeek, WeekFigures> before) {
     FactSet all = facts.factSet();
-    for (List<IsoWeek> run : runs(recomputed)) {
+    for (List<IsoWeek> run : runs(recomputed, chunkWeeks)) {
       IsoWeek first = run.get(0);
       IsoWeek last = run.get(run.size() - 1);
       EngineContext context =
           context(FactWindow.around(all, first, last, org.org().timeZone()), first, last, now);
       EngineResult result;
-      if (run.size() == 1) {
+      if (kept != null && run.contains(kept)) {
+        MetricsEngine.Reusable computed = engine.computeKeeping(context, kept);
+        reusable.put(kept, computed.contributions());
+        result = computed.result();
+      } else if (kept == null && run.size() == 1) {
         // a week on its own (a new event's): the families whose facts did not change are not run
         MetricsEngine.Reusable computed =
             engine.computeReusing(context, reusable.getOrDefault(first, Map.of()));
@@ -268,28 +302,38 @@ public final class MaterializedFigures {
         result = engine.computeFigures(context);
       }
       run.forEach(weeks::remove);
-      putByWeek(result, true);
+      putByWeek(result, before);
     }
-    rederive(now, recomputed);
-    return FigureChanges.betweenWeeks(before, weeks, recomputed, start);
   }
 
-  /** Files computed figures under their weeks; {@code withoutDerived}: re-derived afterwards. */
-  private void putByWeek(EngineResult result, boolean withoutDerived) {
+  /**
+   * Files computed figures under their weeks, but for those re-derived afterwards. A figure or
+   * summary equal to the one held before keeps the earlier instance: after a recomputation that
+   * changed little, the new figures die young instead of doubling what is held.
+   */
+  private void putByWeek(EngineResult result, Map<IsoWeek, WeekFigures> before) {
     Map<IsoWeek, List<Figure>> byWeek = new HashMap<>();
     for (Figure figure : result.figures()) {
-      if (!withoutDerived || figure.metric() != MetricId.WEEKS_TO_90PCT_ADOPTION) {
+      if (figure.metric() != MetricId.WEEKS_TO_90PCT_ADOPTION) {
         byWeek.computeIfAbsent(figure.week(), w -> new ArrayList<>()).add(figure);
       }
     }
-    byWeek.forEach(
-        (week, list) ->
-            weeks.put(
-                week,
-                WeekFigures.of(
-                    list,
-                    result.summaries().getOrDefault(week, Map.of()),
-                    result.contributors().get(week))));
+    // weeks are filed side by side: comparing a year's figures with those held is a fifth of a
+    // full recomputation on one thread
+    List<Map.Entry<IsoWeek, List<Figure>>> filing = new ArrayList<>(byWeek.entrySet());
+    List<WeekFigures> filed =
+        filing.parallelStream()
+            .map(
+                entry ->
+                    WeekFigures.of(
+                        entry.getValue(),
+                        result.summaries().getOrDefault(entry.getKey(), Map.of()),
+                        result.contributors().get(entry.getKey()),
+                        before.get(entry.getKey())))
+            .toList();
+    for (int i = 0; i < filing.size(); i++) {
+      weeks.put(filing.get(i).getKey(), filed.get(i));
+    }
   }
 
   /**
@@ -297,7 +341,8 @@ public final class MaterializedFigures {
    * 3 after them, and weeks to adoption (a pilot pod's whole series of weekly active AI users):
    * only the weeks where they change get a new instance.
    */
-  private void rederive(Instant now, SortedSet<IsoWeek> recomputed) {
+  private void rederive(
+      Instant now, SortedSet<IsoWeek> recomputed, Map<IsoWeek, WeekFigures> before) {
     IsoWeek tiersFrom = recomputed.first();
     IsoWeek tiersTo = recomputed.last().plusWeeks(3);
     IsoWeek readFrom = tiersFrom.plusWeeks(-3);
@@ -324,10 +369,12 @@ public final class MaterializedFigures {
     Map<IsoWeek, Map<MetricId, Map<ScopeId, Figure>>> derived = new HashMap<>();
     for (Figure figure : acrossWeeks.values()) {
       if (REDERIVED.contains(figure.metric())) {
+        WeekFigures earlier = before.get(figure.week());
+        Figure was = earlier == null ? null : earlier.figure(figure.metric(), figure.scope());
         derived
             .computeIfAbsent(figure.week(), w -> new HashMap<>())
             .computeIfAbsent(figure.metric(), m -> new HashMap<>())
-            .put(figure.scope(), figure);
+            .put(figure.scope(), figure.equals(was) ? was : figure);
       }
     }
     TreeSet<IsoWeek> touched = new TreeSet<>(weeks.keySet());
@@ -352,11 +399,12 @@ public final class MaterializedFigures {
   }
 
   /** Consecutive weeks together: each run is computed at once from one window of facts. */
-  private static List<List<IsoWeek>> runs(SortedSet<IsoWeek> weeks) {
+  private static List<List<IsoWeek>> runs(SortedSet<IsoWeek> weeks, int longest) {
     List<List<IsoWeek>> runs = new ArrayList<>();
     List<IsoWeek> run = new ArrayList<>();
     for (IsoWeek week : weeks) {
-      if (!run.isEmpty() && !run.get(run.size() - 1).plusWeeks(1).equals(week)) {
+      if (!run.isEmpty()
+          && (run.size() == longest || !run.get(run.size() - 1).plusWeeks(1).equals(week))) {
         runs.add(run);
         run = new ArrayList<>();
       }

@@ -52,20 +52,72 @@ public final class WeekFigures {
       Collection<Figure> figures,
       Map<MetricId, Map<ScopeId, CellSummary>> summaries,
       Map<ScopeId, String[]> contributors) {
+    return of(figures, summaries, contributors, null);
+  }
+
+  /**
+   * As {@link #of(Collection, Map, Map)}, keeping {@code earlier}'s instance (the same week's
+   * figures before a recomputation, or null) of every figure, summary and metric that did not
+   * change: a recomputation that moved little then holds little more than before, and what did not
+   * change is the very same instance, which tells comparisons to skip it.
+   */
+  static WeekFigures of(
+      Collection<Figure> figures,
+      Map<MetricId, Map<ScopeId, CellSummary>> summaries,
+      Map<ScopeId, String[]> contributors,
+      WeekFigures earlier) {
     EnumMap<MetricId, Map<ScopeId, Figure>> byMetric = new EnumMap<>(MetricId.class);
     for (Figure figure : figures) {
+      Figure was = earlier == null ? null : earlier.figure(figure.metric(), figure.scope());
       // a year's weeks hold over a million figures: open-addressing maps, no entry objects
       byMetric
           .computeIfAbsent(figure.metric(), m -> new Object2ObjectOpenHashMap<>())
-          .put(figure.scope(), figure);
+          .put(figure.scope(), figure.equals(was) ? was : figure);
     }
-    byMetric.replaceAll((metric, scopes) -> Collections.unmodifiableMap(scopes));
+    byMetric.replaceAll(
+        (metric, scopes) ->
+            earlier != null && sameInstances(scopes, earlier.of(metric))
+                ? earlier.of(metric)
+                : Collections.unmodifiableMap(scopes));
     boolean summarized = summaries != null;
+    if (summarized && earlier != null && !summaries.isEmpty()) {
+      summaries = sharing(summaries, earlier.summaries);
+    }
     return new WeekFigures(
         byMetric,
         summarized ? summaries : Map.of(),
         summarized && contributors != null ? contributors : Map.of(),
         summarized);
+  }
+
+  private static <T> boolean sameInstances(Map<ScopeId, T> now, Map<ScopeId, T> was) {
+    if (now.size() != was.size()) {
+      return false;
+    }
+    for (Map.Entry<ScopeId, T> entry : now.entrySet()) {
+      if (entry.getValue() != was.get(entry.getKey())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Map<MetricId, Map<ScopeId, CellSummary>> sharing(
+      Map<MetricId, Map<ScopeId, CellSummary>> summaries,
+      Map<MetricId, Map<ScopeId, CellSummary>> earlier) {
+    Map<MetricId, Map<ScopeId, CellSummary>> shared = new EnumMap<>(MetricId.class);
+    summaries.forEach(
+        (metric, cells) -> {
+          Map<ScopeId, CellSummary> was = earlier.getOrDefault(metric, Map.of());
+          Map<ScopeId, CellSummary> kept = new Object2ObjectOpenHashMap<>(cells.size());
+          cells.forEach(
+              (scope, summary) -> {
+                CellSummary before = was.get(scope);
+                kept.put(scope, summary.equals(before) ? before : summary);
+              });
+          shared.put(metric, sameInstances(kept, was) ? was : kept);
+        });
+    return shared;
   }
 
   /** This week with the figures of {@code metric} replaced (none: the metric has no figure). */
