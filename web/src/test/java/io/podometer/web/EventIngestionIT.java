@@ -312,6 +312,65 @@ class EventIngestionIT {
         .body("key", hasItem("copilot:ana@acme.example:2026-03-02"));
   }
 
+  private static String usagePiece(String id, String at, int linesAdded) {
+    return "{\"id\":\""
+        + id
+        + "\",\"type\":\"agent.usage\",\"source\":\"otlp\",\"occurredAt\":\""
+        + at
+        + "\",\"schema\":1,\"data\":{\"tool\":\"claude_code\",\"user\":\"ana@acme.example\","
+        + "\"day\":\"2026-03-02\",\"linesAdded\":"
+        + linesAdded
+        + "}}";
+  }
+
+  private static int usageLinesAdded() {
+    return given()
+        .get("/api/facts/agent-usage-days")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("find { it.key == 'claude_code:ana@acme.example:2026-03-02' }.fields.linesAdded");
+  }
+
+  @Test
+  void usagePiecesAddUpOnceEachAndARevisedPieceReplacesItsOwnContribution() {
+    String morning = usagePiece("otlp:s1:0900", "2026-03-02T09:00:00Z", 120);
+    given()
+        .contentType("application/json")
+        .body(morning)
+        .post("/api/events")
+        .then()
+        .statusCode(202);
+    // a later piece is added on top of the stored sum
+    given()
+        .contentType("application/json")
+        .body(usagePiece("otlp:s1:1200", "2026-03-02T12:00:00Z", 30))
+        .post("/api/events")
+        .then()
+        .statusCode(202);
+    assertEquals(150, usageLinesAdded()); // 120 + 30
+    // an earlier piece arriving late, and the morning piece sent again in the same batch
+    given()
+        .contentType("application/x-ndjson")
+        .body(Events.ndjson(usagePiece("otlp:s0:0800", "2026-03-02T08:00:00Z", 5), morning))
+        .post("/api/events")
+        .then()
+        .statusCode(202)
+        .body("accepted", equalTo(1))
+        .body("duplicates", equalTo(1));
+    assertEquals(155, usageLinesAdded()); // 120 + 30 + 5
+    // the noon piece revised (same id, later): its 30 becomes 45
+    given()
+        .contentType("application/json")
+        .body(usagePiece("otlp:s1:1200", "2026-03-02T12:05:00Z", 45))
+        .post("/api/events")
+        .then()
+        .statusCode(202)
+        .body("revisions", equalTo(1));
+    assertEquals(170, usageLinesAdded()); // 120 + 45 + 5
+    assertEquals(1, db.count("FactEntity"));
+  }
+
   @Test
   void identitiesThatMapToNoMemberAreListedNotDropped() {
     String batch =

@@ -188,22 +188,23 @@ public enum EventType {
       req("user", STRING),
       req("day", DAY),
       opt("active", BOOLEAN),
-      opt("suggestions", NON_NEGATIVE_INTEGER),
-      opt("acceptances", NON_NEGATIVE_INTEGER),
-      opt("linesSuggested", NON_NEGATIVE_INTEGER),
-      opt("linesAccepted", NON_NEGATIVE_INTEGER),
-      opt("linesAdded", NON_NEGATIVE_INTEGER),
-      opt("linesRemoved", NON_NEGATIVE_INTEGER),
-      opt("sessions", NON_NEGATIVE_INTEGER),
-      opt("commits", NON_NEGATIVE_INTEGER),
-      opt("pullRequests", NON_NEGATIVE_INTEGER),
-      opt("editAccepts", NON_NEGATIVE_INTEGER),
-      opt("editRejects", NON_NEGATIVE_INTEGER),
-      opt("tokens", FieldKind.NON_NEGATIVE_LONG),
-      opt("costUsd", FieldKind.NON_NEGATIVE_NUMBER).atMost(EventLimits.COST_USD_PER_DAY),
+      opt("suggestions", NON_NEGATIVE_INTEGER).addingUp(),
+      opt("acceptances", NON_NEGATIVE_INTEGER).addingUp(),
+      opt("linesSuggested", NON_NEGATIVE_INTEGER).addingUp(),
+      opt("linesAccepted", NON_NEGATIVE_INTEGER).addingUp(),
+      opt("linesAdded", NON_NEGATIVE_INTEGER).addingUp(),
+      opt("linesRemoved", NON_NEGATIVE_INTEGER).addingUp(),
+      opt("sessions", NON_NEGATIVE_INTEGER).addingUp(),
+      opt("commits", NON_NEGATIVE_INTEGER).addingUp(),
+      opt("pullRequests", NON_NEGATIVE_INTEGER).addingUp(),
+      opt("editAccepts", NON_NEGATIVE_INTEGER).addingUp(),
+      opt("editRejects", NON_NEGATIVE_INTEGER).addingUp(),
+      opt("tokens", FieldKind.NON_NEGATIVE_LONG).addingUp(),
+      opt("costUsd", FieldKind.NON_NEGATIVE_NUMBER).atMost(EventLimits.COST_USD_PER_DAY).addingUp(),
       opt("activeSeconds", FieldKind.NON_NEGATIVE_NUMBER)
-          .atMost(EventLimits.ACTIVE_SECONDS_PER_DAY),
-      opt("permissionBypasses", NON_NEGATIVE_INTEGER)),
+          .atMost(EventLimits.ACTIVE_SECONDS_PER_DAY)
+          .addingUp(),
+      opt("permissionBypasses", NON_NEGATIVE_INTEGER).addingUp()),
   MEETING_SUMMARY(
       "meeting.summary",
       EventData.MeetingSummary.class,
@@ -244,6 +245,7 @@ public enum EventType {
   private final boolean requiresRepo;
   private final List<FieldSpec> fields;
   private final List<String> fieldNames;
+  private final List<SummedField> summedFields;
 
   EventType(
       String wireName,
@@ -255,6 +257,8 @@ public enum EventType {
     this.requiresRepo = requiresRepo;
     this.fields = List.of(fields);
     this.fieldNames = this.fields.stream().map(FieldSpec::name).toList();
+    this.summedFields =
+        this.fields.stream().filter(FieldSpec::summed).map(SummedField::of).toList();
   }
 
   /** The name on the wire, e.g. {@code pr.merged}. */
@@ -280,6 +284,14 @@ public enum EventType {
   /** The names of the data fields the contract defines for this type (others are ignored). */
   public List<String> dataFieldNames() {
     return fieldNames;
+  }
+
+  /**
+   * The data fields that add up over the distinct events of a fact (an agent's usage arriving in
+   * pieces); every other field folds latest-wins.
+   */
+  public List<SummedField> summedFields() {
+    return summedFields;
   }
 
   public static Optional<EventType> fromWireName(String name) {

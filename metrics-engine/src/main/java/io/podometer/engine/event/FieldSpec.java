@@ -15,7 +15,8 @@ record FieldSpec(
     Set<String> allowed,
     List<FieldSpec> fields,
     int maxLength,
-    double max) {
+    double max,
+    boolean summed) {
 
   static FieldSpec req(String name, FieldKind kind) {
     return of(name, kind, true, Set.of(), List.of());
@@ -40,16 +41,25 @@ record FieldSpec(
   /** A field with the contract's default limits: a name's length, any finite number. */
   private static FieldSpec of(
       String name, FieldKind kind, boolean required, Set<String> allowed, List<FieldSpec> fields) {
-    return new FieldSpec(name, kind, required, allowed, fields, EventLimits.NAME, Double.MAX_VALUE);
+    return new FieldSpec(
+        name, kind, required, allowed, fields, EventLimits.NAME, Double.MAX_VALUE, false);
   }
 
   /** The same field holding longer strings (titles, paths, free text). */
   FieldSpec upTo(int characters) {
-    return new FieldSpec(name, kind, required, allowed, fields, characters, max);
+    return new FieldSpec(name, kind, required, allowed, fields, characters, max, summed);
   }
 
   /** The same number field, no larger in magnitude than {@code limit}. */
   FieldSpec atMost(double limit) {
-    return new FieldSpec(name, kind, required, allowed, fields, maxLength, limit);
+    return new FieldSpec(name, kind, required, allowed, fields, maxLength, limit, summed);
+  }
+
+  /**
+   * The same number field, added up over the distinct events of a fact rather than taken from the
+   * latest ({@link SummedField}).
+   */
+  FieldSpec addingUp() {
+    return new FieldSpec(name, kind, required, allowed, fields, maxLength, max, true);
   }
 }

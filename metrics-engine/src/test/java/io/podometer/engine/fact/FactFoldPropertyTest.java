@@ -236,6 +236,7 @@ class FactFoldPropertyTest {
       byKey.computeIfAbsent(FactKey.of(e), k -> new ArrayList<>()).add(e);
     }
     int cuts = 0;
+    int revisionsRefolded = 0;
     for (Map.Entry<FactKey, List<CanonicalEvent>> entry : byKey.entrySet()) {
       FoldedFact whole = FOLDER.fold(entry.getKey(), entry.getValue());
       // every cut in time: what came up to it is stored, what came after arrives now
@@ -247,14 +248,21 @@ class FactFoldPropertyTest {
         }
         FoldedFact before = FOLDER.fold(entry.getKey(), stored);
         assertEquals(true, FactFolder.allLater(before.lastOccurredAt(), arriving));
+        cuts++;
+        if (FactFolder.addsUp(arriving)
+            && arriving.stream().anyMatch(a -> before.eventIds().contains(a.id()))) {
+          // a revision of a contribution to a sum is refolded, never applied on top
+          revisionsRefolded++;
+          continue;
+        }
         assertEquals(
             whole.fields(),
             FOLDER.applyLater(before.fields(), before.lastOccurredAt(), arriving),
             entry.getKey() + " cut at " + cut.occurredAt());
-        cuts++;
       }
     }
     assertEquals(events().size(), cuts);
+    assertEquals(1, revisionsRefolded, "the usage day re-reported under its id");
   }
 
   @Test

@@ -179,11 +179,18 @@ public class EventStore implements EventHandler {
       EventRefs refs,
       long[] storedSeqs,
       List<CanonicalEvent> accepted,
-      List<CanonicalEvent> superseding) {
+      List<CanonicalEvent> superseding,
+      boolean revises) {
 
+    /**
+     * Whether the fact is folded again from all its events: a remap superseded some, one is not
+     * later than those folded, or one revises an event whose contribution a sum holds.
+     */
     boolean refolds() {
       return row != null
-          && (!superseding.isEmpty() || !FactFolder.allLater(row.lastOccurredAt(), accepted));
+          && (!superseding.isEmpty()
+              || !FactFolder.allLater(row.lastOccurredAt(), accepted)
+              || (revises && FactFolder.addsUp(accepted)));
     }
 
     /**
@@ -225,6 +232,7 @@ public class EventStore implements EventHandler {
       long[] storedSeqs = refs.seqs();
       List<CanonicalEvent> accepted = new ArrayList<>(entry.getValue().size());
       List<CanonicalEvent> superseding = remap ? new ArrayList<>(1) : List.of();
+      boolean revises = false;
       for (CanonicalEvent event : entry.getValue()) {
         byte[] digest = EventHashes.payload(event);
         long idHash = EventHashes.id(event.id());
@@ -239,6 +247,7 @@ public class EventStore implements EventHandler {
         }
         if (refs.hasId(idHash)) {
           batch.revisions[batch.of(event)]++;
+          revises = true;
         }
         long seq = rawEvents.newSeq(c);
         refs.add(seq, idHash, digest);
@@ -249,7 +258,7 @@ public class EventStore implements EventHandler {
       if (accepted.isEmpty() && superseding.isEmpty()) {
         continue;
       }
-      Touched fact = new Touched(key, row, refs, storedSeqs, accepted, superseding);
+      Touched fact = new Touched(key, row, refs, storedSeqs, accepted, superseding, revises);
       if (fact.refolds()) {
         for (long seq : storedSeqs) {
           refoldSeqs.add(seq);

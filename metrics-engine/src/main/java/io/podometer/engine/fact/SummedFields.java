@@ -1,0 +1,105 @@
+package io.podometer.engine.fact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.podometer.engine.event.CanonicalEvent;
+import io.podometer.engine.event.SummedField;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fields of a fact that add up over its distinct events ({@link SummedField}): the revisions of
+ * one event id fold latest-wins among themselves into that id's contribution, and the contributions
+ * are summed — exactly, in decimal, so the sum does not depend on the order the events came in —
+ * and capped at the field's limit.
+ */
+final class SummedFields {
+
+  private SummedFields() {}
+
+  /** The summed fields of these events' types (none for most kinds of fact). */
+  static List<SummedField> of(Collection<CanonicalEvent> events) {
+    List<SummedField> summed = new ArrayList<>(0);
+    for (CanonicalEvent event : events) {
+      for (SummedField field : event.type().summedFields()) {
+        if (!summed.contains(field)) {
+          summed.add(field);
+        }
+      }
+    }
+    return summed;
+  }
+
+  /**
+   * Sets each summed field of {@code fields} to the sum over the events' ids, or removes it when no
+   * id carries it. {@code ordered}: the events in application order.
+   */
+  static void addUp(ObjectNode fields, List<CanonicalEvent> ordered, List<SummedField> summed) {
+    Map<String, BigDecimal> sums = contributions(ordered, summed);
+    for (SummedField field : summed) {
+      BigDecimal sum = sums.get(field.name());
+      if (sum == null) {
+        fields.remove(field.name());
+      } else {
+        fields.set(field.name(), node(field, sum));
+      }
+    }
+  }
+
+  /**
+   * Adds the contributions of {@code ordered} — events whose ids the fact does not hold yet — to
+   * the sums already in {@code fields}.
+   */
+  static void addOnto(ObjectNode fields, List<CanonicalEvent> ordered, List<SummedField> summed) {
+    Map<String, BigDecimal> sums = contributions(ordered, summed);
+    for (SummedField field : summed) {
+      BigDecimal more = sums.get(field.name());
+      if (more == null) {
+        continue;
+      }
+      JsonNode held = fields.get(field.name());
+      BigDecimal sum = held == null || !held.isNumber() ? more : held.decimalValue().add(more);
+      fields.set(field.name(), node(field, sum));
+    }
+  }
+
+  /** Per summed field, the sum over ids of each id's latest value (absent: no id carries it). */
+  private static Map<String, BigDecimal> contributions(
+      List<CanonicalEvent> ordered, List<SummedField> summed) {
+    Map<String, ObjectNode> byId = new LinkedHashMap<>();
+    for (CanonicalEvent event : ordered) {
+      ObjectNode assigned = FactAssignments.of(event);
+      ObjectNode contribution =
+          byId.computeIfAbsent(event.id(), id -> JsonNodeFactory.instance.objectNode());
+      for (SummedField field : summed) {
+        JsonNode value = assigned.get(field.name());
+        if (value != null && value.isNumber()) {
+          contribution.set(field.name(), value);
+        }
+      }
+    }
+    Map<String, BigDecimal> sums = new LinkedHashMap<>();
+    for (ObjectNode contribution : byId.values()) {
+      contribution
+          .fields()
+          .forEachRemaining(
+              entry ->
+                  sums.merge(entry.getKey(), entry.getValue().decimalValue(), BigDecimal::add));
+    }
+    return sums;
+  }
+
+  private static JsonNode node(SummedField field, BigDecimal sum) {
+    BigDecimal capped = sum.min(field.cap());
+    return field.integral()
+        ? LongNode.valueOf(capped.setScale(0, java.math.RoundingMode.DOWN).longValue())
+        : DoubleNode.valueOf(capped.doubleValue());
+  }
+}
