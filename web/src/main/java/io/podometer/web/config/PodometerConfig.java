@@ -126,6 +126,13 @@ public interface PodometerConfig {
      */
     @WithDefault("16M")
     io.quarkus.runtime.configuration.MemorySize agentTraceBody();
+
+    /**
+     * Largest OpenTelemetry export posted to /v1/metrics or /v1/logs, as sent and once inflated
+     * when gzipped (PODOMETER_LIMITS_OTLP_BODY).
+     */
+    @WithDefault("8M")
+    io.quarkus.runtime.configuration.MemorySize otlpBody();
   }
 
   interface Figures {
@@ -147,6 +154,22 @@ public interface PodometerConfig {
      */
     @WithDefault("PT3M")
     java.time.Duration maxLag();
+  }
+
+  /** The OpenTelemetry receiver (/v1/metrics, /v1/logs). */
+  Otlp otlp();
+
+  interface Otlp {
+    /**
+     * Other agents' metrics counted as usage, beside Claude Code's (PODOMETER_OTLP_METRIC_MAP):
+     * {@code metric=field} or {@code metric[attribute=value]=field}, separated by commas, e.g.
+     * {@code gen_ai.client.token.usage=tokens}. The agent is named by the resource's service.name.
+     */
+    Optional<String> metricMap();
+
+    /** Cumulative series remembered to turn their points into increases (PODOMETER_OTLP_SERIES). */
+    @WithDefault("200000")
+    int series();
   }
 
   interface Ingest {

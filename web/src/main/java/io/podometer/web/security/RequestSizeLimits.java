@@ -37,7 +37,10 @@ public class RequestSizeLimits {
       return;
     }
     boolean ingestion = isIngestion(context.normalizedPath());
-    long limit = ingestion ? serverWide.asLongValue() : limitFor(context.normalizedPath());
+    long limit =
+        context.normalizedPath().startsWith("/v1/")
+            ? config.limits().otlpBody().asLongValue()
+            : ingestion ? serverWide.asLongValue() : limitFor(context.normalizedPath());
     String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
     if (length == null && ingestion) {
       // a stream of events may come chunked: the HTTP layer counts it as it is read
