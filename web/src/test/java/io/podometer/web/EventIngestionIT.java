@@ -318,7 +318,7 @@ class EventIngestionIT {
         + "\",\"type\":\"agent.usage\",\"source\":\"otlp\",\"occurredAt\":\""
         + at
         + "\",\"schema\":1,\"data\":{\"tool\":\"claude_code\",\"user\":\"ana@acme.example\","
-        + "\"day\":\"2026-03-02\",\"linesAdded\":"
+        + "\"day\":\"2026-03-02\",\"period\":\"part\",\"linesAdded\":"
         + linesAdded
         + "}}";
   }
@@ -369,6 +369,31 @@ class EventIngestionIT {
         .body("revisions", equalTo(1));
     assertEquals(170, usageLinesAdded()); // 120 + 45 + 5
     assertEquals(1, db.count("FactEntity"));
+  }
+
+  @Test
+  void aWholeDaysReportStandsOverTheDaysPartsWhicheverComesFirst() {
+    given()
+        .contentType("application/json")
+        .body(usagePiece("otlp:s1:0900", "2026-03-02T09:00:00Z", 30))
+        .post("/api/events")
+        .then()
+        .statusCode(202);
+    assertEquals(30, usageLinesAdded());
+    // the vendor's report of the whole day: it replaces the parts summed so far
+    String report =
+        usagePiece("usage:claude_code:ana@acme.example:2026-03-02", "2026-03-02T23:59:59Z", 90)
+            .replace("\"period\":\"part\",", "");
+    given().contentType("application/json").body(report).post("/api/events").then().statusCode(202);
+    assertEquals(90, usageLinesAdded());
+    // a part arriving after the report adds nothing to it
+    given()
+        .contentType("application/json")
+        .body(usagePiece("otlp:s1:2359", "2026-03-03T00:30:00Z", 7))
+        .post("/api/events")
+        .then()
+        .statusCode(202);
+    assertEquals(90, usageLinesAdded());
   }
 
   @Test

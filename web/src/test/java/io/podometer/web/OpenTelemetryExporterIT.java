@@ -73,8 +73,17 @@ class OpenTelemetryExporterIT {
         .path("find { it.key == 'claude_code:ana@acme.example:" + today + "' }.fields." + field);
   }
 
-  private static void flushed(CompletableResultCode result) {
-    assertTrue(result.join(20, TimeUnit.SECONDS).isSuccess(), "the receiver took the export");
+  /**
+   * Flushes until the reader takes it: a periodic reader refuses a flush ("exporter busy") until
+   * its previous export's completion has been handled, which can trail the result it returned —
+   * nothing is collected or lost by a refused flush.
+   */
+  private static void flushed(java.util.function.Supplier<CompletableResultCode> flush) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!flush.get().join(20, TimeUnit.SECONDS).isSuccess()) {
+      assertTrue(System.nanoTime() < deadline, "the receiver took the export");
+      Thread.onSpinWait();
+    }
   }
 
   private SdkMeterProvider meters(
@@ -105,10 +114,10 @@ class OpenTelemetryExporterIT {
               .ofDoubles()
               .build();
       lines.add(42, ana);
-      flushed(reader[0].forceFlush());
+      flushed(reader[0]::forceFlush);
       assertEquals(42, usage("linesAdded").intValue());
       lines.add(8, ana);
-      flushed(reader[0].forceFlush());
+      flushed(reader[0]::forceFlush);
       assertEquals(50, usage("linesAdded").intValue()); // 42 + 8
     }
   }
@@ -125,10 +134,10 @@ class OpenTelemetryExporterIT {
               .ofDoubles()
               .build();
       lines.add(10, ana);
-      flushed(reader[0].forceFlush());
+      flushed(reader[0]::forceFlush);
       lines.add(5, ana);
-      flushed(reader[0].forceFlush()); // the series says 15: 5 more
-      flushed(reader[0].forceFlush()); // still 15: nothing more
+      flushed(reader[0]::forceFlush); // the series says 15: 5 more
+      flushed(reader[0]::forceFlush); // still 15: nothing more
       assertEquals(15, usage("linesAdded").intValue());
     }
   }
@@ -155,7 +164,7 @@ class OpenTelemetryExporterIT {
                   stringKey("event.name"), "permission_mode_changed",
                   stringKey("to_mode"), "bypassPermissions"))
           .emit();
-      flushed(loggers.forceFlush());
+      flushed(loggers::forceFlush);
       assertEquals(1, usage("permissionBypasses").intValue());
     }
   }

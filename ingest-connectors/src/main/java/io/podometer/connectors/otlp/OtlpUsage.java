@@ -376,6 +376,7 @@ public final class OtlpUsage {
       data.put("tool", tool);
       data.put("user", user);
       data.put("day", date.toString());
+      data.put("period", "part"); // one export: the day adds up its exports
       if (used) {
         data.put("active", true);
       }

@@ -126,6 +126,7 @@ public sealed interface EventData {
       String tool,
       String user,
       LocalDate day,
+      String period,
       Boolean active,
       Integer suggestions,
       Integer acceptances,

@@ -187,6 +187,7 @@ public enum EventType {
       req("tool", STRING),
       req("user", STRING),
       req("day", DAY),
+      FieldSpec.optOneOf("period", "day", "part"),
       opt("active", BOOLEAN),
       opt("suggestions", NON_NEGATIVE_INTEGER).addingUp(),
       opt("acceptances", NON_NEGATIVE_INTEGER).addingUp(),

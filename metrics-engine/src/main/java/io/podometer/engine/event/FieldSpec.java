@@ -26,6 +26,10 @@ record FieldSpec(
     return of(name, kind, false, Set.of(), List.of());
   }
 
+  static FieldSpec optOneOf(String name, String... values) {
+    return of(name, FieldKind.STRING, false, Set.of(values), List.of());
+  }
+
   static FieldSpec reqOneOf(String name, String... values) {
     return of(name, FieldKind.STRING, true, Set.of(values), List.of());
   }

@@ -53,7 +53,8 @@ public final class FactFolder {
    * the earlier ones. Holds only when every one of {@code later} occurred strictly after {@code
    * newest} (see {@link #allLater}) and, for a fact with fields that add up, when none of {@code
    * later} is a revision of an event already folded (see {@link #addsUp}: a revision replaces its
-   * id's contribution, which only a refold can take out); {@code fields} is not modified.
+   * id's contribution, which only a refold can take out) nor a whole day's report (see {@link
+   * #replacesParts}); {@code fields} is not modified.
    *
    * @throws IllegalArgumentException when an event is not later
    */
@@ -73,6 +74,7 @@ public final class FactFolder {
     if (sums != null) {
       SummedFields.addOnto(sums, ordered, summed);
       summed.forEach(field -> restore(folded, sums, field.name()));
+      folded.set(SummedFields.PERIOD, sums.get(SummedFields.PERIOD));
     }
     return folded;
   }
@@ -88,6 +90,14 @@ public final class FactFolder {
   /** Whether facts of these events have fields that add up (a revision then needs a refold). */
   public static boolean addsUp(Collection<CanonicalEvent> events) {
     return !SummedFields.of(events).isEmpty();
+  }
+
+  /**
+   * Whether these events, arriving on a stored fact, need it refolded even when they are later: a
+   * whole day's report replaces the parts summed so far, which only a refold takes out.
+   */
+  public static boolean replacesParts(Collection<CanonicalEvent> events) {
+    return addsUp(events) && events.stream().anyMatch(SummedFields::reportsTheDay);
   }
 
   /** Whether every event occurred strictly after {@code newest}: they then apply last, in order. */

@@ -37,12 +37,30 @@ final class SummedFields {
     return summed;
   }
 
+  /** The field saying whether a fact's counters are a whole day's report or the sum of parts. */
+  static final String PERIOD = "period";
+
+  /**
+   * Whether an event reports a whole day (no {@code period}, or {@code day}) rather than a part of
+   * it ({@code part}: one export of a telemetry stream).
+   */
+  static boolean reportsTheDay(CanonicalEvent event) {
+    JsonNode period = event.dataTree().get(PERIOD);
+    return period == null || !period.asText().equals("part");
+  }
+
   /**
    * Sets each summed field of {@code fields} to the sum over the events' ids, or removes it when no
-   * id carries it. {@code ordered}: the events in application order.
+   * id carries it. Where a whole day's report is among the events, the day's counters are the
+   * reports' and the parts add nothing (two sources of the same activity, e.g. a vendor's daily
+   * report and its telemetry, are not added together); {@code period} says which it was. {@code
+   * ordered}: the events in application order.
    */
   static void addUp(ObjectNode fields, List<CanonicalEvent> ordered, List<SummedField> summed) {
-    Map<String, BigDecimal> sums = contributions(ordered, summed);
+    List<CanonicalEvent> reports = ordered.stream().filter(SummedFields::reportsTheDay).toList();
+    boolean byReports = !reports.isEmpty();
+    fields.put(PERIOD, byReports ? "day" : "part");
+    Map<String, BigDecimal> sums = contributions(byReports ? reports : ordered, summed);
     for (SummedField field : summed) {
       BigDecimal sum = sums.get(field.name());
       if (sum == null) {
@@ -58,6 +76,13 @@ final class SummedFields {
    * the sums already in {@code fields}.
    */
   static void addOnto(ObjectNode fields, List<CanonicalEvent> ordered, List<SummedField> summed) {
+    if (ordered.stream().anyMatch(SummedFields::reportsTheDay)) {
+      throw new IllegalArgumentException("a day's report replaces the parts: refold");
+    }
+    if (fields.path(PERIOD).asText().equals("day")) {
+      return; // the day is reported whole: its parts add nothing
+    }
+    fields.put(PERIOD, "part");
     Map<String, BigDecimal> sums = contributions(ordered, summed);
     for (SummedField field : summed) {
       BigDecimal more = sums.get(field.name());

@@ -27,6 +27,12 @@ class SummedUsageFoldTest {
   private static final FactFolder FOLDER = new FactFolder();
 
   private static CanonicalEvent piece(String id, String at, String counters) {
+    return dayReport(
+        id, at, counters.isEmpty() ? "\"period\":\"part\"" : "\"period\":\"part\"," + counters);
+  }
+
+  /** A whole day's report (no period): a vendor's daily figures. */
+  private static CanonicalEvent dayReport(String id, String at, String counters) {
     return CODEC.parseOne(
         "{\"id\":\""
             + id
@@ -120,9 +126,47 @@ class SummedUsageFoldTest {
     assertEquals(EventLimits.ACTIVE_SECONDS_PER_DAY, day.activeSeconds()); // 15,000,000 capped
   }
 
+  private static CanonicalEvent part(String id, String at, String counters) {
+    return piece(id, at, counters);
+  }
+
+  @Test
+  void aWholeDaysReportStandsForTheDayAndItsPartsAddNothing() {
+    // telemetry parts (60 + 40 lines) and the vendor's report of the whole day (90 lines)
+    CanonicalEvent nine = part("otlp:a:09", "2026-03-02T09:00:00Z", "\"linesAdded\":60");
+    CanonicalEvent ten = part("otlp:a:10", "2026-03-02T10:00:00Z", "\"linesAdded\":40");
+    CanonicalEvent report =
+        dayReport(
+            "usage:claude_code:ana@acme.example:2026-03-02",
+            "2026-03-03T01:00:00Z",
+            "\"linesAdded\":90");
+    FoldedFact parts = fold(List.of(nine, ten));
+    assertEquals(100, parts.as(EventData.AgentUsage.class).linesAdded()); // 60 + 40
+    assertEquals("part", parts.fields().get("period").asText());
+    FoldedFact all = fold(List.of(ten, report, nine));
+    assertEquals(90, all.as(EventData.AgentUsage.class).linesAdded()); // the report alone
+    assertEquals("day", all.fields().get("period").asText());
+    // a part arriving after the report adds nothing; the report arriving after parts refolds
+    CanonicalEvent eleven = part("otlp:a:11", "2026-03-03T02:00:00Z", "\"linesAdded\":7");
+    FoldedFact reported = fold(List.of(report));
+    assertEquals(
+        fold(List.of(report, eleven)).fields(),
+        FOLDER.applyLater(reported.fields(), reported.lastOccurredAt(), List.of(eleven)));
+    assertTrue(FactFolder.replacesParts(List.of(report)));
+    assertFalse(FactFolder.replacesParts(List.of(eleven)));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> FOLDER.applyLater(parts.fields(), parts.lastOccurredAt(), List.of(report)));
+    // parts applied on parts give the sum of a full fold
+    FoldedFact first = fold(List.of(nine));
+    assertEquals(
+        parts.fields(), FOLDER.applyLater(first.fields(), first.lastOccurredAt(), List.of(ten)));
+  }
+
   @Test
   void onlyUsageAddsUp() {
     assertTrue(FactFolder.addsUp(List.of(MORNING)));
+    assertFalse(FactFolder.replacesParts(List.of(MORNING)), "a part");
     CanonicalEvent deployment =
         CODEC.parseOne(
             "{\"id\":\"deploy:1\",\"type\":\"deployment.finished\",\"source\":\"test\","

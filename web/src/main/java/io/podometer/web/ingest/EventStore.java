@@ -184,13 +184,15 @@ public class EventStore implements EventHandler {
 
     /**
      * Whether the fact is folded again from all its events: a remap superseded some, one is not
-     * later than those folded, or one revises an event whose contribution a sum holds.
+     * later than those folded, one revises an event whose contribution a sum holds, or one is a
+     * whole day's report that replaces the parts summed so far.
      */
     boolean refolds() {
       return row != null
           && (!superseding.isEmpty()
               || !FactFolder.allLater(row.lastOccurredAt(), accepted)
-              || (revises && FactFolder.addsUp(accepted)));
+              || (revises && FactFolder.addsUp(accepted))
+              || FactFolder.replacesParts(accepted));
     }
 
     /**

@@ -68,7 +68,7 @@ class UsageOrderTest {
   /** A usage day told apart from equal ones by its session count. */
   private static AgentUsage day(String tool, String user, LocalDate day, int sessions) {
     return new AgentUsage(
-        tool, user, day, true, null, null, null, null, null, null, sessions, null, null, null, null,
-        null, null, null, null);
+        tool, user, day, null, true, null, null, null, null, null, null, sessions, null, null, null,
+        null, null, null, null, null);
   }
 }

@@ -1,0 +1,129 @@
+package io.podometer.connectors.vendorusage;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Fetches a vendor's daily usage with an admin key: Claude Code's analytics API (a day at a time,
+ * following {@code next_page}) or Cursor's admin API (30 days a request). A {@code 429} or {@code
+ * 5xx} is tried again after the {@code Retry-After} it names (at most 3 times); any other refusal
+ * stops the fetch with the vendor's status and message.
+ */
+public final class VendorApi {
+
+  /** A refusal from the vendor (its status and what it said). */
+  public static final class Refused extends IOException {
+    public Refused(String message) {
+      super(message);
+    }
+  }
+
+  private static final int ATTEMPTS = 3;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+  private final URI base;
+  private final String key;
+
+  public VendorApi(URI base, String key) {
+    this.base = base;
+    this.key = key;
+  }
+
+  /** Claude Code's usage of every day from {@code first} to {@code last}. */
+  public List<io.podometer.engine.event.CanonicalEvent> claudeCode(
+      LocalDate first, LocalDate last, Instant now) throws IOException, InterruptedException {
+    List<io.podometer.engine.event.CanonicalEvent> events = new ArrayList<>();
+    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+      String cursor = null;
+      do {
+        String query =
+            "starting_at=" + day + "&limit=1000" + (cursor == null ? "" : "&page=" + cursor);
+        HttpRequest request =
+            HttpRequest.newBuilder(
+                    base.resolve("/v1/organizations/usage_report/claude_code?" + query))
+                .header("x-api-key", key)
+                .header("anthropic-version", "2023-06-01")
+                .header("User-Agent", "Podometer/0.1")
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build();
+        UsageReport page = ClaudeCodeAnalytics.read(send(request), now);
+        events.addAll(page.events());
+        cursor =
+            page.nextPage() == null
+                ? null
+                : java.net.URLEncoder.encode(page.nextPage(), StandardCharsets.UTF_8);
+      } while (cursor != null);
+    }
+    return events;
+  }
+
+  /** Cursor's usage of every day from {@code first} to {@code last}. */
+  public List<io.podometer.engine.event.CanonicalEvent> cursor(
+      LocalDate first, LocalDate last, Instant now) throws IOException, InterruptedException {
+    List<io.podometer.engine.event.CanonicalEvent> events = new ArrayList<>();
+    String basic =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
+    for (LocalDate from = first; !from.isAfter(last); from = from.plusDays(30)) {
+      LocalDate to = from.plusDays(29).isAfter(last) ? last : from.plusDays(29);
+      long start = from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+      long end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+      HttpRequest request =
+          HttpRequest.newBuilder(base.resolve("/teams/daily-usage-data"))
+              .header("Authorization", basic)
+              .header("Content-Type", "application/json")
+              .header("User-Agent", "Podometer/0.1")
+              .timeout(Duration.ofSeconds(60))
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      "{\"startDate\":" + start + ",\"endDate\":" + end + "}"))
+              .build();
+      events.addAll(CursorDailyUsage.read(send(request), now).events());
+    }
+    return events;
+  }
+
+  private String send(HttpRequest request) throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      int status = response.statusCode();
+      if (status == 200) {
+        return response.body();
+      }
+      boolean again = status == 429 || status >= 500;
+      if (!again || attempt == ATTEMPTS) {
+        String body = response.body() == null ? "" : response.body().strip();
+        throw new Refused(
+            request.method()
+                + " "
+                + request.uri().getPath()
+                + ": "
+                + status
+                + (body.isEmpty()
+                    ? ""
+                    : " " + (body.length() > 300 ? body.substring(0, 300) : body)));
+      }
+      long wait = response.headers().firstValueAsLong("Retry-After").orElse(attempt * 2L);
+      Thread.sleep(Math.min(wait, 60) * 1000);
+    }
+  }
+
+  /** What {@link #claudeCode} and {@link #cursor} read. */
+  static final Map<String, BiFunction<String, Instant, UsageReport>> READERS =
+      Map.of("claude-code", ClaudeCodeAnalytics::read, "cursor", CursorDailyUsage::read);
+}

@@ -1,0 +1,231 @@
+package io.podometer.connectors.vendorusage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./podometer import claude-code|cursor} against stand-ins for the vendors' APIs (pages
+ * followed by their cursor, the admin key in the headers each vendor documents) and for Podometer's
+ * events route.
+ */
+class VendorUsageImportCommandTest {
+
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final List<String> vendorCalls = new ArrayList<>();
+  private final List<String> posted = new ArrayList<>();
+  private HttpServer server;
+  private int vendorStatus = 200;
+
+  private static String file(String name) throws IOException {
+    try (InputStream in =
+        VendorUsageImportCommandTest.class.getResourceAsStream("/vendorusage/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  @BeforeEach
+  void start() throws IOException {
+    String firstPage = file("claude-code-analytics-page.json");
+    // the second page: the same person's next record, and no more
+    String secondPage =
+        "{\"data\":[{\"date\":\"2026-03-02T00:00:00Z\",\"actor\":{\"type\":\"user_actor\","
+            + "\"email_address\":\"cy@acme.example\"},\"core_metrics\":{\"num_sessions\":1,"
+            + "\"lines_of_code\":{\"added\":10,\"removed\":0},\"commits_by_claude_code\":0,"
+            + "\"pull_requests_by_claude_code\":0},\"tool_actions\":{},\"model_breakdown\":[]}],"
+            + "\"has_more\":false,\"next_page\":null}";
+    String cursor = file("cursor-daily-usage.json");
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/v1/organizations/usage_report/claude_code",
+        exchange -> {
+          vendorCalls.add(
+              exchange.getRequestURI().getRawQuery()
+                  + " | "
+                  + exchange.getRequestHeaders().getFirst("x-api-key")
+                  + " | "
+                  + exchange.getRequestHeaders().getFirst("anthropic-version"));
+          if (vendorStatus != 200) {
+            answer(
+                exchange,
+                vendorStatus,
+                "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}");
+            return;
+          }
+          boolean second = exchange.getRequestURI().getRawQuery().contains("page=page_");
+          answer(exchange, 200, second ? secondPage : firstPage);
+        });
+    server.createContext(
+        "/teams/daily-usage-data",
+        exchange -> {
+          vendorCalls.add(
+              exchange.getRequestMethod()
+                  + " | "
+                  + exchange.getRequestHeaders().getFirst("Authorization")
+                  + " | "
+                  + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          answer(exchange, 200, cursor);
+        });
+    server.createContext(
+        "/api/events",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          body.lines().forEach(posted::add);
+          answer(
+              exchange,
+              202,
+              "{\"accepted\":" + body.lines().count() + ",\"duplicates\":0,\"revisions\":0}");
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private int run(Map<String, String> env, String... args) {
+    return VendorUsageImportCommand.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        env,
+        Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC));
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @Test
+  void claudeCodeIsFetchedPageByPageWithTheAdminKey() {
+    int exit =
+        run(
+            Map.of("ANTHROPIC_ADMIN_KEY", "sk-ant-admin01-test", "PODOMETER_TOKEN", "pdm_t"),
+            "claude-code",
+            "--fetch",
+            "--since",
+            "2026-03-02",
+            "--until",
+            "2026-03-02",
+            "--api-url",
+            base(),
+            "--url",
+            base());
+    assertEquals(0, exit, err.toString());
+    assertEquals(
+        List.of(
+            "starting_at=2026-03-02&limit=1000 | sk-ant-admin01-test | 2023-06-01",
+            "starting_at=2026-03-02&limit=1000&page=page_MjAyNi0wMy0wMlQwMDowMDowMFo"
+                + " | sk-ant-admin01-test | 2023-06-01"),
+        vendorCalls);
+    assertEquals(3, posted.size(), "2 records of the first page, 1 of the second");
+    assertTrue(posted.get(2).contains("\"id\":\"usage:claude_code:cy@acme.example:2026-03-02\""));
+  }
+
+  @Test
+  void cursorIsFetchedWithBasicAuthForTheDaysAsked() {
+    int exit =
+        run(
+            Map.of("CURSOR_ADMIN_KEY", "key_abc", "PODOMETER_TOKEN", "pdm_t"),
+            "cursor",
+            "--fetch",
+            "--since",
+            "2026-03-02",
+            "--until",
+            "2026-03-02",
+            "--api-url",
+            base(),
+            "--url",
+            base());
+    assertEquals(0, exit, err.toString());
+    // key_abc: as the Basic user, no password; 2 March 00:00 to 23:59:59.999 UTC
+    assertEquals(
+        List.of(
+            "POST | Basic a2V5X2FiYzo= | {\"startDate\":1772409600000,\"endDate\":1772495999999}"),
+        vendorCalls);
+    assertEquals(2, posted.size());
+  }
+
+  @Test
+  void aRefusalOfTheVendorStopsTheImportWithItsStatus() {
+    vendorStatus = 401;
+    int exit =
+        run(
+            Map.of("ANTHROPIC_ADMIN_KEY", "wrong", "PODOMETER_TOKEN", "pdm_t"),
+            "claude-code",
+            "--fetch",
+            "--since",
+            "2026-03-02",
+            "--until",
+            "2026-03-02",
+            "--api-url",
+            base(),
+            "--url",
+            base());
+    assertEquals(1, exit);
+    assertTrue(err.toString().contains(": 401 "), err.toString());
+    assertTrue(posted.isEmpty());
+  }
+
+  @Test
+  void savedFilesAreCheckedWholeBeforeAnythingIsSent() throws IOException {
+    Path good = Files.writeString(dir.resolve("cursor.json"), file("cursor-daily-usage.json"));
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"data\":[{\"email\":\"x@y.z\"}]}");
+    assertEquals(
+        1,
+        run(
+            Map.of("PODOMETER_TOKEN", "pdm_t"),
+            "cursor",
+            good.toString(),
+            bad.toString(),
+            "--url",
+            base()));
+    assertTrue(
+        err.toString().contains("bad.json: data[0]: date: not epoch milliseconds"), err.toString());
+    assertTrue(posted.isEmpty());
+    assertEquals(
+        0, run(Map.of("PODOMETER_TOKEN", "pdm_t"), "cursor", good.toString(), "--url", base()));
+    assertEquals(2, posted.size());
+  }
+
+  @Test
+  void fetchingNeedsTheKeyAndADay() {
+    assertEquals(2, run(Map.of(), "claude-code", "--fetch", "--since", "2026-03-02"));
+    assertTrue(err.toString().contains("$ANTHROPIC_ADMIN_KEY is not set"), err.toString());
+    assertEquals(2, run(Map.of("ANTHROPIC_ADMIN_KEY", "k"), "claude-code", "--fetch"));
+    assertEquals(2, run(Map.of(), "copilot", "x.json"));
+  }
+}
