@@ -123,7 +123,72 @@ public final class VendorApi {
     }
   }
 
-  /** What {@link #claudeCode} and {@link #cursor} read. */
+  /**
+   * Copilot's user-level usage of every day from {@code first} to {@code last}: each day's {@code
+   * users-1-day} report, its files read from their signed links (without the GitHub token, which is
+   * not theirs to see). A day without a report is a gap, listed in {@code gaps}.
+   */
+  public List<io.podometer.engine.event.CanonicalEvent> copilot(
+      String org, LocalDate first, LocalDate last, Instant now, List<LocalDate> gaps)
+      throws IOException, InterruptedException {
+    List<io.podometer.engine.event.CanonicalEvent> events = new ArrayList<>();
+    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+      HttpRequest request =
+          HttpRequest.newBuilder(
+                  base.resolve(
+                      "/orgs/"
+                          + java.net.URLEncoder.encode(org, StandardCharsets.UTF_8)
+                          + "/copilot/metrics/reports/users-1-day?day="
+                          + day))
+              .header("Authorization", "Bearer " + key)
+              .header("Accept", "application/vnd.github+json")
+              .header("X-GitHub-Api-Version", "2022-11-28")
+              .header("User-Agent", "Podometer/0.1")
+              .timeout(Duration.ofSeconds(60))
+              .GET()
+              .build();
+      String answer = sendAllowingNoReport(request);
+      if (answer == null) {
+        gaps.add(day);
+        continue;
+      }
+      com.fasterxml.jackson.databind.JsonNode report =
+          io.podometer.engine.event.EventCodec.mapper().readTree(answer);
+      com.fasterxml.jackson.databind.JsonNode links = report.path("download_links");
+      if (!links.isArray() || links.isEmpty()) {
+        gaps.add(day);
+        continue;
+      }
+      for (com.fasterxml.jackson.databind.JsonNode link : links) {
+        HttpRequest file =
+            HttpRequest.newBuilder(URI.create(link.asText()))
+                .header("User-Agent", "Podometer/0.1")
+                .timeout(Duration.ofSeconds(120))
+                .GET()
+                .build();
+        events.addAll(CopilotUserReport.read(send(file), now).events());
+      }
+    }
+    return events;
+  }
+
+  /** The answer, or null when the vendor has no report for what was asked (204, 404). */
+  private String sendAllowingNoReport(HttpRequest request)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == 204 || response.statusCode() == 404) {
+      return null;
+    }
+    if (response.statusCode() == 200) {
+      return response.body();
+    }
+    return send(request);
+  }
+
+  /** What {@link #claudeCode}, {@link #cursor} and {@link #copilot} read from saved files. */
   static final Map<String, BiFunction<String, Instant, UsageReport>> READERS =
-      Map.of("claude-code", ClaudeCodeAnalytics::read, "cursor", CursorDailyUsage::read);
+      Map.of(
+          "claude-code", ClaudeCodeAnalytics::read,
+          "cursor", CursorDailyUsage::read,
+          "copilot", CopilotUserReport::read);
 }

@@ -33,19 +33,25 @@ public final class VendorUsageImportCommand {
       """
       Usage: ./podometer import claude-code FILE... | --fetch --since DAY [--until DAY] [--api-url URL]
              ./podometer import cursor FILE...      | --fetch --since DAY [--until DAY] [--api-url URL]
+             ./podometer import copilot FILE...     | --fetch --org ORG --since DAY [--until DAY]
              [--url URL]
 
       Imports an agent vendor's daily usage into a running Podometer as each person's usage days
       (a whole day's report: it replaces an earlier import of the day and stands over that day's
       telemetry). claude-code reads pages of Claude Code's analytics API
       (GET /v1/organizations/usage_report/claude_code); cursor reads Cursor's admin API daily usage
-      (POST /teams/daily-usage-data). FILE: an answer of the API saved as JSON.
+      (POST /teams/daily-usage-data); copilot reads GitHub Copilot's user-level usage-metrics
+      reports (users-1-day, users-28-day: NDJSON behind the report's download_links; a day
+      without a report is a gap). FILE: an answer of the API (a report file) saved as is.
         --fetch            fetch from the vendor with the admin key in $ANTHROPIC_ADMIN_KEY
-                           (claude-code) or $CURSOR_ADMIN_KEY (cursor)
+                           (claude-code), $CURSOR_ADMIN_KEY (cursor) or a GitHub token in
+                           $GITHUB_TOKEN (copilot; an organization owner's, or with
+                           read:org / manage_billing:copilot)
+        --org ORG          the GitHub organization (copilot)
         --since DAY        the first day to fetch (YYYY-MM-DD)
         --until DAY        the last day to fetch (default yesterday, UTC)
         --api-url URL      the vendor's API (default https://api.anthropic.com,
-                           https://api.cursor.com)
+                           https://api.cursor.com, https://api.github.com)
         --url URL          the Podometer server (default $PODOMETER_URL or http://localhost:8080)
       Credentials: $PODOMETER_TOKEN, else the CLI token (cli-token under $PODOMETER_DATA).
       Exit codes: 0 imported, 1 refused (every problem is printed; nothing is sent), the vendor
@@ -61,12 +67,17 @@ public final class VendorUsageImportCommand {
   static int run(
       String[] args, PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
     if (args.length == 0 || !VendorApi.READERS.containsKey(args[0])) {
-      return usage(err, "claude-code or cursor first");
+      return usage(err, "claude-code, cursor or copilot first");
     }
     String vendor = args[0];
     String url = env.getOrDefault("PODOMETER_URL", "http://localhost:8080");
     String api =
-        vendor.equals("claude-code") ? "https://api.anthropic.com" : "https://api.cursor.com";
+        switch (vendor) {
+          case "claude-code" -> "https://api.anthropic.com";
+          case "cursor" -> "https://api.cursor.com";
+          default -> "https://api.github.com";
+        };
+    String org = null;
     boolean fetch = false;
     LocalDate since = null;
     LocalDate until = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
@@ -82,6 +93,7 @@ public final class VendorUsageImportCommand {
           case "--since" -> since = LocalDate.parse(value(args, ++i, "--since"));
           case "--until" -> until = LocalDate.parse(value(args, ++i, "--until"));
           case "--api-url" -> api = value(args, ++i, "--api-url");
+          case "--org" -> org = value(args, ++i, "--org");
           case "--url" -> url = value(args, ++i, "--url");
           default -> {
             if (args[i].startsWith("--")) {
@@ -102,10 +114,18 @@ public final class VendorUsageImportCommand {
     if (fetch && (since == null || since.isAfter(until))) {
       return usage(err, "--fetch needs --since DAY, no later than --until (" + until + ")");
     }
+    if (fetch && vendor.equals("copilot") && (org == null || org.isBlank())) {
+      return usage(err, "--fetch of copilot needs --org ORG");
+    }
     List<CanonicalEvent> events = new ArrayList<>();
     String what = "import " + vendor;
     if (fetch) {
-      String keyVar = vendor.equals("claude-code") ? "ANTHROPIC_ADMIN_KEY" : "CURSOR_ADMIN_KEY";
+      String keyVar =
+          switch (vendor) {
+            case "claude-code" -> "ANTHROPIC_ADMIN_KEY";
+            case "cursor" -> "CURSOR_ADMIN_KEY";
+            default -> "GITHUB_TOKEN";
+          };
       String key = env.get(keyVar);
       if (key == null || key.isBlank()) {
         err.println(what + ": $" + keyVar + " is not set (an admin key of the vendor)");
@@ -113,10 +133,31 @@ public final class VendorUsageImportCommand {
       }
       try {
         VendorApi vendorApi = new VendorApi(URI.create(api.replaceAll("/+$", "")), key.strip());
+        List<LocalDate> gaps = new ArrayList<>();
         events.addAll(
-            vendor.equals("claude-code")
-                ? vendorApi.claudeCode(since, until, clock.instant())
-                : vendorApi.cursor(since, until, clock.instant()));
+            switch (vendor) {
+              case "claude-code" -> vendorApi.claudeCode(since, until, clock.instant());
+              case "cursor" -> vendorApi.cursor(since, until, clock.instant());
+              default -> vendorApi.copilot(org, since, until, clock.instant(), gaps);
+            });
+        if (!gaps.isEmpty()) {
+          long days = since.datesUntil(until.plusDays(1)).count();
+          if (gaps.size() == days) {
+            err.println(
+                what
+                    + ": no report for any day from "
+                    + since
+                    + " to "
+                    + until
+                    + ": check --org and the token's access to Copilot metrics");
+            return 1;
+          }
+          out.println(
+              "no report for "
+                  + gaps.size()
+                  + " day(s), left as gaps: "
+                  + gaps.stream().map(LocalDate::toString).collect(Collectors.joining(", ")));
+        }
       } catch (UsageReport.Unreadable e) {
         err.println(what + ": the vendor's answer refused, nothing sent:");
         e.problems().forEach(p -> err.println("  " + p));

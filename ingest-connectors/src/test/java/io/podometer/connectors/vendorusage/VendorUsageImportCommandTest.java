@@ -97,6 +97,36 @@ class VendorUsageImportCommandTest {
                   + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
           answer(exchange, 200, cursor);
         });
+    String copilotFile = file("copilot-users-1-day.ndjson");
+    server.createContext(
+        "/orgs/acme/copilot/metrics/reports/users-1-day",
+        exchange -> {
+          String query = exchange.getRequestURI().getRawQuery();
+          vendorCalls.add(query + " | " + exchange.getRequestHeaders().getFirst("Authorization"));
+          if (query.equals("day=2026-03-03")) {
+            exchange.sendResponseHeaders(204, -1); // GitHub has no report for the day
+            exchange.close();
+            return;
+          }
+          answer(
+              exchange,
+              200,
+              "{\"download_links\":[\""
+                  + base()
+                  + "/reports/r1.ndjson?sig=abc&se=2026-03-10\"],"
+                  + "\"report_day\":\"2026-03-02\"}");
+        });
+    server.createContext(
+        "/reports/",
+        exchange -> {
+          // a signed link: the GitHub token is not sent to it
+          vendorCalls.add(
+              "file "
+                  + exchange.getRequestURI()
+                  + " | "
+                  + exchange.getRequestHeaders().getFirst("Authorization"));
+          answer(exchange, 200, copilotFile);
+        });
     server.createContext(
         "/api/events",
         exchange -> {
@@ -180,6 +210,36 @@ class VendorUsageImportCommandTest {
   }
 
   @Test
+  void copilotsReportsAreReadThroughTheirDownloadLinksAndAMissingDayIsAGap() {
+    int exit =
+        run(
+            Map.of("GITHUB_TOKEN", "ghp_test", "PODOMETER_TOKEN", "pdm_t"),
+            "copilot",
+            "--fetch",
+            "--org",
+            "acme",
+            "--since",
+            "2026-03-02",
+            "--until",
+            "2026-03-03",
+            "--api-url",
+            base(),
+            "--url",
+            base());
+    assertEquals(0, exit, err.toString());
+    assertEquals(
+        List.of(
+            "day=2026-03-02 | Bearer ghp_test",
+            "file /reports/r1.ndjson?sig=abc&se=2026-03-10 | null",
+            "day=2026-03-03 | Bearer ghp_test"),
+        vendorCalls);
+    assertEquals(2, posted.size());
+    assertTrue(
+        out.toString().contains("no report for 1 day(s), left as gaps: 2026-03-03"),
+        out.toString());
+  }
+
+  @Test
   void aRefusalOfTheVendorStopsTheImportWithItsStatus() {
     vendorStatus = 401;
     int exit =
@@ -226,6 +286,9 @@ class VendorUsageImportCommandTest {
     assertEquals(2, run(Map.of(), "claude-code", "--fetch", "--since", "2026-03-02"));
     assertTrue(err.toString().contains("$ANTHROPIC_ADMIN_KEY is not set"), err.toString());
     assertEquals(2, run(Map.of("ANTHROPIC_ADMIN_KEY", "k"), "claude-code", "--fetch"));
-    assertEquals(2, run(Map.of(), "copilot", "x.json"));
+    assertEquals(2, run(Map.of(), "codex", "x.json"));
+    assertEquals(
+        2, run(Map.of("GITHUB_TOKEN", "t"), "copilot", "--fetch", "--since", "2026-03-02"));
+    assertTrue(err.toString().contains("--org ORG"), err.toString());
   }
 }

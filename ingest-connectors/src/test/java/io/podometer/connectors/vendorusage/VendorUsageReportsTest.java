@@ -103,6 +103,41 @@ class VendorUsageReportsTest {
   }
 
   @Test
+  void copilotsUserReportGivesEachUsersDayAndItsGapsStayMissing() {
+    UsageReport day = CopilotUserReport.read(file("copilot-users-1-day.ndjson"), NOW);
+    assertEquals(2, day.events().size());
+    CanonicalEvent ana = day.events().get(0);
+    assertEquals("usage:copilot:ana-l:2026-03-02", ana.id());
+    EventData.AgentUsage usage = usage(ana);
+    assertEquals("copilot", usage.tool());
+    assertEquals(12, usage.suggestions()); // code_generation_activity_count
+    assertEquals(9, usage.acceptances()); // code_acceptance_activity_count
+    assertEquals(40, usage.linesSuggested());
+    assertEquals(32, usage.linesAccepted());
+    assertEquals(32, usage.linesAdded());
+    assertEquals(6, usage.linesRemoved());
+    assertEquals(2, usage.sessions()); // the CLI's
+    assertEquals(8_800L, usage.tokens()); // 3,800 prompt + 5,000 output
+    assertNull(usage(day.events().get(1)).tokens(), "no CLI use: no tokens, not 0");
+    // the 28-day file has no row for 3 March: that day stays missing, not a zero
+    UsageReport month = CopilotUserReport.read(file("copilot-users-28-day.ndjson"), NOW);
+    assertEquals(
+        java.util.List.of("usage:copilot:ana-l:2026-03-02", "usage:copilot:ana-l:2026-03-04"),
+        month.events().stream().map(CanonicalEvent::id).toList());
+  }
+
+  @Test
+  void anOrganizationLevelRowIsNamedNotTakenForAUser() {
+    UsageReport.Unreadable e =
+        assertThrows(
+            UsageReport.Unreadable.class,
+            () ->
+                CopilotUserReport.read(
+                    "{\"day\":\"2026-03-02\",\"daily_active_users\":14}\n", NOW));
+    assertTrue(e.problems().get(0).startsWith("line 1: user_login: missing"), e.problems().get(0));
+  }
+
+  @Test
   void todaysReportHoldsAsOfNow() {
     Instant midday = Instant.parse("2026-03-02T12:00:00Z");
     assertEquals(
