@@ -196,13 +196,35 @@
     });
   }
 
+  function renderTelemetry(sources) {
+    const body = document.querySelector('#telemetry-table tbody');
+    body.replaceChildren();
+    if (sources.length === 0) {
+      body.appendChild(el('tr', {}, [el('td', { colspan: '6', class: 'withheld', text: 'No agent usage yet: point an OpenTelemetry exporter at /v1/metrics, or ./podometer import claude-code|cursor|copilot' })]));
+      return;
+    }
+    sources.forEach(s => {
+      const strip = el('span', { class: 'day-strip' }, s.days.map(d =>
+        el('span', { class: d.people === 0 ? 'day gap' : 'day', title: d.day + ': ' + (d.people === 0 ? 'no data (a gap)' : d.people + ' people') })));
+      body.appendChild(el('tr', { 'data-telemetry': s.tool + ':' + s.arrivesAs }, [
+        el('td', { text: s.tool }),
+        el('td', { text: s.arrivesAs }),
+        el('td', { text: s.newestDay }),
+        el('td', { text: String(s.people) }),
+        el('td', { class: s.gaps > 0 ? 'gaps' : '', text: String(s.gaps) }),
+        el('td', {}, [strip])
+      ]));
+    });
+  }
+
   function refresh() {
-    return Promise.all([getJson('/api/sources'), getJson('/api/sources/github'), getJson('/api/sources/git'), getJson('/api/sources/csv')])
-      .then(([summaries, github, git, csv]) => {
+    return Promise.all([getJson('/api/sources'), getJson('/api/sources/github'), getJson('/api/sources/git'), getJson('/api/sources/csv'), getJson('/api/sources/telemetry')])
+      .then(([summaries, github, git, csv, telemetry]) => {
         renderWebhook(summaries);
         renderGitHub(github);
         renderGit(git);
         renderCsv(csv);
+        renderTelemetry(telemetry);
         setStatus('Updated ' + new Date().toLocaleTimeString() + ' (every 2 s)');
       })
       .catch(e => setStatus('Could not read the sources: ' + e.message, true));

@@ -164,6 +164,57 @@ class OtlpReceiverIT {
   }
 
   @Test
+  void theSourcesPageShowsEachAgentsFreshnessAndGaps() {
+    java.time.Instant now = java.time.Instant.now();
+    String today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).toString();
+    String yesterday =
+        java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).minusDays(1).toString();
+    long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    withToken(ingest)
+        .contentType("application/json")
+        .body(
+            export("ana@acme.example", 12, Long.toString(nanos))
+                .replace("1772442000000000000", Long.toString(nanos - 60_000_000_000L)))
+        .post("/v1/metrics")
+        .then()
+        .statusCode(200);
+    // Copilot's report of yesterday for bo: a whole day
+    given()
+        .contentType("application/json")
+        .body(
+            "{\"id\":\"usage:copilot:bo-k:"
+                + yesterday
+                + "\",\"type\":\"agent.usage\","
+                + "\"source\":\"copilot\",\"occurredAt\":\""
+                + yesterday
+                + "T23:59:59Z\","
+                + "\"schema\":1,\"data\":{\"tool\":\"copilot\",\"user\":\"bo-k\",\"day\":\""
+                + yesterday
+                + "\",\"active\":true,\"linesAdded\":3}}")
+        .post("/api/events")
+        .then()
+        .statusCode(202);
+    db.awaitFigures();
+    io.restassured.path.json.JsonPath sources =
+        given().get("/api/sources/telemetry").then().statusCode(200).extract().jsonPath();
+    assertEquals(2, sources.getList("$").size());
+    String claude = "find { it.tool == 'claude_code' }";
+    assertEquals("OpenTelemetry exports", sources.getString(claude + ".arrivesAs"));
+    assertEquals(today, sources.getString(claude + ".newestDay"));
+    assertEquals(1, sources.getInt(claude + ".people"));
+    assertEquals(29, sources.getInt(claude + ".gaps")); // 30 days, data on today's alone
+    assertEquals(30, sources.getList(claude + ".days").size());
+    assertEquals(1, sources.getInt(claude + ".days[29].people"));
+    String copilot = "find { it.tool == 'copilot' }";
+    assertEquals("daily reports", sources.getString(copilot + ".arrivesAs"));
+    assertEquals(yesterday, sources.getString(copilot + ".newestDay"));
+    // a daily report exists once its day is over: its 30 days end yesterday
+    assertEquals(yesterday, sources.getString(copilot + ".days[29].day"));
+    assertEquals(1, sources.getInt(copilot + ".days[29].people"));
+    assertEquals(29, sources.getInt(copilot + ".gaps"));
+  }
+
+  @Test
   void whatIsNotAnExportIsRefusedAndOnlyIngestionMayPost() throws IOException {
     withToken(ingest)
         .contentType("application/x-protobuf")

@@ -23,6 +23,16 @@ public class SourcesResource {
 
   @Inject Sources sources;
   @Inject AuditLog audit;
+  @Inject AgentTelemetry telemetry;
+  @Inject io.podometer.web.org.OrgService orgs;
+
+  @GET
+  @Path("/telemetry")
+  @Operation(
+      summary = "Each agent's usage by the way it arrives: newest day, people and gaps of 30 days")
+  public List<AgentTelemetry.Source> telemetry() {
+    return telemetry.list(java.time.LocalDate.now(orgs.current().model().org().timeZone()));
+  }
 
   @GET
   @Operation(summary = "Every source with its kept payloads and webhook deliveries")

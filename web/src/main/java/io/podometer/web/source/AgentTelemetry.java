@@ -1,0 +1,79 @@
+package io.podometer.web.source;
+
+import io.podometer.engine.event.EventData.AgentUsage;
+import io.podometer.web.figures.FigureService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * How fresh each agent's usage is: per tool and the way it arrives (OpenTelemetry exports, or a
+ * vendor's daily reports), its newest day, the people seen over the last 30 days, and each of those
+ * days — a day without data is a gap, which vendors leave (Copilot omits days it has no data for)
+ * and which Podometer never fills in. Exports count up to today; a daily report only exists once
+ * its day is over, so reports count up to yesterday.
+ */
+@ApplicationScoped
+public class AgentTelemetry {
+
+  /** The days shown, ending today. */
+  static final int DAYS = 30;
+
+  @Inject FigureService figures;
+
+  /** One day of a source: how many people it reported (0: a gap). */
+  public record Day(String day, int people) {}
+
+  /** A tool's usage as one way delivers it. */
+  public record Source(
+      String tool, String arrivesAs, String newestDay, int people, int gaps, List<Day> days) {}
+
+  public List<Source> list(LocalDate today) {
+    LocalDate first = today.minusDays(DAYS);
+    Map<String, Map<LocalDate, Set<String>>> byDay = new TreeMap<>();
+    Map<String, LocalDate> newest = new TreeMap<>();
+    for (AgentUsage usage : figures.figures().facts().usageDays()) {
+      String key =
+          usage.tool() + "\u0000" + ("part".equals(usage.period()) ? "exports" : "reports");
+      newest.merge(key, usage.day(), (a, b) -> a.isAfter(b) ? a : b);
+      if (!usage.day().isBefore(first) && !usage.day().isAfter(today)) {
+        byDay
+            .computeIfAbsent(key, k -> new TreeMap<>())
+            .computeIfAbsent(usage.day(), d -> new HashSet<>())
+            .add(usage.user());
+      }
+    }
+    List<Source> sources = new ArrayList<>();
+    newest.forEach(
+        (key, day) -> {
+          String[] parts = key.split("\u0000");
+          boolean exports = parts[1].equals("exports");
+          LocalDate last = exports ? today : today.minusDays(1);
+          Map<LocalDate, Set<String>> days = byDay.getOrDefault(key, Map.of());
+          Set<String> people = new HashSet<>();
+          List<Day> strip = new ArrayList<>(DAYS);
+          int gaps = 0;
+          for (LocalDate d = last.minusDays(DAYS - 1L); !d.isAfter(last); d = d.plusDays(1)) {
+            people.addAll(days.getOrDefault(d, Set.of()));
+            int seen = days.getOrDefault(d, Set.of()).size();
+            gaps += seen == 0 ? 1 : 0;
+            strip.add(new Day(d.toString(), seen));
+          }
+          sources.add(
+              new Source(
+                  parts[0],
+                  exports ? "OpenTelemetry exports" : "daily reports",
+                  day.toString(),
+                  people.size(),
+                  gaps,
+                  strip));
+        });
+    return sources;
+  }
+}
