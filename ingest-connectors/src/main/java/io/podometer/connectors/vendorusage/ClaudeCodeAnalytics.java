@@ -1,19 +1,11 @@
 package io.podometer.connectors.vendorusage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.podometer.connectors.source.CanonicalEventBuilder;
-import io.podometer.engine.event.CanonicalEvent;
-import io.podometer.engine.event.EventCodec;
-import io.podometer.engine.event.EventProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,30 +25,18 @@ public final class ClaudeCodeAnalytics {
    * @throws UsageReport.Unreadable naming every record and field that cannot be read
    */
   public static UsageReport read(String json, Instant now) {
-    JsonNode page;
-    try {
-      page = EventCodec.mapper().readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new UsageReport.Unreadable(List.of("not JSON: " + e.getOriginalMessage()));
-    }
-    if (page == null || !page.path("data").isArray()) {
-      throw new UsageReport.Unreadable(
-          List.of("data: missing; not a page of the Claude Code analytics API"));
-    }
-    CanonicalEventBuilder builder =
-        new CanonicalEventBuilder(new EventCodec(), "claude-code-analytics");
-    List<String> problems = new ArrayList<>();
-    List<CanonicalEvent> events = new ArrayList<>();
+    JsonNode page = VendorDays.rows(json, "not a page of the Claude Code analytics API");
+    VendorDays days = new VendorDays("claude-code-analytics", now);
     int index = 0;
     for (JsonNode record : page.path("data")) {
       String where = "data[" + index++ + "]";
       JsonNode actor = record.path("actor");
-      String user = text(actor, "email_address");
+      String user = VendorDays.text(actor, "email_address");
       if (user == null) {
-        user = text(actor, "api_key_name");
+        user = VendorDays.text(actor, "api_key_name");
       }
       LocalDate day = null;
-      String date = text(record, "date");
+      String date = VendorDays.text(record, "date");
       try {
         day =
             date == null
@@ -66,7 +46,7 @@ public final class ClaudeCodeAnalytics {
         // reported below
       }
       if (user == null || day == null) {
-        problems.add(
+        days.problems.add(
             where
                 + (user == null
                     ? ": actor: neither email_address nor api_key_name"
@@ -74,10 +54,7 @@ public final class ClaudeCodeAnalytics {
         continue;
       }
       JsonNode core = record.path("core_metrics");
-      ObjectNode data = CanonicalEventBuilder.data();
-      data.put("tool", "claude_code");
-      data.put("user", user);
-      data.put("day", day.toString());
+      ObjectNode data = VendorDays.data("claude_code", user, day);
       long sessions = core.path("num_sessions").asLong(0);
       long added = core.path("lines_of_code").path("added").asLong(0);
       data.put("active", sessions > 0 || added > 0);
@@ -113,38 +90,9 @@ public final class ClaudeCodeAnalytics {
       if (priced) {
         data.put("costUsd", cents.movePointLeft(2).doubleValue());
       }
-      List<EventProblem> invalid = new ArrayList<>();
-      CanonicalEvent event =
-          builder.build(
-              "usage:claude_code:" + user + ":" + day,
-              "agent.usage",
-              endOf(day, now),
-              null,
-              null,
-              data,
-              index,
-              invalid);
-      if (event == null) {
-        invalid.forEach(p -> problems.add(where + ": " + p.field() + ": " + p.reason()));
-      } else {
-        events.add(event);
-      }
+      days.add(where, data);
     }
-    if (!problems.isEmpty()) {
-      throw new UsageReport.Unreadable(problems);
-    }
-    String next = page.path("has_more").asBoolean(false) ? text(page, "next_page") : null;
-    return new UsageReport(List.copyOf(events), next);
-  }
-
-  /** A day's report holds as of the day's end, or now while the day lasts. */
-  static Instant endOf(LocalDate day, Instant now) {
-    Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
-    return end.isAfter(now) ? now : end;
-  }
-
-  static String text(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    return value.isTextual() && !value.asText().isBlank() ? value.asText().strip() : null;
+    return days.report(
+        page.path("has_more").asBoolean(false) ? VendorDays.text(page, "next_page") : null);
   }
 }

@@ -3,15 +3,10 @@ package io.podometer.connectors.vendorusage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.podometer.connectors.source.CanonicalEventBuilder;
-import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventCodec;
-import io.podometer.engine.event.EventProblem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A file of GitHub Copilot's usage-metrics reports at user level ({@code users-1-day}, {@code
@@ -30,9 +25,7 @@ public final class CopilotUserReport {
    * @throws UsageReport.Unreadable naming every line and field that cannot be read
    */
   public static UsageReport read(String ndjson, Instant now) {
-    CanonicalEventBuilder builder = new CanonicalEventBuilder(new EventCodec(), "copilot");
-    List<String> problems = new ArrayList<>();
-    List<CanonicalEvent> events = new ArrayList<>();
+    VendorDays days = new VendorDays("copilot", now);
     int number = 0;
     for (String line : ndjson.split("\r?\n")) {
       number++;
@@ -44,41 +37,26 @@ public final class CopilotUserReport {
       try {
         row = EventCodec.mapper().readTree(line);
       } catch (JsonProcessingException e) {
-        problems.add(where + ": not JSON: " + e.getOriginalMessage());
+        days.problems.add(where + ": not JSON: " + e.getOriginalMessage());
         continue;
       }
       // a report file may also come as one JSON array of rows (the documented examples)
-      List<JsonNode> rows = new ArrayList<>();
       if (row != null && row.isArray()) {
-        row.forEach(rows::add);
+        row.forEach(one -> add(one, where, days));
       } else {
-        rows.add(row);
-      }
-      for (JsonNode one : rows) {
-        CanonicalEvent event = event(one, where, now, builder, problems);
-        if (event != null) {
-          events.add(event);
-        }
+        add(row, where, days);
       }
     }
-    if (!problems.isEmpty()) {
-      throw new UsageReport.Unreadable(problems);
-    }
-    return new UsageReport(List.copyOf(events), null);
+    return days.report(null);
   }
 
-  private static CanonicalEvent event(
-      JsonNode row,
-      String where,
-      Instant now,
-      CanonicalEventBuilder builder,
-      List<String> problems) {
+  private static void add(JsonNode row, String where, VendorDays days) {
     if (row == null || !row.isObject()) {
-      problems.add(where + ": not a report row (an object)");
-      return null;
+      days.problems.add(where + ": not a report row (an object)");
+      return;
     }
-    String login = ClaudeCodeAnalytics.text(row, "user_login");
-    String date = ClaudeCodeAnalytics.text(row, "day");
+    String login = VendorDays.text(row, "user_login");
+    String date = VendorDays.text(row, "day");
     LocalDate day = null;
     try {
       day = date == null ? null : LocalDate.parse(date);
@@ -86,17 +64,14 @@ public final class CopilotUserReport {
       // reported below
     }
     if (login == null || day == null) {
-      problems.add(
+      days.problems.add(
           where
               + (login == null
                   ? ": user_login: missing (an organization-level row? read users-1-day reports)"
                   : ": day: not a day (" + date + ")"));
-      return null;
+      return;
     }
-    ObjectNode data = CanonicalEventBuilder.data();
-    data.put("tool", "copilot");
-    data.put("user", login);
-    data.put("day", day.toString());
+    ObjectNode data = VendorDays.data("copilot", login, day);
     data.put("active", true); // a user has a row for a day they used Copilot
     data.put("suggestions", row.path("code_generation_activity_count").asLong(0));
     data.put("acceptances", row.path("code_acceptance_activity_count").asLong(0));
@@ -112,18 +87,6 @@ public final class CopilotUserReport {
           "tokens",
           tokens.path("prompt_tokens_sum").asLong(0) + tokens.path("output_tokens_sum").asLong(0));
     }
-    List<EventProblem> invalid = new ArrayList<>();
-    CanonicalEvent event =
-        builder.build(
-            "usage:copilot:" + login + ":" + day,
-            "agent.usage",
-            ClaudeCodeAnalytics.endOf(day, now),
-            null,
-            null,
-            data,
-            0,
-            invalid);
-    invalid.forEach(p -> problems.add(where + ": " + p.field() + ": " + p.reason()));
-    return event;
+    days.add(where, data);
   }
 }

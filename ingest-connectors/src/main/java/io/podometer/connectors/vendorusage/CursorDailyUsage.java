@@ -1,17 +1,10 @@
 package io.podometer.connectors.vendorusage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.podometer.connectors.source.CanonicalEventBuilder;
-import io.podometer.engine.event.CanonicalEvent;
-import io.podometer.engine.event.EventCodec;
-import io.podometer.engine.event.EventProblem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Cursor's admin API daily usage ({@code POST /teams/daily-usage-data}): one row per member and day
@@ -30,34 +23,21 @@ public final class CursorDailyUsage {
    * @throws UsageReport.Unreadable naming every row and field that cannot be read
    */
   public static UsageReport read(String json, Instant now) {
-    JsonNode page;
-    try {
-      page = EventCodec.mapper().readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new UsageReport.Unreadable(List.of("not JSON: " + e.getOriginalMessage()));
-    }
-    if (page == null || !page.path("data").isArray()) {
-      throw new UsageReport.Unreadable(
-          List.of("data: missing; not Cursor's daily usage data (POST /teams/daily-usage-data)"));
-    }
-    CanonicalEventBuilder builder = new CanonicalEventBuilder(new EventCodec(), "cursor");
-    List<String> problems = new ArrayList<>();
-    List<CanonicalEvent> events = new ArrayList<>();
+    JsonNode page =
+        VendorDays.rows(json, "not Cursor's daily usage data (POST /teams/daily-usage-data)");
+    VendorDays days = new VendorDays("cursor", now);
     int index = 0;
     for (JsonNode row : page.path("data")) {
       String where = "data[" + index++ + "]";
-      String email = ClaudeCodeAnalytics.text(row, "email");
+      String email = VendorDays.text(row, "email");
       JsonNode date = row.path("date");
       if (email == null || !date.canConvertToLong()) {
-        problems.add(
+        days.problems.add(
             where + (email == null ? ": email: missing" : ": date: not epoch milliseconds"));
         continue;
       }
       LocalDate day = Instant.ofEpochMilli(date.asLong()).atZone(ZoneOffset.UTC).toLocalDate();
-      ObjectNode data = CanonicalEventBuilder.data();
-      data.put("tool", "cursor");
-      data.put("user", email);
-      data.put("day", day.toString());
+      ObjectNode data = VendorDays.data("cursor", email, day);
       data.put("active", row.path("isActive").asBoolean(false));
       data.put("suggestions", row.path("totalTabsShown").asLong(0));
       data.put("acceptances", row.path("totalTabsAccepted").asLong(0));
@@ -67,26 +47,8 @@ public final class CursorDailyUsage {
       data.put("linesRemoved", row.path("acceptedLinesDeleted").asLong(0));
       data.put("editAccepts", row.path("totalAccepts").asLong(0));
       data.put("editRejects", row.path("totalRejects").asLong(0));
-      List<EventProblem> invalid = new ArrayList<>();
-      CanonicalEvent event =
-          builder.build(
-              "usage:cursor:" + email + ":" + day,
-              "agent.usage",
-              ClaudeCodeAnalytics.endOf(day, now),
-              null,
-              null,
-              data,
-              index,
-              invalid);
-      if (event == null) {
-        invalid.forEach(p -> problems.add(where + ": " + p.field() + ": " + p.reason()));
-      } else {
-        events.add(event);
-      }
+      days.add(where, data);
     }
-    if (!problems.isEmpty()) {
-      throw new UsageReport.Unreadable(problems);
-    }
-    return new UsageReport(List.copyOf(events), null);
+    return days.report(null);
   }
 }

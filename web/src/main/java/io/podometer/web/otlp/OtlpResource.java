@@ -63,26 +63,22 @@ public class OtlpResource {
       byte[] body,
       @HeaderParam("Content-Type") String type,
       @HeaderParam("Content-Encoding") String encoding) {
-    boolean json = isJson(type);
-    ExportMetricsServiceRequest request;
-    try {
-      byte[] bytes = inflated(body, encoding);
-      ExportMetricsServiceRequest.Builder builder = ExportMetricsServiceRequest.newBuilder();
-      parse(bytes, json, builder);
-      request = builder.build();
-    } catch (Refused e) {
-      return e.response;
-    }
-    OtlpUsage.Read read = receiver.usage().metrics(request);
-    store(read);
-    ExportMetricsServiceResponse.Builder answer = ExportMetricsServiceResponse.newBuilder();
-    if (read.rejected() > 0) {
-      answer.setPartialSuccess(
-          ExportMetricsPartialSuccess.newBuilder()
-              .setRejectedDataPoints(read.rejected())
-              .setErrorMessage(read.problem()));
-    }
-    return answer(answer.build(), json);
+    return receive(
+        body,
+        type,
+        encoding,
+        ExportMetricsServiceRequest.newBuilder(),
+        builder -> receiver.usage().metrics(builder.build()),
+        read -> {
+          ExportMetricsServiceResponse.Builder answer = ExportMetricsServiceResponse.newBuilder();
+          if (read.rejected() > 0) {
+            answer.setPartialSuccess(
+                ExportMetricsPartialSuccess.newBuilder()
+                    .setRejectedDataPoints(read.rejected())
+                    .setErrorMessage(read.problem()));
+          }
+          return answer.build();
+        });
   }
 
   @POST
@@ -99,26 +95,44 @@ public class OtlpResource {
       byte[] body,
       @HeaderParam("Content-Type") String type,
       @HeaderParam("Content-Encoding") String encoding) {
+    return receive(
+        body,
+        type,
+        encoding,
+        ExportLogsServiceRequest.newBuilder(),
+        builder -> receiver.usage().logs(builder.build()),
+        read -> {
+          ExportLogsServiceResponse.Builder answer = ExportLogsServiceResponse.newBuilder();
+          if (read.rejected() > 0) {
+            answer.setPartialSuccess(
+                ExportLogsPartialSuccess.newBuilder()
+                    .setRejectedLogRecords(read.rejected())
+                    .setErrorMessage(read.problem()));
+          }
+          return answer.build();
+        });
+  }
+
+  /**
+   * Reads an export into {@code builder} (inflated, decoded), stores the usage it gives and answers
+   * in the request's encoding.
+   */
+  private <B extends Message.Builder> Response receive(
+      byte[] body,
+      String type,
+      String encoding,
+      B builder,
+      java.util.function.Function<B, OtlpUsage.Read> usage,
+      java.util.function.Function<OtlpUsage.Read, Message> answer) {
     boolean json = isJson(type);
-    ExportLogsServiceRequest request;
     try {
-      byte[] bytes = inflated(body, encoding);
-      ExportLogsServiceRequest.Builder builder = ExportLogsServiceRequest.newBuilder();
-      parse(bytes, json, builder);
-      request = builder.build();
+      parse(inflated(body, encoding), json, builder);
     } catch (Refused e) {
       return e.response;
     }
-    OtlpUsage.Read read = receiver.usage().logs(request);
+    OtlpUsage.Read read = usage.apply(builder);
     store(read);
-    ExportLogsServiceResponse.Builder answer = ExportLogsServiceResponse.newBuilder();
-    if (read.rejected() > 0) {
-      answer.setPartialSuccess(
-          ExportLogsPartialSuccess.newBuilder()
-              .setRejectedLogRecords(read.rejected())
-              .setErrorMessage(read.problem()));
-    }
-    return answer(answer.build(), json);
+    return answer(answer.apply(read), json);
   }
 
   private void store(OtlpUsage.Read read) {
