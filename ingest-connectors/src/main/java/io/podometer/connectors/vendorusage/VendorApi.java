@@ -131,15 +131,32 @@ public final class VendorApi {
   public List<io.podometer.engine.event.CanonicalEvent> copilot(
       String org, LocalDate first, LocalDate last, Instant now, List<LocalDate> gaps)
       throws IOException, InterruptedException {
+    return copilotReports(
+        "/orgs/" + java.net.URLEncoder.encode(org, StandardCharsets.UTF_8), first, last, now, gaps);
+  }
+
+  /**
+   * As {@link #copilot(String, LocalDate, LocalDate, Instant, List)}, for an enterprise's users.
+   */
+  public List<io.podometer.engine.event.CanonicalEvent> copilotEnterprise(
+      String enterprise, LocalDate first, LocalDate last, Instant now, List<LocalDate> gaps)
+      throws IOException, InterruptedException {
+    return copilotReports(
+        "/enterprises/" + java.net.URLEncoder.encode(enterprise, StandardCharsets.UTF_8),
+        first,
+        last,
+        now,
+        gaps);
+  }
+
+  private List<io.podometer.engine.event.CanonicalEvent> copilotReports(
+      String owner, LocalDate first, LocalDate last, Instant now, List<LocalDate> gaps)
+      throws IOException, InterruptedException {
     List<io.podometer.engine.event.CanonicalEvent> events = new ArrayList<>();
     for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
       HttpRequest request =
           HttpRequest.newBuilder(
-                  base.resolve(
-                      "/orgs/"
-                          + java.net.URLEncoder.encode(org, StandardCharsets.UTF_8)
-                          + "/copilot/metrics/reports/users-1-day?day="
-                          + day))
+                  base.resolve(owner + "/copilot/metrics/reports/users-1-day?day=" + day))
               .header("Authorization", "Bearer " + key)
               .header("Accept", "application/vnd.github+json")
               .header("X-GitHub-Api-Version", "2022-11-28")

@@ -33,7 +33,7 @@ public final class VendorUsageImportCommand {
       """
       Usage: ./podometer import claude-code FILE... | --fetch --since DAY [--until DAY] [--api-url URL]
              ./podometer import cursor FILE...      | --fetch --since DAY [--until DAY] [--api-url URL]
-             ./podometer import copilot FILE...     | --fetch --org ORG --since DAY [--until DAY]
+             ./podometer import copilot FILE...     | --fetch (--org ORG | --enterprise SLUG) --since DAY [--until DAY]
              [--url URL]
 
       Imports an agent vendor's daily usage into a running Podometer as each person's usage days
@@ -48,6 +48,7 @@ public final class VendorUsageImportCommand {
                            $GITHUB_TOKEN (copilot; an organization owner's, or with
                            read:org / manage_billing:copilot)
         --org ORG          the GitHub organization (copilot)
+        --enterprise SLUG  or the GitHub enterprise: its users' reports (copilot)
         --since DAY        the first day to fetch (YYYY-MM-DD)
         --until DAY        the last day to fetch (default yesterday, UTC)
         --api-url URL      the vendor's API (default https://api.anthropic.com,
@@ -78,6 +79,7 @@ public final class VendorUsageImportCommand {
           default -> "https://api.github.com";
         };
     String org = null;
+    String enterprise = null;
     boolean fetch = false;
     LocalDate since = null;
     LocalDate until = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
@@ -94,6 +96,7 @@ public final class VendorUsageImportCommand {
           case "--until" -> until = LocalDate.parse(value(args, ++i, "--until"));
           case "--api-url" -> api = value(args, ++i, "--api-url");
           case "--org" -> org = value(args, ++i, "--org");
+          case "--enterprise" -> enterprise = value(args, ++i, "--enterprise");
           case "--url" -> url = value(args, ++i, "--url");
           default -> {
             if (args[i].startsWith("--")) {
@@ -114,8 +117,8 @@ public final class VendorUsageImportCommand {
     if (fetch && (since == null || since.isAfter(until))) {
       return usage(err, "--fetch needs --since DAY, no later than --until (" + until + ")");
     }
-    if (fetch && vendor.equals("copilot") && (org == null || org.isBlank())) {
-      return usage(err, "--fetch of copilot needs --org ORG");
+    if (fetch && vendor.equals("copilot") && (org == null) == (enterprise == null)) {
+      return usage(err, "--fetch of copilot needs --org ORG or --enterprise SLUG");
     }
     List<CanonicalEvent> events = new ArrayList<>();
     String what = "import " + vendor;
@@ -138,7 +141,11 @@ public final class VendorUsageImportCommand {
             switch (vendor) {
               case "claude-code" -> vendorApi.claudeCode(since, until, clock.instant());
               case "cursor" -> vendorApi.cursor(since, until, clock.instant());
-              default -> vendorApi.copilot(org, since, until, clock.instant(), gaps);
+              default ->
+                  org != null
+                      ? vendorApi.copilot(org, since, until, clock.instant(), gaps)
+                      : vendorApi.copilotEnterprise(
+                          enterprise, since, until, clock.instant(), gaps);
             });
         if (!gaps.isEmpty()) {
           long days = since.datesUntil(until.plusDays(1)).count();

@@ -117,6 +117,13 @@ class VendorUsageImportCommandTest {
                   + "\"report_day\":\"2026-03-02\"}");
         });
     server.createContext(
+        "/enterprises/acme-corp/copilot/metrics/reports/users-1-day",
+        exchange -> {
+          vendorCalls.add("enterprise " + exchange.getRequestURI().getRawQuery());
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    server.createContext(
         "/reports/",
         exchange -> {
           // a signed link: the GitHub token is not sent to it
@@ -240,6 +247,29 @@ class VendorUsageImportCommandTest {
   }
 
   @Test
+  void anEnterpriseWithoutAnyReportIsNotTakenForAnImport() {
+    int exit =
+        run(
+            Map.of("GITHUB_TOKEN", "ghp_test", "PODOMETER_TOKEN", "pdm_t"),
+            "copilot",
+            "--fetch",
+            "--enterprise",
+            "acme-corp",
+            "--since",
+            "2026-03-02",
+            "--until",
+            "2026-03-03",
+            "--api-url",
+            base(),
+            "--url",
+            base());
+    assertEquals(1, exit);
+    assertEquals(List.of("enterprise day=2026-03-02", "enterprise day=2026-03-03"), vendorCalls);
+    assertTrue(err.toString().contains("no report for any day"), err.toString());
+    assertTrue(posted.isEmpty());
+  }
+
+  @Test
   void aRefusalOfTheVendorStopsTheImportWithItsStatus() {
     vendorStatus = 401;
     int exit =
@@ -289,6 +319,6 @@ class VendorUsageImportCommandTest {
     assertEquals(2, run(Map.of(), "codex", "x.json"));
     assertEquals(
         2, run(Map.of("GITHUB_TOKEN", "t"), "copilot", "--fetch", "--since", "2026-03-02"));
-    assertTrue(err.toString().contains("--org ORG"), err.toString());
+    assertTrue(err.toString().contains("--org ORG or --enterprise SLUG"), err.toString());
   }
 }
