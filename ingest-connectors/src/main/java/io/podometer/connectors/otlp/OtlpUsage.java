@@ -101,49 +101,29 @@ public final class OtlpUsage {
   }
 
   private void read(Metric metric, Map<String, String> resource, Days days) {
-    String name = metric.getName();
     switch (metric.getDataCase()) {
-      case SUM -> {
-        boolean delta =
-            metric.getSum().getAggregationTemporality()
-                != AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE;
-        for (NumberDataPoint point : metric.getSum().getDataPointsList()) {
-          point(
-              name,
+      case SUM ->
+          numbers(
+              metric.getName(),
               resource,
-              attributes(point.getAttributesList()),
-              delta,
-              point.getStartTimeUnixNano(),
-              point.getTimeUnixNano(),
-              value(point),
+              isDelta(metric.getSum().getAggregationTemporality()),
+              metric.getSum().getDataPointsList(),
               days);
-        }
-      }
-      case GAUGE -> {
-        for (NumberDataPoint point : metric.getGauge().getDataPointsList()) {
-          point(
-              name,
-              resource,
-              attributes(point.getAttributesList()),
-              true,
-              point.getStartTimeUnixNano(),
-              point.getTimeUnixNano(),
-              value(point),
-              days);
-        }
-      }
+      case GAUGE ->
+          numbers(metric.getName(), resource, true, metric.getGauge().getDataPointsList(), days);
       case HISTOGRAM -> {
-        boolean delta =
-            metric.getHistogram().getAggregationTemporality()
-                != AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE;
+        boolean delta = isDelta(metric.getHistogram().getAggregationTemporality());
         for (HistogramDataPoint point : metric.getHistogram().getDataPointsList()) {
+          Point at =
+              new Point(
+                  attributes(point.getAttributesList()),
+                  point.getStartTimeUnixNano(),
+                  point.getTimeUnixNano());
           point(
-              name,
+              metric.getName(),
               resource,
-              attributes(point.getAttributesList()),
+              at,
               delta,
-              point.getStartTimeUnixNano(),
-              point.getTimeUnixNano(),
               point.hasSum() ? point.getSum() : Double.NaN,
               days);
         }
@@ -154,6 +134,29 @@ public final class OtlpUsage {
     }
   }
 
+  private void numbers(
+      String name,
+      Map<String, String> resource,
+      boolean delta,
+      List<NumberDataPoint> points,
+      Days days) {
+    for (NumberDataPoint point : points) {
+      Point at =
+          new Point(
+              attributes(point.getAttributesList()),
+              point.getStartTimeUnixNano(),
+              point.getTimeUnixNano());
+      point(name, resource, at, delta, value(point), days);
+    }
+  }
+
+  private static boolean isDelta(AggregationTemporality temporality) {
+    return temporality != AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE;
+  }
+
+  /** Where and when a data point is: its attributes, its series' start and its own time. */
+  private record Point(Map<String, String> attributes, long startNanos, long timeNanos) {}
+
   private static double value(NumberDataPoint point) {
     return point.getValueCase() == NumberDataPoint.ValueCase.AS_INT
         ? point.getAsInt()
@@ -163,12 +166,13 @@ public final class OtlpUsage {
   private void point(
       String metric,
       Map<String, String> resource,
-      Map<String, String> attributes,
+      Point seen,
       boolean delta,
-      long startNanos,
-      long timeNanos,
       double value,
       Days days) {
+    Map<String, String> attributes = seen.attributes();
+    long startNanos = seen.startNanos();
+    long timeNanos = seen.timeNanos();
     String field = names.fieldOf(metric, attributes);
     if (field == null) {
       return;
