@@ -56,8 +56,15 @@ public final class OtlpUsage {
 
   private static final String CLAUDE_CODE = "claude_code.";
 
-  /** What an export gave: its events, and the points or records rejected, with why. */
-  public record Read(List<CanonicalEvent> events, long rejected, String problem) {}
+  /** Where a resource's digest is kept beside its attributes: a series names it, not its text. */
+  private static final String RESOURCE_KEY = "\u0000resource";
+
+  /**
+   * What an export gave: its events, the points or records rejected (with the first reason), and
+   * what to do once the events are stored ({@code commit}: keep its cumulative series' last
+   * points).
+   */
+  public record Read(List<CanonicalEvent> events, long rejected, String problem, Runnable commit) {}
 
   private final UsageMetricMap names;
   private final CumulativeSeries cumulative;
@@ -72,9 +79,10 @@ public final class OtlpUsage {
 
   /** The usage days of a metrics export. */
   public Read metrics(ExportMetricsServiceRequest request) {
-    Days days = new Days();
+    Days days = new Days(cumulative.batch());
     for (ResourceMetrics resourceMetrics : request.getResourceMetricsList()) {
       Map<String, String> resource = attributes(resourceMetrics.getResource().getAttributesList());
+      resource.put(RESOURCE_KEY, digest(resource.toString()));
       for (ScopeMetrics scope : resourceMetrics.getScopeMetricsList()) {
         for (Metric metric : scope.getMetricsList()) {
           if (names.names(metric.getName())) {
@@ -88,9 +96,10 @@ public final class OtlpUsage {
 
   /** The usage days of a logs export: its agents' security signals and activity. */
   public Read logs(ExportLogsServiceRequest request) {
-    Days days = new Days();
+    Days days = new Days(cumulative.batch());
     for (ResourceLogs resourceLogs : request.getResourceLogsList()) {
       Map<String, String> resource = attributes(resourceLogs.getResource().getAttributesList());
+      resource.put(RESOURCE_KEY, digest(resource.toString()));
       for (ScopeLogs scope : resourceLogs.getScopeLogsList()) {
         for (LogRecord record : scope.getLogRecordsList()) {
           read(record, resource, days);
@@ -102,15 +111,17 @@ public final class OtlpUsage {
 
   private void read(Metric metric, Map<String, String> resource, Days days) {
     switch (metric.getDataCase()) {
-      case SUM ->
+      case SUM -> {
+        // a sum that may go down (an up-down counter) counts no usage that adds up
+        if (metric.getSum().getIsMonotonic()) {
           numbers(
               metric.getName(),
               resource,
               isDelta(metric.getSum().getAggregationTemporality()),
               metric.getSum().getDataPointsList(),
               days);
-      case GAUGE ->
-          numbers(metric.getName(), resource, true, metric.getGauge().getDataPointsList(), days);
+        }
+      }
       case HISTOGRAM -> {
         boolean delta = isDelta(metric.getHistogram().getAggregationTemporality());
         for (HistogramDataPoint point : metric.getHistogram().getDataPointsList()) {
@@ -129,7 +140,8 @@ public final class OtlpUsage {
         }
       }
       default -> {
-        // summaries and exponential histograms carry no counter a usage day adds up
+        // gauges (a level, not a count), summaries and exponential histograms carry no counter a
+        // usage day adds up
       }
     }
   }
@@ -195,10 +207,11 @@ public final class OtlpUsage {
       days.reject(metric + ": a point without timeUnixNano");
       return;
     }
-    String series = metric + attributesKey(attributes) + attributesKey(resource);
+    // a digest, not the attributes' text: an export's points hold little whatever its attributes
+    String series = digest(metric + attributesKey(attributes) + resource.get(RESOURCE_KEY));
     BigDecimal amount = new BigDecimal(Double.toString(value));
     if (!delta) {
-      amount = cumulative.increase(series, startNanos, timeNanos, amount);
+      amount = days.cumulative.increase(series, startNanos, timeNanos, amount);
       if (amount == null) {
         return;
       }
@@ -239,7 +252,8 @@ public final class OtlpUsage {
       return;
     }
     Instant at = instant(nanos);
-    String key = event + attributesKey(attributes) + attributesKey(resource) + "@" + nanos;
+    String key =
+        digest(event + attributesKey(attributes) + resource.get(RESOURCE_KEY)) + "@" + nanos;
     days.add(
         tool, user, LocalDate.ofInstant(at, zone), at, "permissionBypasses", BigDecimal.ONE, key);
   }
@@ -287,6 +301,16 @@ public final class OtlpUsage {
     };
   }
 
+  /** A short digest of a text (a series' or a record's identity). */
+  private static String digest(String text) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String attributesKey(Map<String, String> attributes) {
     return attributes.toString();
   }
@@ -295,6 +319,12 @@ public final class OtlpUsage {
   private final class Days {
 
     private final Map<String, Day> days = new TreeMap<>();
+    private final CumulativeSeries.Batch cumulative;
+
+    Days(CumulativeSeries.Batch cumulative) {
+      this.cumulative = cumulative;
+    }
+
     private long rejected;
     private String problem;
 
@@ -348,7 +378,7 @@ public final class OtlpUsage {
           events.add(event);
         }
       }
-      return new Read(List.copyOf(events), rejected, problem);
+      return new Read(List.copyOf(events), rejected, problem, cumulative::commit);
     }
   }
 

@@ -9,7 +9,6 @@ import io.podometer.engine.event.EventCodec;
 import io.podometer.engine.event.EventProblem;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,8 +49,10 @@ final class VendorDays {
   }
 
   /**
-   * Adds the whole-day event {@code usage:<tool>:<user>:<day>}, holding as of the day's end (or now
-   * while the day lasts), or what breaks the contract to {@code problems}, under {@code where}.
+   * Adds the whole-day event {@code usage:<tool>:<user>:<day>}, occurred when it was read — so the
+   * latest fetch of a day is its newest revision and replaces what an earlier one said, even a
+   * fetch made before the vendor had the whole day — or what breaks the contract to {@code
+   * problems}, under {@code where}.
    */
   void add(String where, ObjectNode data) {
     String tool = data.path("tool").asText();
@@ -62,7 +63,7 @@ final class VendorDays {
         builder.build(
             "usage:" + tool + ":" + user + ":" + day,
             "agent.usage",
-            endOf(day, now),
+            now,
             null,
             null,
             data,
@@ -81,12 +82,6 @@ final class VendorDays {
       throw new UsageReport.Unreadable(problems);
     }
     return new UsageReport(List.copyOf(events), nextPage);
-  }
-
-  /** A day's report holds as of the day's end, or now while the day lasts. */
-  static Instant endOf(LocalDate day, Instant now) {
-    Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
-    return end.isAfter(now) ? now : end;
   }
 
   /** A field's text, or null when absent or blank. */

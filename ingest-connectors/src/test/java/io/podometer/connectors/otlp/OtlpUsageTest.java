@@ -118,9 +118,43 @@ class OtlpUsageTest {
         .replace("\"10\"", "\"" + value + "\"");
   }
 
+  /** The lines an export adds, the export then stored (its cumulative points kept). */
   private static Integer linesAdded(OtlpUsage reader, String json) throws IOException {
-    List<CanonicalEvent> events = reader.metrics(metrics(json)).events();
-    return events.isEmpty() ? null : data(events.get(0)).linesAdded();
+    OtlpUsage.Read read = reader.metrics(metrics(json));
+    read.commit().run();
+    return read.events().isEmpty() ? null : data(read.events().get(0)).linesAdded();
+  }
+
+  @Test
+  void anExportTheStoreDidNotTakeCountsInFullWhenSentAgain() throws IOException {
+    OtlpUsage reader = usage(ZoneOffset.UTC);
+    String start = "1772442000000000000";
+    assertEquals(100, linesAdded(reader, cumulative(100, start, "1772442060000000000")));
+    String next = cumulative(250, start, "1772442120000000000");
+    reader.metrics(metrics(next)); // read, but the store failed: not committed
+    assertEquals(150, linesAdded(reader, next)); // 250 − 100, when the exporter retries
+  }
+
+  @Test
+  void aSeriesForgottenForRoomOnlySetsItsBaselineWhenItReturns() throws IOException {
+    OtlpUsage reader =
+        new OtlpUsage(
+            UsageMetricMap.withClaudeCode(""),
+            new CumulativeSeries(TRACKING_SINCE, 1),
+            ZoneOffset.UTC);
+    String start = "1772442000000000000";
+    assertEquals(10, linesAdded(reader, cumulative(10, start, "1772442060000000000")));
+    // another series takes the only place: the first is forgotten
+    assertEquals(
+        7,
+        linesAdded(
+            reader,
+            cumulative(7, "1772442030000000000", "1772442090000000000")
+                .replace("ana@acme.example", "bo@acme.example")));
+    assertNull(
+        linesAdded(reader, cumulative(12, start, "1772442120000000000")),
+        "not its whole 12 again: only a baseline");
+    assertEquals(3, linesAdded(reader, cumulative(15, start, "1772442180000000000"))); // 15 − 12
   }
 
   @Test

@@ -41,7 +41,7 @@ class VendorUsageReportsTest {
     assertEquals(2, page.events().size());
     CanonicalEvent ana = page.events().get(0);
     assertEquals("usage:claude_code:ana@acme.example:2026-03-02", ana.id());
-    assertEquals(Instant.parse("2026-03-02T23:59:59Z"), ana.occurredAt()); // the day's end
+    assertEquals(NOW, ana.occurredAt()); // when it was read
     EventData.AgentUsage day = usage(ana);
     assertEquals("claude_code", day.tool());
     assertNull(day.period(), "a whole day's report");
@@ -138,13 +138,26 @@ class VendorUsageReportsTest {
   }
 
   @Test
-  void todaysReportHoldsAsOfNow() {
-    Instant midday = Instant.parse("2026-03-02T12:00:00Z");
-    assertEquals(
-        midday,
-        ClaudeCodeAnalytics.read(file("claude-code-analytics-page.json"), midday)
+  void aDayFetchedAgainLaterIsItsNewestRevision() {
+    // fetched just after midnight with 9 sessions, again later with the whole day's 12: the later
+    // one wins — not the payload that happens to sort after the other
+    String page = file("claude-code-analytics-page.json");
+    CanonicalEvent early =
+        ClaudeCodeAnalytics.read(
+                page.replace("\"num_sessions\": 5", "\"num_sessions\": 9"),
+                Instant.parse("2026-03-03T00:05:00Z"))
             .events()
-            .get(0)
-            .occurredAt());
+            .get(0);
+    CanonicalEvent late =
+        ClaudeCodeAnalytics.read(
+                page.replace("\"num_sessions\": 5", "\"num_sessions\": 12"),
+                Instant.parse("2026-03-03T09:00:00Z"))
+            .events()
+            .get(0);
+    assertEquals(early.id(), late.id());
+    io.podometer.engine.fact.FoldedFact day =
+        new io.podometer.engine.fact.FactFolder()
+            .fold(io.podometer.engine.event.FactKey.of(late), java.util.List.of(late, early));
+    assertEquals(12, day.as(EventData.AgentUsage.class).sessions());
   }
 }

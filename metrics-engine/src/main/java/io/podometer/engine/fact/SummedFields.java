@@ -79,8 +79,10 @@ final class SummedFields {
     if (ordered.stream().anyMatch(SummedFields::reportsTheDay)) {
       throw new IllegalArgumentException("a day's report replaces the parts: refold");
     }
-    if (fields.path(PERIOD).asText().equals("day")) {
-      return; // the day is reported whole: its parts add nothing
+    if (!fields.path(PERIOD).asText("").equals("part")) {
+      // the day is reported whole (a fact folded before parts existed has no period: its events
+      // were all whole days): its parts add nothing
+      return;
     }
     fields.put(PERIOD, "part");
     Map<String, BigDecimal> sums = contributions(ordered, summed);

@@ -157,6 +157,15 @@ class SummedUsageFoldTest {
     org.junit.jupiter.api.Assertions.assertThrows(
         IllegalArgumentException.class,
         () -> FOLDER.applyLater(parts.fields(), parts.lastOccurredAt(), List.of(report)));
+    // a fact stored before parts existed has no period: it was folded from whole days
+    com.fasterxml.jackson.databind.node.ObjectNode older = reported.fields().deepCopy();
+    older.remove("period");
+    assertEquals(
+        90,
+        FOLDER
+            .applyLater(older, reported.lastOccurredAt(), List.of(eleven))
+            .get("linesAdded")
+            .asInt());
     // parts applied on parts give the sum of a full fold
     FoldedFact first = fold(List.of(nine));
     assertEquals(

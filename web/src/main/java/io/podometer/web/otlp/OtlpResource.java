@@ -132,6 +132,7 @@ public class OtlpResource {
     }
     OtlpUsage.Read read = usage.apply(builder);
     store(read);
+    read.commit().run(); // only a stored export's cumulative points are kept
     return answer(answer.apply(read), json);
   }
 
