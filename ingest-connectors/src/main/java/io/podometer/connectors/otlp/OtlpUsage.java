@@ -113,7 +113,9 @@ public final class OtlpUsage {
     switch (metric.getDataCase()) {
       case SUM -> {
         // a sum that may go down (an up-down counter) counts no usage that adds up
-        if (metric.getSum().getIsMonotonic()) {
+        if (!known(metric.getSum().getAggregationTemporality())) {
+          unspecified(metric.getName(), metric.getSum().getDataPointsCount(), days);
+        } else if (metric.getSum().getIsMonotonic()) {
           numbers(
               metric.getName(),
               resource,
@@ -123,6 +125,10 @@ public final class OtlpUsage {
         }
       }
       case HISTOGRAM -> {
+        if (!known(metric.getHistogram().getAggregationTemporality())) {
+          unspecified(metric.getName(), metric.getHistogram().getDataPointsCount(), days);
+          return;
+        }
         boolean delta = isDelta(metric.getHistogram().getAggregationTemporality());
         for (HistogramDataPoint point : metric.getHistogram().getDataPointsList()) {
           Point at =
@@ -159,6 +165,18 @@ public final class OtlpUsage {
               point.getStartTimeUnixNano(),
               point.getTimeUnixNano());
       point(name, resource, at, delta, value(point), days);
+    }
+  }
+
+  /** OTLP says a sum's temporality must be given: without it, its points cannot be counted. */
+  private static boolean known(AggregationTemporality temporality) {
+    return temporality == AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA
+        || temporality == AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE;
+  }
+
+  private static void unspecified(String metric, int points, Days days) {
+    for (int i = 0; i < points; i++) {
+      days.reject(metric + ": aggregationTemporality unspecified (delta or cumulative)");
     }
   }
 

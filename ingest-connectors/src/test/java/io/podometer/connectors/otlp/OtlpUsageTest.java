@@ -193,6 +193,29 @@ class OtlpUsageTest {
   }
 
   @Test
+  void aSumWithoutTemporalityIsRejectedAndAGaugeIsNotUsage() throws IOException {
+    String json = resource("claude-code-metrics-delta.json");
+    // the session count without its temporality: 1 point that cannot be counted
+    String unspecified =
+        json.replaceFirst("\"aggregationTemporality\": 1", "\"aggregationTemporality\": 0");
+    OtlpUsage.Read read = usage(ZoneOffset.UTC).metrics(metrics(unspecified));
+    assertNull(data(of(read.events(), "ana@acme.example")).sessions());
+    assertEquals(2, read.rejected()); // that point, and the point naming nobody
+    assertTrue(
+        read.problem().contains("aggregationTemporality unspecified")
+            || read.problem().contains("user.email"),
+        read.problem());
+    // the lines counter as a gauge: a level, not usage that adds up
+    int lines = json.indexOf("\"name\": \"claude_code.lines_of_code.count\"");
+    int sum = json.indexOf("\"sum\"", lines);
+    String gauge = json.substring(0, sum) + "\"gauge\"" + json.substring(sum + "\"sum\"".length());
+    EventData.AgentUsage ana =
+        data(of(usage(ZoneOffset.UTC).metrics(metrics(gauge)).events(), "ana@acme.example"));
+    assertNull(ana.linesAdded());
+    assertEquals(1, ana.sessions(), "the other counters still count");
+  }
+
+  @Test
   void anotherAgentsGenAiTokensGoThroughTheNameMapUnderItsServiceName() throws IOException {
     OtlpUsage.Read read =
         usage(ZoneOffset.UTC).metrics(metrics(resource("genai-token-usage.json")));
