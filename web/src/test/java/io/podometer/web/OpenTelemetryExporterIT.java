@@ -102,17 +102,21 @@ class OpenTelemetryExporterIT {
         .build();
   }
 
+  /** Claude Code's lines counter, as its instrumentation scope names it. */
+  private static DoubleCounter linesOfCode(SdkMeterProvider provider) {
+    return provider
+        .get("com.anthropic.claude_code")
+        .counterBuilder("claude_code.lines_of_code.count")
+        .ofDoubles()
+        .build();
+  }
+
   @Test
   void deltaExportsAddUp() {
     PeriodicMetricReader[] reader = new PeriodicMetricReader[1];
     try (SdkMeterProvider provider =
         meters(AggregationTemporalitySelector.deltaPreferred(), reader)) {
-      DoubleCounter lines =
-          provider
-              .get("com.anthropic.claude_code")
-              .counterBuilder("claude_code.lines_of_code.count")
-              .ofDoubles()
-              .build();
+      DoubleCounter lines = linesOfCode(provider);
       lines.add(42, ana);
       flushed(reader[0]::forceFlush);
       assertEquals(42, usage("linesAdded").intValue());
@@ -127,12 +131,7 @@ class OpenTelemetryExporterIT {
     PeriodicMetricReader[] reader = new PeriodicMetricReader[1];
     try (SdkMeterProvider provider =
         meters(AggregationTemporalitySelector.alwaysCumulative(), reader)) {
-      DoubleCounter lines =
-          provider
-              .get("com.anthropic.claude_code")
-              .counterBuilder("claude_code.lines_of_code.count")
-              .ofDoubles()
-              .build();
+      DoubleCounter lines = linesOfCode(provider);
       lines.add(10, ana);
       flushed(reader[0]::forceFlush);
       lines.add(5, ana);

@@ -212,6 +212,9 @@ class OtlpReceiverIT {
     assertEquals(yesterday, sources.getString(copilot + ".days[29].day"));
     assertEquals(1, sources.getInt(copilot + ".days[29].people"));
     assertEquals(29, sources.getInt(copilot + ".gaps"));
+    // who uses Claude Code is an admin's to see: not an ingest token's, not anyone's
+    withToken(ingest).get("/api/sources/telemetry").then().statusCode(403);
+    anonymous().get("/api/sources/telemetry").then().statusCode(401);
   }
 
   @Test

@@ -162,6 +162,16 @@ class VendorUsageImportCommandTest {
         Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC));
   }
 
+  /** Runs the command against the stand-ins: the vendor's API and Podometer both here. */
+  private int againstStandIns(Map<String, String> env, String... args) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 4);
+    all[args.length] = "--api-url";
+    all[args.length + 1] = base();
+    all[args.length + 2] = "--url";
+    all[args.length + 3] = base();
+    return run(env, all);
+  }
+
   private String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -169,18 +179,14 @@ class VendorUsageImportCommandTest {
   @Test
   void claudeCodeIsFetchedPageByPageWithTheAdminKey() {
     int exit =
-        run(
+        againstStandIns(
             Map.of("ANTHROPIC_ADMIN_KEY", "sk-ant-admin01-test", "PODOMETER_TOKEN", "pdm_t"),
             "claude-code",
             "--fetch",
             "--since",
             "2026-03-02",
             "--until",
-            "2026-03-02",
-            "--api-url",
-            base(),
-            "--url",
-            base());
+            "2026-03-02");
     assertEquals(0, exit, err.toString());
     assertEquals(
         List.of(
@@ -195,18 +201,14 @@ class VendorUsageImportCommandTest {
   @Test
   void cursorIsFetchedWithBasicAuthForTheDaysAsked() {
     int exit =
-        run(
+        againstStandIns(
             Map.of("CURSOR_ADMIN_KEY", "key_abc", "PODOMETER_TOKEN", "pdm_t"),
             "cursor",
             "--fetch",
             "--since",
             "2026-03-02",
             "--until",
-            "2026-03-02",
-            "--api-url",
-            base(),
-            "--url",
-            base());
+            "2026-03-02");
     assertEquals(0, exit, err.toString());
     // key_abc: as the Basic user, no password; 2 March 00:00 to 23:59:59.999 UTC
     assertEquals(
@@ -219,7 +221,7 @@ class VendorUsageImportCommandTest {
   @Test
   void copilotsReportsAreReadThroughTheirDownloadLinksAndAMissingDayIsAGap() {
     int exit =
-        run(
+        againstStandIns(
             Map.of("GITHUB_TOKEN", "ghp_test", "PODOMETER_TOKEN", "pdm_t"),
             "copilot",
             "--fetch",
@@ -228,11 +230,7 @@ class VendorUsageImportCommandTest {
             "--since",
             "2026-03-02",
             "--until",
-            "2026-03-03",
-            "--api-url",
-            base(),
-            "--url",
-            base());
+            "2026-03-03");
     assertEquals(0, exit, err.toString());
     assertEquals(
         List.of(
@@ -249,7 +247,7 @@ class VendorUsageImportCommandTest {
   @Test
   void anEnterpriseWithoutAnyReportIsNotTakenForAnImport() {
     int exit =
-        run(
+        againstStandIns(
             Map.of("GITHUB_TOKEN", "ghp_test", "PODOMETER_TOKEN", "pdm_t"),
             "copilot",
             "--fetch",
@@ -258,11 +256,7 @@ class VendorUsageImportCommandTest {
             "--since",
             "2026-03-02",
             "--until",
-            "2026-03-03",
-            "--api-url",
-            base(),
-            "--url",
-            base());
+            "2026-03-03");
     assertEquals(1, exit);
     assertEquals(List.of("enterprise day=2026-03-02", "enterprise day=2026-03-03"), vendorCalls);
     assertTrue(err.toString().contains("no report for any day"), err.toString());
@@ -273,18 +267,14 @@ class VendorUsageImportCommandTest {
   void aRefusalOfTheVendorStopsTheImportWithItsStatus() {
     vendorStatus = 401;
     int exit =
-        run(
+        againstStandIns(
             Map.of("ANTHROPIC_ADMIN_KEY", "wrong", "PODOMETER_TOKEN", "pdm_t"),
             "claude-code",
             "--fetch",
             "--since",
             "2026-03-02",
             "--until",
-            "2026-03-02",
-            "--api-url",
-            base(),
-            "--url",
-            base());
+            "2026-03-02");
     assertEquals(1, exit);
     assertTrue(err.toString().contains(": 401 "), err.toString());
     assertTrue(posted.isEmpty());
