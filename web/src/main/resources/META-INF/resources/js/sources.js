@@ -217,14 +217,37 @@
     });
   }
 
+  function renderSeats(seats) {
+    const body = document.querySelector('#seats-table tbody');
+    body.replaceChildren();
+    if (seats.length === 0) {
+      body.appendChild(el('tr', {}, [el('td', { colspan: '8', class: 'withheld', text: 'No seats yet: ./podometer import copilot-seats --fetch --org ORG' })]));
+      return;
+    }
+    seats.forEach(s => {
+      const state = s.idle ? 'idle' : s.held ? 'in use' : (s.removedAt ? 'removed' : 'ended');
+      body.appendChild(el('tr', { 'data-seat': s.tool + ':' + s.user }, [
+        el('td', { text: s.tool }),
+        el('td', { text: s.account || '' }),
+        el('td', { text: s.user }),
+        el('td', { class: s.member ? '' : 'withheld', text: s.member || 'unmapped' }),
+        el('td', { text: s.assignedAt.substring(0, 10) }),
+        el('td', { text: s.lastUsed || 'never' }),
+        el('td', { class: s.idle ? 'gaps' : '', text: state }),
+        el('td', { text: s.monthlyPriceUsd == null ? '' : s.monthlyPriceUsd + ' USD' })
+      ]));
+    });
+  }
+
   function refresh() {
-    return Promise.all([getJson('/api/sources'), getJson('/api/sources/github'), getJson('/api/sources/git'), getJson('/api/sources/csv'), getJson('/api/sources/telemetry')])
-      .then(([summaries, github, git, csv, telemetry]) => {
+    return Promise.all([getJson('/api/sources'), getJson('/api/sources/github'), getJson('/api/sources/git'), getJson('/api/sources/csv'), getJson('/api/sources/telemetry'), getJson('/api/sources/seats')])
+      .then(([summaries, github, git, csv, telemetry, seats]) => {
         renderWebhook(summaries);
         renderGitHub(github);
         renderGit(git);
         renderCsv(csv);
         renderTelemetry(telemetry);
+        renderSeats(seats);
         setStatus('Updated ' + new Date().toLocaleTimeString() + ' (every 2 s)');
       })
       .catch(e => setStatus('Could not read the sources: ' + e.message, true));

@@ -315,6 +315,23 @@ final class CanonicalEvents {
         "usage:" + u.tool() + ":" + u.user() + ":" + u.day(), "agent.usage", at, null, null, d);
   }
 
+  static ObjectNode seat(
+      String tool,
+      String user,
+      java.time.LocalDate assigned,
+      java.time.LocalDate knownFrom,
+      long at) {
+    ObjectNode d = JSON.objectNode();
+    d.put("tool", tool);
+    d.put("user", user);
+    d.put("account", "demo");
+    d.put("assignedAt", assigned + "T09:00:00Z");
+    if (knownFrom.isAfter(assigned)) {
+      d.put("usageKnownFrom", knownFrom.toString());
+    }
+    return event("seat:" + tool + ":" + user, "agent.seat", at, null, null, d);
+  }
+
   static ObjectNode meeting(String member, String week, double hours, long at) {
     ObjectNode d = JSON.objectNode();
     d.put("member", member);

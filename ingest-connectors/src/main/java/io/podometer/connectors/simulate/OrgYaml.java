@@ -41,6 +41,7 @@ final class OrgYaml {
           - {tool: aider, authorNameSuffix: " (aider)", emails: ["aider@aider.chat", "noreply@aider.chat"]}
         targets: {ai_code_share: 0.75, agent_assisted_diffs: 0.55, weekly_active_ai_users: 0.80}
         incidentLabels: [incident]
+        seatPrices: {copilot: 19, cursor: 40}
         thresholds:
           review_bottleneck: {pickupHours: 24, pickupShare: 0.5, topReviewerShare: 0.5, weeks: 2}
           metrics_gaming: {aiShareRisePp: 20, windowWeeks: 8, outcomeImprovement: 0.10, uncorroboratedShare: 0.30, prCountRise: 0.5, prSizeDrop: 0.5, rubberStampShare: 0.30}

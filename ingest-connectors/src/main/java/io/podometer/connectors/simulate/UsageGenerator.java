@@ -18,12 +18,61 @@ final class UsageGenerator {
   private final Org org;
   private final UsagePlan plan;
   private final Timeline timeline;
+  private final LocalDate firstDay;
+  private final LocalDate grantDay;
 
   UsageGenerator(Workplace w) {
     this.seed = w.seed;
     this.org = w.org;
     this.plan = w.plan;
     this.timeline = w.timeline;
+    this.firstDay = w.range.firstMonday();
+    // a Saturday: the first use comes a few days later
+    this.grantDay = w.range.today().minusWeeks(8).with(java.time.DayOfWeek.SATURDAY);
+  }
+
+  /**
+   * The seats a member holds, as the vendors' seat lists show them on the first day (assigned when
+   * the member joined; their use known from that day, when the simulated telemetry begins) — but a
+   * third of the engineers who never pick Copilot get their Copilot seat (their first) only on the
+   * Saturday eight weeks before the end, and some never use it.
+   */
+  private void planSeats(Member m, LocalDate day) {
+    long at = Times.start(day);
+    LocalDate joined = m.memberships().get(0).from();
+    if (day.equals(firstDay)) {
+      if (m.habits().copilotSeat() && !lateCopilotSeat(m)) {
+        timeline.at(
+            at,
+            () -> CanonicalEvents.seat(Tool.COPILOT.key, user(m, Tool.COPILOT), joined, day, at));
+      }
+      if (m.habits().cursorSeat()) {
+        timeline.at(
+            at, () -> CanonicalEvents.seat(Tool.CURSOR.key, user(m, Tool.CURSOR), joined, day, at));
+      }
+    } else if (day.equals(grantDay) && lateCopilotSeat(m)) {
+      long listed = at + 10 * Times.HOUR; // the seat list read after the 09:00 grant
+      timeline.at(
+          listed,
+          () -> CanonicalEvents.seat(Tool.COPILOT.key, user(m, Tool.COPILOT), day, day, listed));
+    }
+  }
+
+  private static boolean lateCopilotSeat(Member m) {
+    Org.Habits h = m.habits();
+    return h.copilotSeat()
+        && !h.cursorSeat()
+        && h.primaryTool() != Tool.COPILOT
+        && h.secondaryTool() != Tool.COPILOT
+        && m.index() % 3 == 0;
+  }
+
+  private boolean holdsSeat(Member m, Tool tool, LocalDate day) {
+    return switch (tool) {
+      case COPILOT -> m.habits().copilotSeat() && (!lateCopilotSeat(m) || !day.isBefore(grantDay));
+      case CURSOR -> m.habits().cursorSeat();
+      default -> false;
+    };
   }
 
   void planDay(LocalDate day) {
@@ -32,12 +81,11 @@ final class UsageGenerator {
       if (!m.engineer()) {
         continue;
       }
+      planSeats(m, day);
       int bits = plan.day(m, day);
       for (Tool tool : Tool.values()) {
         boolean used = UsagePlan.uses(bits, tool);
-        boolean seat =
-            tool == Tool.COPILOT && m.habits().copilotSeat()
-                || tool == Tool.CURSOR && m.habits().cursorSeat();
+        boolean seat = holdsSeat(m, tool, day);
         if (used || seat) {
           timeline.at(at, () -> CanonicalEvents.usage(figures(m, day, tool, used), at));
         }

@@ -189,6 +189,40 @@ public final class VendorApi {
     return events;
   }
 
+  /** GitHub's page size for seat lists: its maximum. */
+  static final int SEAT_PAGE = 100;
+
+  /**
+   * Every Copilot seat of an organization ({@code /orgs/ORG}) or enterprise ({@code
+   * /enterprises/SLUG}), page after page until one comes back short.
+   */
+  public SeatListing copilotSeats(String owner) throws IOException, InterruptedException {
+    SeatListing listing = new SeatListing();
+    for (int page = 1; ; page++) {
+      HttpRequest request =
+          HttpRequest.newBuilder(
+                  base.resolve(
+                      owner + "/copilot/billing/seats?per_page=" + SEAT_PAGE + "&page=" + page))
+              .header("Authorization", "Bearer " + key)
+              .header("Accept", "application/vnd.github+json")
+              .header("X-GitHub-Api-Version", "2022-11-28")
+              .header("User-Agent", "Podometer/0.1")
+              .timeout(Duration.ofSeconds(60))
+              .GET()
+              .build();
+      if (listing.addPage(send(request)) < SEAT_PAGE) {
+        return listing;
+      }
+    }
+  }
+
+  /** {@code /orgs/ORG} or {@code /enterprises/SLUG}, escaped. */
+  static String owner(String org, String enterprise) {
+    return org != null
+        ? "/orgs/" + java.net.URLEncoder.encode(org, StandardCharsets.UTF_8)
+        : "/enterprises/" + java.net.URLEncoder.encode(enterprise, StandardCharsets.UTF_8);
+  }
+
   /** The answer, or null when the vendor has no report for what was asked (204, 404). */
   private String sendAllowingNoReport(HttpRequest request)
       throws IOException, InterruptedException {

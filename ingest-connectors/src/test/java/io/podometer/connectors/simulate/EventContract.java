@@ -35,6 +35,7 @@ final class EventContract {
           Map.entry("incident.opened", List.of("incidentId", "service", "at")),
           Map.entry("incident.resolved", List.of("incidentId", "at")),
           Map.entry("agent.usage", List.of("tool", "user", "day")),
+          Map.entry("agent.seat", List.of("tool", "user", "assignedAt")),
           Map.entry("meeting.summary", List.of("member", "week", "hours")),
           Map.entry("bet.signal", List.of("betId", "name", "value", "at")),
           Map.entry("bet.learning", List.of("betId", "author", "text", "at")),
@@ -69,7 +70,8 @@ final class EventContract {
           "completedAt",
           "startedAt",
           "finishedAt",
-          "firstCommitAt");
+          "firstCommitAt",
+          "assignedAt");
 
   private EventContract() {}
 
@@ -225,6 +227,7 @@ final class EventContract {
               + d.get("user").asText()
               + ":"
               + d.get("day").asText();
+      case "agent.seat" -> "seat:" + d.get("tool").asText() + ":" + d.get("user").asText();
       case "meeting.summary" ->
           "meeting:" + d.get("member").asText() + ":" + d.get("week").asText();
       case "bet.signal" ->

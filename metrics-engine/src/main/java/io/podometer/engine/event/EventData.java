@@ -145,6 +145,25 @@ public sealed interface EventData {
       Integer permissionBypasses)
       implements EventData {}
 
+  /**
+   * A seat of an agent tool assigned to a user, as the vendor's seat list shows it: the account
+   * billed for it (a GitHub organization or enterprise…), since when, the last activity it saw, and
+   * when it ends (a pending cancellation) or was removed; {@code usageKnownFrom}: the first day the
+   * seat's use is known (its tool's telemetry or reports began), when later than its assignment —
+   * before it, the seat is neither used nor idle but unknown.
+   */
+  record AgentSeat(
+      String tool,
+      String user,
+      String account,
+      Instant assignedAt,
+      Instant lastActivityAt,
+      String lastActivityEditor,
+      LocalDate endsOn,
+      Instant removedAt,
+      LocalDate usageKnownFrom)
+      implements EventData {}
+
   record MeetingSummary(String member, String week, double hours) implements EventData {}
 
   record BetSignal(String betId, String name, double value, Instant at) implements EventData {}

@@ -206,6 +206,19 @@ public enum EventType {
           .atMost(EventLimits.ACTIVE_SECONDS_PER_DAY)
           .addingUp(),
       opt("permissionBypasses", NON_NEGATIVE_INTEGER).addingUp()),
+  AGENT_SEAT(
+      "agent.seat",
+      EventData.AgentSeat.class,
+      false,
+      req("tool", STRING).upTo(EventLimits.NAME),
+      req("user", STRING).upTo(EventLimits.NAME),
+      opt("account", STRING).upTo(EventLimits.NAME),
+      req("assignedAt", INSTANT),
+      opt("lastActivityAt", INSTANT),
+      opt("lastActivityEditor", STRING).upTo(EventLimits.NAME),
+      opt("endsOn", DAY),
+      opt("removedAt", INSTANT),
+      opt("usageKnownFrom", DAY)),
   MEETING_SUMMARY(
       "meeting.summary",
       EventData.MeetingSummary.class,

@@ -40,6 +40,8 @@ public record FactKey(FactKind kind, String key) {
           new FactKey(
               FactKind.AGENT_USAGE_DAY,
               text(d, "tool") + ":" + lower(text(d, "user")) + ":" + text(d, "day"));
+      case AGENT_SEAT ->
+          new FactKey(FactKind.AGENT_SEAT, text(d, "tool") + ":" + lower(text(d, "user")));
       case MEETING_SUMMARY ->
           new FactKey(FactKind.MEETING_WEEK, lower(text(d, "member")) + ":" + text(d, "week"));
       case BET_SIGNAL ->

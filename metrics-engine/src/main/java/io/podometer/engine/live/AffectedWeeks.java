@@ -33,8 +33,9 @@ import java.util.TreeSet;
  *       change, AI-First engineers look back 4 weeks, the next deployment's commit range moves;
  *   <li>an attribution where its commit and the commit's pull request count;
  *   <li>up to the current week for deployments and incidents (a service's coverage starts with its
- *       first deployment, a recovery may come after a long silence) and for pull requests still
- *       open (they sit in every week's review queue).
+ *       first deployment, a recovery may come after a long silence), for pull requests still open
+ *       (they sit in every week's review queue) and for agent seats (a seat counts in every week
+ *       from its assignment on, whatever moment of it moved).
  * </ul>
  */
 final class AffectedWeeks {
@@ -54,7 +55,11 @@ final class AffectedWeeks {
    * engineers look back 4 weeks), never in an earlier one: agent usage, meetings, pulse answers.
    */
   static final Set<FactKind> OWN_WEEK_AND_AFTER =
-      EnumSet.of(FactKind.AGENT_USAGE_DAY, FactKind.MEETING_WEEK, FactKind.PULSE_ANSWER);
+      EnumSet.of(
+          FactKind.AGENT_USAGE_DAY,
+          FactKind.AGENT_SEAT,
+          FactKind.MEETING_WEEK,
+          FactKind.PULSE_ANSWER);
 
   private final ZoneId zone;
   private final LiveFacts facts;
@@ -120,6 +125,7 @@ final class AffectedWeeks {
     FactKind kind = change.key().kind();
     return kind == FactKind.DEPLOYMENT
         || kind == FactKind.INCIDENT
+        || kind == FactKind.AGENT_SEAT
         || isOpen(change.before())
         || isOpen(change.after());
   }

@@ -175,6 +175,12 @@ final class ChangeSlice {
         usage.add(day);
       }
     }
+    List<io.podometer.engine.event.EventData.AgentSeat> seats = new ArrayList<>();
+    for (io.podometer.engine.event.EventData.AgentSeat seat : facts.seats()) {
+      if (isTheirs.test(seat.user())) {
+        seats.add(seat);
+      }
+    }
     List<MeetingSummary> meetings = new ArrayList<>();
     for (MeetingSummary week : facts.meetingWeeks()) {
       if (isTheirs.test(week.member())) {
@@ -196,6 +202,7 @@ final class ChangeSlice {
         deployments,
         incidents,
         usage,
+        seats,
         meetings,
         facts.betSignals(),
         facts.betLearnings(),

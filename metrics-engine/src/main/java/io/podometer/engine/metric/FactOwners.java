@@ -1,5 +1,6 @@
 package io.podometer.engine.metric;
 
+import io.podometer.engine.event.EventData.AgentSeat;
 import io.podometer.engine.event.EventData.AgentUsage;
 import io.podometer.engine.event.EventData.MeetingSummary;
 import io.podometer.engine.event.EventData.PulseScore;
@@ -40,6 +41,7 @@ final class FactOwners {
   final Map<String, List<DeploymentFact>> deploymentsByRepo;
   final Map<String, List<IncidentFact>> incidentsByService;
   final Map<String, List<AgentUsage>> usageByUser;
+  final Map<String, List<AgentSeat>> seatsByUser;
   final Map<String, List<MeetingSummary>> meetingsByMember;
   final Map<String, List<PulseScore>> pulseByRespondent;
 
@@ -54,6 +56,7 @@ final class FactOwners {
     deploymentsByRepo = by(facts.deployments(), DeploymentFact::repo);
     incidentsByService = by(facts.incidents(), IncidentFact::service);
     usageByUser = by(facts.usageDays(), AgentUsage::user);
+    seatsByUser = by(facts.seats(), AgentSeat::user);
     meetingsByMember = by(facts.meetingWeeks(), MeetingSummary::member);
     pulseByRespondent = by(facts.pulseAnswers(), PulseScore::respondent);
     ChangeOwners changed = changes.get();
@@ -101,6 +104,7 @@ final class FactOwners {
     all.addAll(commitsByAuthor.keySet());
     all.addAll(reviewsByReviewer.keySet());
     all.addAll(usageByUser.keySet());
+    all.addAll(seatsByUser.keySet());
     all.addAll(meetingsByMember.keySet());
     all.addAll(pulseByRespondent.keySet());
     return all;

@@ -1,5 +1,6 @@
 package io.podometer.engine.metric;
 
+import io.podometer.engine.event.EventData.AgentSeat;
 import io.podometer.engine.event.EventData.AgentUsage;
 import io.podometer.engine.event.EventData.BetLearning;
 import io.podometer.engine.event.EventData.BetSignal;
@@ -31,6 +32,7 @@ public final class FactSet {
   private final List<DeploymentFact> deployments;
   private final List<IncidentFact> incidents;
   private final List<AgentUsage> usageDays;
+  private final List<AgentSeat> seats;
   private final List<MeetingSummary> meetingWeeks;
   private final List<BetSignal> betSignals;
   private final List<BetLearning> betLearnings;
@@ -48,6 +50,7 @@ public final class FactSet {
       List<DeploymentFact> deployments,
       List<IncidentFact> incidents,
       List<AgentUsage> usageDays,
+      List<AgentSeat> seats,
       List<MeetingSummary> meetingWeeks,
       List<BetSignal> betSignals,
       List<BetLearning> betLearnings,
@@ -60,6 +63,7 @@ public final class FactSet {
     this.deployments = List.copyOf(deployments);
     this.incidents = List.copyOf(incidents);
     this.usageDays = List.copyOf(usageDays);
+    this.seats = List.copyOf(seats);
     this.meetingWeeks = List.copyOf(meetingWeeks);
     this.betSignals = List.copyOf(betSignals);
     this.betLearnings = List.copyOf(betLearnings);
@@ -96,6 +100,11 @@ public final class FactSet {
 
   public List<AgentUsage> usageDays() {
     return usageDays;
+  }
+
+  /** The agent seats assigned, whatever the weeks: a seat spans from its assignment on. */
+  public List<AgentSeat> seats() {
+    return seats;
   }
 
   public List<MeetingSummary> meetingWeeks() {
@@ -203,6 +212,7 @@ public final class FactSet {
       case DEPLOYMENT -> DeploymentFact.class;
       case INCIDENT -> IncidentFact.class;
       case AGENT_USAGE_DAY -> AgentUsage.class;
+      case AGENT_SEAT -> AgentSeat.class;
       case MEETING_WEEK -> MeetingSummary.class;
       case BET_SIGNAL -> BetSignal.class;
       case BET_LEARNING -> BetLearning.class;
@@ -221,6 +231,7 @@ public final class FactSet {
         of(byKind, FactKind.DEPLOYMENT),
         of(byKind, FactKind.INCIDENT),
         of(byKind, FactKind.AGENT_USAGE_DAY),
+        of(byKind, FactKind.AGENT_SEAT),
         of(byKind, FactKind.MEETING_WEEK),
         of(byKind, FactKind.BET_SIGNAL),
         of(byKind, FactKind.BET_LEARNING),
@@ -242,6 +253,7 @@ public final class FactSet {
         pullRequests,
         commits,
         attributions,
+        List.of(),
         List.of(),
         List.of(),
         List.of(),

@@ -49,6 +49,8 @@ public final class FactWindow {
         facts.deploymentWindow().around(facts.incidents(), start, end),
         facts.incidents(),
         times.usageDays.within(start, end),
+        // a seat spans from its assignment on: every one may count in any week
+        facts.seats(),
         times.meetingWeeks.within(start, end),
         times.betSignals.within(start, end),
         times.betLearnings.within(start, end),

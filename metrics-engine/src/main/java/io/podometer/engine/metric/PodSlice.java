@@ -1,5 +1,6 @@
 package io.podometer.engine.metric;
 
+import io.podometer.engine.event.EventData.AgentSeat;
 import io.podometer.engine.event.EventData.AgentUsage;
 import io.podometer.engine.event.EventData.MeetingSummary;
 import io.podometer.engine.event.EventData.PulseScore;
@@ -102,11 +103,13 @@ public final class PodSlice {
       incidents.addAll(owners.incidentsByService.getOrDefault(service, List.of()));
     }
     List<AgentUsage> usage = new ArrayList<>();
+    List<AgentSeat> seats = new ArrayList<>();
     List<MeetingSummary> meetings = new ArrayList<>();
     List<PulseScore> pulse = new ArrayList<>();
     for (String identity : identities) {
       reviews.addAll(owners.reviewsByReviewer.getOrDefault(identity, List.of()));
       usage.addAll(owners.usageByUser.getOrDefault(identity, List.of()));
+      seats.addAll(owners.seatsByUser.getOrDefault(identity, List.of()));
       meetings.addAll(owners.meetingsByMember.getOrDefault(identity, List.of()));
       pulse.addAll(owners.pulseByRespondent.getOrDefault(identity, List.of()));
     }
@@ -119,6 +122,7 @@ public final class PodSlice {
         new ArrayList<>(deployments),
         new ArrayList<>(incidents),
         usage,
+        seats,
         meetings,
         facts.betSignals(),
         facts.betLearnings(),

@@ -75,6 +75,7 @@ public final class ScopeSlice {
         union(slices, FactSet::deployments),
         union(slices, FactSet::incidents),
         union(slices, FactSet::usageDays),
+        union(slices, FactSet::seats),
         union(slices, FactSet::meetingWeeks),
         all.betSignals(),
         all.betLearnings(),

@@ -200,6 +200,15 @@ final class EntryReader {
     return new EntryReader(context, entry, field(key), value);
   }
 
+  /** The keys and values of this mapping, in the file's order; none when absent. */
+  List<java.util.Map.Entry<String, JsonNode>> entries() {
+    List<java.util.Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+    if (isPresent()) {
+      node.fields().forEachRemaining(entries::add);
+    }
+    return entries;
+  }
+
   /** The mappings of the list under {@code key}, with fields {@code key[i].…}. */
   List<EntryReader> objects(String key) {
     JsonNode value = raw(key);

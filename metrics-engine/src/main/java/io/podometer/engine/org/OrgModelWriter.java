@@ -103,6 +103,10 @@ public final class OrgModelWriter {
     node.set("targets", RecordTrees.toTree(org.targets()));
     strings(node, "incidentLabels", org.incidentLabels());
     node.set("thresholds", RecordTrees.toTree(org.thresholds()));
+    if (!org.seatPrices().isEmpty()) {
+      ObjectNode prices = node.putObject("seatPrices");
+      new java.util.TreeMap<>(org.seatPrices()).forEach(prices::put);
+    }
     return node;
   }
 

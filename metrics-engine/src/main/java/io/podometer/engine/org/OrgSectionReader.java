@@ -30,7 +30,8 @@ final class OrgSectionReader {
         "agents",
         "targets",
         "incidentLabels",
-        "thresholds");
+        "thresholds",
+        "seatPrices");
     String name = org.requiredText("name");
     ZoneId timeZone = timeZone(org);
     int privacyFloor = org.integer("privacyFloor", OrgSettings.DEFAULT_PRIVACY_FLOOR, 1);
@@ -59,6 +60,7 @@ final class OrgSectionReader {
     List<String> incidentLabels = org.texts("incidentLabels", OrgSettings.DEFAULT_INCIDENT_LABELS);
     DetectorThresholds thresholds =
         Overlays.read(org, "thresholds", DetectorThresholds.DEFAULTS).merged();
+    java.util.Map<String, Double> seatPrices = seatPrices(org);
     if (org.context().problems.size() > before) {
       return null;
     }
@@ -78,7 +80,8 @@ final class OrgSectionReader {
         agents,
         targets,
         incidentLabels,
-        thresholds);
+        thresholds,
+        seatPrices);
   }
 
   /** A level such as {@code L5}, null when absent or wrong (reported). */
@@ -89,6 +92,34 @@ final class OrgSectionReader {
       return null;
     }
     return level;
+  }
+
+  /** {@code seatPrices: {copilot: 19}}: a monthly price in USD per tool, 0 to the maximum. */
+  private static java.util.Map<String, Double> seatPrices(EntryReader org) {
+    EntryReader prices = org.object("seatPrices");
+    java.util.Map<String, Double> byTool = new java.util.TreeMap<>();
+    if (!prices.isPresent()) {
+      return byTool;
+    }
+    for (java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> entry :
+        prices.entries()) {
+      String tool = entry.getKey();
+      Double price = prices.number(tool);
+      if (price == null) {
+        continue;
+      }
+      if (!(price >= 0 && price <= OrgSettings.MAX_SEAT_PRICE_USD)) {
+        prices.problem(
+            tool,
+            "must be a monthly price in USD from 0 to "
+                + (long) OrgSettings.MAX_SEAT_PRICE_USD
+                + ", was "
+                + price);
+        continue;
+      }
+      byTool.put(tool, price);
+    }
+    return byTool;
   }
 
   private static ZoneId timeZone(EntryReader org) {

@@ -12,6 +12,8 @@ import java.util.Objects;
  *
  * @param incidentWindowHours how long after a deployment an incident may be tied to it, in hours
  * @param juniorLevelAtMost members at or under this level ({@code L<number>}) are juniors
+ * @param seatPrices the monthly price in USD of a seat of each agent tool that sells seats (by tool
+ *     id, as {@code agent.seat} names it); a tool without one has idle seats without a cost
  */
 public record OrgSettings(
     String name,
@@ -29,7 +31,11 @@ public record OrgSettings(
     List<AgentPattern> agents,
     Targets targets,
     List<String> incidentLabels,
-    DetectorThresholds thresholds) {
+    DetectorThresholds thresholds,
+    java.util.Map<String, Double> seatPrices) {
+
+  /** A seat price above this is a typo (the dearest agent plans cost a few hundred a month). */
+  public static final double MAX_SEAT_PRICE_USD = 100_000;
 
   public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("UTC");
   public static final int DEFAULT_PRIVACY_FLOOR = 3;
@@ -69,6 +75,12 @@ public record OrgSettings(
     Objects.requireNonNull(targets, "targets");
     incidentLabels = List.copyOf(incidentLabels);
     Objects.requireNonNull(thresholds, "thresholds");
+    seatPrices = java.util.Map.copyOf(seatPrices);
+  }
+
+  /** The monthly price of a seat of {@code tool} in USD, when one is configured. */
+  public java.util.Optional<Double> seatPrice(String tool) {
+    return java.util.Optional.ofNullable(seatPrices.get(tool));
   }
 
   /** The settings of a file that gives only the organization's name. */
@@ -89,7 +101,8 @@ public record OrgSettings(
         List.of(),
         Targets.DEFAULTS,
         DEFAULT_INCIDENT_LABELS,
-        DetectorThresholds.DEFAULTS);
+        DetectorThresholds.DEFAULTS,
+        java.util.Map.of());
   }
 
   public int juniorLevelNumber() {
@@ -114,7 +127,8 @@ public record OrgSettings(
         agents,
         targets,
         incidentLabels,
-        thresholds);
+        thresholds,
+        seatPrices);
   }
 
   /** These settings with other agent patterns. */
@@ -135,6 +149,7 @@ public record OrgSettings(
         patterns,
         targets,
         incidentLabels,
-        thresholds);
+        thresholds,
+        seatPrices);
   }
 }

@@ -79,7 +79,11 @@ class IncrementalReplayTest {
         Arguments.of(
             "privacy floor",
             ai + "PrivacyAndCalendarTest/privacy.yaml",
-            ai + "PrivacyAndCalendarTest/privacy.ndjson"));
+            ai + "PrivacyAndCalendarTest/privacy.ndjson"),
+        Arguments.of(
+            "ai: seats, onboarding and merge rates",
+            ai + "SeatFiguresTest/org.yaml",
+            ai + "SeatFiguresTest/seats.ndjson"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -74,7 +74,8 @@ class OrgModelWriterTest {
                     List.of("windsurf/", "ws-"))),
             new Targets(0.5, 0.5, 0.9),
             List.of("sev1", "null"),
-            thresholds);
+            thresholds,
+            Map.of("copilot", 19.0, "cursor", 40.5));
     ThresholdOverrides podOverrides =
         new ThresholdOverrides(
             Map.of(

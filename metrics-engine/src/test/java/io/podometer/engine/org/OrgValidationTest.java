@@ -69,7 +69,7 @@ class OrgValidationTest {
             "org.yaml: org: timezone: unknown key; known keys: name, timeZone, privacyFloor,"
                 + " juniorLevelAtMost, productionEnvironments, incidentWindowHours, hotfixLabels,"
                 + " declaredAiLabels, excludedPaths, sensitivePaths, securityReviewers, ignoredBots,"
-                + " agents, targets, incidentLabels, thresholds",
+                + " agents, targets, incidentLabels, thresholds, seatPrices",
             "org.yaml: org: thresholds.review_bottlenecks: unknown key; known keys:"
                 + " review_bottleneck, metrics_gaming, tool_bolt_on, prompt_cargo_culting,"
                 + " security_shortcuts, knowledge_debt, junior_pipeline_hollowing, meeting_creep,"
@@ -85,6 +85,30 @@ class OrgValidationTest {
             pods: [{id: checkout, name: C, thresholds: {review_bottleneck: {pickupHour: 12}}}]
             members: [{id: ana, name: Ana, identities: {gitlab: [ana]}}]
             """));
+  }
+
+  @Test
+  void seatPricesAreMonthlyAmountsInRange() {
+    assertEquals(
+        List.of(
+            "org.yaml: org: seatPrices.copilot: expected a number, got 'nineteen'",
+            "org.yaml: org: seatPrices.cursor: must be a monthly price in USD from 0 to 100000,"
+                + " was -40.0",
+            "org.yaml: org: seatPrices.devin: must be a monthly price in USD from 0 to 100000,"
+                + " was 1.0E9"),
+        problems(
+            """
+            org: {name: Acme, seatPrices: {copilot: nineteen, cursor: -40, devin: 1e9, windsurf: 15}}
+            """));
+    OrgSettings priced =
+        OrgFixtures.load(
+                """
+                org: {name: Acme, seatPrices: {copilot: 19, cursor: 40.5}}
+                """)
+            .org();
+    assertEquals(java.util.Optional.of(19.0), priced.seatPrice("copilot"));
+    assertEquals(java.util.Optional.of(40.5), priced.seatPrice("cursor"));
+    assertEquals(java.util.Optional.empty(), priced.seatPrice("claude_code"));
   }
 
   @Test

@@ -209,6 +209,42 @@ public final class MetricTexts {
         agents,
         "Agent tokens per PR",
         "Agent tokens of the scope's members that week / merged PRs of the scope that week.");
+    put(
+        MetricId.SEAT_UTILIZATION,
+        agents,
+        "Seat utilization",
+        "Agent seats used that week (a usage day of the seat's tool, or the seat's last activity)"
+            + " / seats held that week; a tool without any reported use in 30 days is not"
+            + " evaluated.");
+    put(
+        MetricId.IDLE_SEATS,
+        agents,
+        "Idle seats",
+        "Seats held at the end of the week, for at least the 30 days before, and not used in"
+            + " them (a count; names only on the admin's Sources page).");
+    put(
+        MetricId.IDLE_SEAT_COST_USD,
+        agents,
+        "Idle seat cost",
+        "Monthly price of the idle seats, for tools with a seat price (org.seatPrices), in USD per"
+            + " month.");
+    put(
+        MetricId.DAYS_TO_FIRST_AI_USE,
+        agents,
+        "Days to first AI use",
+        "Median days from a member's first seat (or joining, without one) to their first agent"
+            + " use, counted in the week of that use; first uses more than 56 days later are left"
+            + " out.");
+    put(
+        MetricId.AGENT_PR_MERGE_RATE,
+        agents,
+        "Agent PR merge rate",
+        "Agent-authored PRs merged / agent-authored PRs closed (merged or not) that week.");
+    put(
+        MetricId.HUMAN_PR_MERGE_RATE,
+        agents,
+        "Human PR merge rate",
+        "People's PRs merged / people's PRs closed (merged or not) that week, beside the agents'.");
   }
 
   private MetricTexts() {}

@@ -133,6 +133,13 @@ public interface PodometerConfig {
      */
     @WithDefault("8M")
     io.quarkus.runtime.configuration.MemorySize otlpBody();
+
+    /**
+     * Largest seat listing put to /api/sources/seats (PODOMETER_LIMITS_SEAT_LISTING_BODY): a
+     * 100,000-seat listing is about 20 MB.
+     */
+    @WithDefault("32M")
+    io.quarkus.runtime.configuration.MemorySize seatListingBody();
   }
 
   interface Figures {

@@ -27,6 +27,7 @@ public class UnmappedIdentities {
           FactKind.PULL_REQUEST, new Where("pull request", List.of("author", "mergedBy")),
           FactKind.REVIEW, new Where("review", List.of("reviewer")),
           FactKind.AGENT_USAGE_DAY, new Where("agent usage", List.of("user")),
+          FactKind.AGENT_SEAT, new Where("agent seat", List.of("user")),
           FactKind.MEETING_WEEK, new Where("meeting", List.of("member")),
           FactKind.BET_LEARNING, new Where("bet learning", List.of("author")));
 

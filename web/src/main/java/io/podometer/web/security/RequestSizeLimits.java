@@ -94,6 +94,9 @@ public class RequestSizeLimits {
     if (path.equals("/api/sources/agent-trace")) {
       return config.limits().agentTraceBody().asLongValue();
     }
+    if (path.startsWith("/api/sources/seats/")) {
+      return config.limits().seatListingBody().asLongValue();
+    }
     return config.limits().requestBody().asLongValue();
   }
 

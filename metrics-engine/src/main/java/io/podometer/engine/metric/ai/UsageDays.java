@@ -119,30 +119,8 @@ final class UsageDays {
     return used == null ? Map.of() : used;
   }
 
-  /**
-   * Whether the agent was used: the day is marked active; without the mark, any reported activity
-   * (sessions, suggestions, edits, lines, tokens, cost, time) counts.
-   */
   static boolean used(AgentUsage u) {
-    if (u.active() != null) {
-      return u.active();
-    }
-    return positive(u.sessions())
-        || positive(u.suggestions())
-        || positive(u.acceptances())
-        || positive(u.linesAccepted())
-        || positive(u.linesAdded())
-        || positive(u.editAccepts())
-        || positive(u.editRejects())
-        || positive(u.commits())
-        || positive(u.pullRequests())
-        || u.tokens() != null && u.tokens() > 0
-        || u.costUsd() != null && u.costUsd() > 0
-        || u.activeSeconds() != null && u.activeSeconds() > 0;
-  }
-
-  private static boolean positive(Integer value) {
-    return value != null && value > 0;
+    return io.podometer.engine.metric.AgentUse.used(u);
   }
 
   private static String lower(String identity) {

@@ -114,30 +114,8 @@ final class ActiveEngineers {
     }
   }
 
-  /**
-   * Whether the agent was used that day: the day is marked active; without the mark, any reported
-   * activity (sessions, suggestions, edits, lines, tokens, cost, time) counts.
-   */
   static boolean usedAgent(AgentUsage usage) {
-    if (usage.active() != null) {
-      return usage.active();
-    }
-    return positive(usage.sessions())
-        || positive(usage.suggestions())
-        || positive(usage.acceptances())
-        || positive(usage.linesAccepted())
-        || positive(usage.linesAdded())
-        || positive(usage.editAccepts())
-        || positive(usage.editRejects())
-        || positive(usage.commits())
-        || positive(usage.pullRequests())
-        || usage.tokens() != null && usage.tokens() > 0
-        || usage.costUsd() != null && usage.costUsd() > 0
-        || usage.activeSeconds() != null && usage.activeSeconds() > 0;
-  }
-
-  private static boolean positive(Integer value) {
-    return value != null && value > 0;
+    return io.podometer.engine.metric.AgentUse.used(usage);
   }
 
   private void add(String member, Instant at, Object fact, String what) {
