@@ -205,7 +205,7 @@
     }
     sources.forEach(s => {
       const strip = el('span', { class: 'day-strip' }, s.days.map(d =>
-        el('span', { class: d.people === 0 ? 'day gap' : 'day', title: d.day + ': ' + (d.people === 0 ? 'no data (a gap)' : d.people + ' people') })));
+        el('span', { class: d.reported ? 'day' : 'day gap', title: d.day + ': ' + (d.reported ? d.people + ' people' : 'no data (a gap)') })));
       body.appendChild(el('tr', { 'data-telemetry': s.tool + ':' + s.arrivesAs }, [
         el('td', { text: s.tool }),
         el('td', { text: s.arrivesAs }),

@@ -194,10 +194,39 @@ class OtlpReceiverIT {
         .post("/api/events")
         .then()
         .statusCode(202);
+    // the organization's own totals of yesterday (no one told apart), and of the day before, with
+    // no one active: reported, not a gap
+    String dayBefore =
+        java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).minusDays(2).toString();
+    for (String[] day : new String[][] {{yesterday, "14"}, {dayBefore, "0"}}) {
+      given()
+          .contentType("application/json")
+          .body(
+              "{\"id\":\"org-usage:copilot:acme:"
+                  + day[0]
+                  + "\",\"type\":\"agent.org_usage\",\"source\":\"copilot\",\"occurredAt\":\""
+                  + day[0]
+                  + "T23:59:59Z\",\"schema\":1,\"data\":{\"tool\":\"copilot\",\"account\":\"acme\","
+                  + "\"day\":\""
+                  + day[0]
+                  + "\",\"activeUsers\":"
+                  + day[1]
+                  + "}}")
+          .post("/api/events")
+          .then()
+          .statusCode(202);
+    }
     db.awaitFigures();
     io.restassured.path.json.JsonPath sources =
         given().get("/api/sources/telemetry").then().statusCode(200).extract().jsonPath();
-    assertEquals(2, sources.getList("$").size());
+    assertEquals(3, sources.getList("$").size());
+    String organization = "find { it.arrivesAs == 'organization reports (acme)' }";
+    assertEquals(yesterday, sources.getString(organization + ".newestDay"));
+    assertEquals(14, sources.getInt(organization + ".people"));
+    assertEquals(28, sources.getInt(organization + ".gaps"));
+    assertEquals(0, sources.getInt(organization + ".days[28].people"));
+    assertEquals(true, sources.getBoolean(organization + ".days[28].reported"));
+    assertEquals(false, sources.getBoolean(organization + ".days[27].reported"));
     String claude = "find { it.tool == 'claude_code' }";
     assertEquals("OpenTelemetry exports", sources.getString(claude + ".arrivesAs"));
     assertEquals(today, sources.getString(claude + ".newestDay"));
@@ -205,7 +234,7 @@ class OtlpReceiverIT {
     assertEquals(29, sources.getInt(claude + ".gaps")); // 30 days, data on today's alone
     assertEquals(30, sources.getList(claude + ".days").size());
     assertEquals(1, sources.getInt(claude + ".days[29].people"));
-    String copilot = "find { it.tool == 'copilot' }";
+    String copilot = "find { it.arrivesAs == 'daily reports' }";
     assertEquals("daily reports", sources.getString(copilot + ".arrivesAs"));
     assertEquals(yesterday, sources.getString(copilot + ".newestDay"));
     // a daily report exists once its day is over: its 30 days end yesterday

@@ -3,10 +3,13 @@ package io.podometer.connectors.vendorusage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventCodec;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A file of GitHub Copilot's usage-metrics reports at user level ({@code users-1-day}, {@code
@@ -15,7 +18,9 @@ import java.time.format.DateTimeParseException;
  * usage:copilot:<login>:<day>} — a re-fetched day replaces the earlier one; a day without a row
  * stays missing (GitHub leaves out days it has no data for). Counted: code generations →
  * suggestions, acceptances → acceptances, lines suggested to add → linesSuggested, lines added →
- * linesAccepted and linesAdded, lines deleted → linesRemoved, the CLI's sessions and tokens.
+ * linesAccepted and linesAdded, lines deleted → linesRemoved, the CLI's sessions and tokens. An
+ * organization- or enterprise-level row ({@code daily_active_users}, no {@code user_login}) stays
+ * the organization's: an {@code agent.org_usage} day ({@link CopilotOrgDays}).
  */
 public final class CopilotUserReport {
 
@@ -25,7 +30,17 @@ public final class CopilotUserReport {
    * @throws UsageReport.Unreadable naming every line and field that cannot be read
    */
   public static UsageReport read(String ndjson, Instant now) {
+    return read(ndjson, now, null);
+  }
+
+  /**
+   * @param account the organization or enterprise an organization-level row is of; null: named from
+   *     the row's {@code organization_id} or {@code enterprise_id}
+   * @throws UsageReport.Unreadable naming every line and field that cannot be read
+   */
+  public static UsageReport read(String ndjson, Instant now, String account) {
     VendorDays days = new VendorDays("copilot", now);
+    List<CanonicalEvent> orgDays = new ArrayList<>();
     int number = 0;
     for (String line : ndjson.split("\r?\n")) {
       number++;
@@ -41,13 +56,67 @@ public final class CopilotUserReport {
         continue;
       }
       // a report file may also come as one JSON array of rows (the documented examples)
+      List<JsonNode> rows = new ArrayList<>();
       if (row != null && row.isArray()) {
-        row.forEach(one -> add(one, where, days));
+        row.forEach(rows::add);
       } else {
-        add(row, where, days);
+        rows.add(row);
+      }
+      for (JsonNode one : rows) {
+        if (isOrganizationRow(one)) {
+          orgDay(one, where, account, now, orgDays, days.problems);
+        } else {
+          add(one, where, days);
+        }
       }
     }
-    return days.report(null);
+    UsageReport people = days.report(null);
+    List<CanonicalEvent> all = new ArrayList<>(people.events());
+    all.addAll(orgDays);
+    return new UsageReport(List.copyOf(all), null);
+  }
+
+  /** A row of the organization or enterprise as a whole: active users counted, no user named. */
+  private static boolean isOrganizationRow(JsonNode row) {
+    return row != null
+        && row.isObject()
+        && !row.has("user_login")
+        && (row.has("daily_active_users") || row.has("monthly_active_users"));
+  }
+
+  private static void orgDay(
+      JsonNode row,
+      String where,
+      String account,
+      Instant now,
+      List<CanonicalEvent> to,
+      List<String> problems) {
+    String named = account;
+    if (named == null) {
+      String org = VendorDays.text(row, "organization_id");
+      String enterprise = VendorDays.text(row, "enterprise_id");
+      if (org == null && row.path("organization_id").isNumber()) {
+        org = row.get("organization_id").asText();
+      }
+      if (enterprise == null && row.path("enterprise_id").isNumber()) {
+        enterprise = row.get("enterprise_id").asText();
+      }
+      named =
+          org != null
+              ? "organization:" + org
+              : enterprise != null ? "enterprise:" + enterprise : null;
+    }
+    if (named == null) {
+      problems.add(where + ": an organization-level row without organization_id or enterprise_id");
+      return;
+    }
+    CopilotOrgDays read = new CopilotOrgDays(named, now);
+    read.reportRow(row, where);
+    try {
+      to.addAll(read.events());
+    } catch (UsageReport.Unreadable e) {
+      problems.addAll(e.problems());
+    }
   }
 
   private static void add(JsonNode row, String where, VendorDays days) {

@@ -153,37 +153,24 @@ public final class VendorApi {
       String owner, LocalDate first, LocalDate last, Instant now, List<LocalDate> gaps)
       throws IOException, InterruptedException {
     List<io.podometer.engine.event.CanonicalEvent> events = new ArrayList<>();
+    boolean enterprise = owner.startsWith("/enterprises/");
+    String account =
+        java.net.URLDecoder.decode(
+            owner.substring(owner.indexOf('/', 1) + 1), StandardCharsets.UTF_8);
+    account = enterprise ? "enterprise:" + account : account;
+    String whole = enterprise ? "enterprise-1-day" : "organization-1-day";
     for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-      HttpRequest request =
-          HttpRequest.newBuilder(
-                  base.resolve(owner + "/copilot/metrics/reports/users-1-day?day=" + day))
-              .header("Authorization", "Bearer " + key)
-              .header("Accept", "application/vnd.github+json")
-              .header("X-GitHub-Api-Version", "2022-11-28")
-              .header("User-Agent", "Podometer/0.1")
-              .timeout(Duration.ofSeconds(60))
-              .GET()
-              .build();
-      String answer = sendAllowingNoReport(request);
-      if (answer == null) {
-        gaps.add(day);
-        continue;
+      // the organization's own totals of the day, kept apart from its people's (no gap counted:
+      // the people's report says whether the day is there)
+      for (String file : reportFiles(owner + "/copilot/metrics/reports/" + whole + "?day=" + day)) {
+        events.addAll(CopilotUserReport.read(file, now, account).events());
       }
-      com.fasterxml.jackson.databind.JsonNode report =
-          io.podometer.engine.event.EventCodec.mapper().readTree(answer);
-      com.fasterxml.jackson.databind.JsonNode links = report.path("download_links");
-      if (!links.isArray() || links.isEmpty()) {
+      List<String> people = reportFiles(owner + "/copilot/metrics/reports/users-1-day?day=" + day);
+      if (people.isEmpty()) {
         gaps.add(day);
-        continue;
       }
-      for (com.fasterxml.jackson.databind.JsonNode link : links) {
-        HttpRequest file =
-            HttpRequest.newBuilder(URI.create(link.asText()))
-                .header("User-Agent", "Podometer/0.1")
-                .timeout(Duration.ofSeconds(120))
-                .GET()
-                .build();
-        events.addAll(CopilotUserReport.read(send(file), now).events());
+      for (String file : people) {
+        events.addAll(CopilotUserReport.read(file, now).events());
       }
     }
     return events;
@@ -221,6 +208,35 @@ public final class VendorApi {
     return org != null
         ? "/orgs/" + java.net.URLEncoder.encode(org, StandardCharsets.UTF_8)
         : "/enterprises/" + java.net.URLEncoder.encode(enterprise, StandardCharsets.UTF_8);
+  }
+
+  /** The files behind a report's download links; none when GitHub has no report. */
+  private List<String> reportFiles(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Authorization", "Bearer " + key)
+            .header("Accept", "application/vnd.github+json")
+            .header("X-GitHub-Api-Version", "2022-11-28")
+            .header("User-Agent", "Podometer/0.1")
+            .timeout(Duration.ofSeconds(60))
+            .GET()
+            .build();
+    String answer = sendAllowingNoReport(request);
+    List<String> files = new ArrayList<>();
+    if (answer == null) {
+      return files;
+    }
+    for (com.fasterxml.jackson.databind.JsonNode link :
+        io.podometer.engine.event.EventCodec.mapper().readTree(answer).path("download_links")) {
+      files.add(
+          send(
+              HttpRequest.newBuilder(URI.create(link.asText()))
+                  .header("User-Agent", "Podometer/0.1")
+                  .timeout(Duration.ofSeconds(120))
+                  .GET()
+                  .build()));
+    }
+    return files;
   }
 
   /** The answer, or null when the vendor has no report for what was asked (204, 404). */

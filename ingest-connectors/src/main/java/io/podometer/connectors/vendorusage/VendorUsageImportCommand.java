@@ -34,6 +34,7 @@ public final class VendorUsageImportCommand {
       Usage: ./podometer import claude-code FILE... | --fetch --since DAY [--until DAY] [--api-url URL]
              ./podometer import cursor FILE...      | --fetch --since DAY [--until DAY] [--api-url URL]
              ./podometer import copilot FILE...     | --fetch (--org ORG | --enterprise SLUG) --since DAY [--until DAY]
+             ./podometer import copilot-metrics FILE... (--org ORG | --enterprise SLUG)
              [--url URL]
 
       Imports an agent vendor's daily usage into a running Podometer as each person's usage days
@@ -42,7 +43,10 @@ public final class VendorUsageImportCommand {
       (GET /v1/organizations/usage_report/claude_code); cursor reads Cursor's admin API daily usage
       (POST /teams/daily-usage-data); copilot reads GitHub Copilot's user-level usage-metrics
       reports (users-1-day, users-28-day: NDJSON behind the report's download_links; a day
-      without a report is a gap). FILE: an answer of the API (a report file) saved as is.
+      without a report is a gap) and keeps the organization's own totals (organization-1-day,
+      enterprise-1-day rows) as the organization's days; copilot-metrics reads files saved from
+      the older GET /orgs/{org}/copilot/metrics (switched off by GitHub on 2026-04-02) as the
+      organization's days. FILE: an answer of the API (a report file) saved as is.
         --fetch            fetch from the vendor with the admin key in $ANTHROPIC_ADMIN_KEY
                            (claude-code), $CURSOR_ADMIN_KEY (cursor) or a GitHub token in
                            $GITHUB_TOKEN (copilot; an organization owner's, or with
@@ -67,8 +71,9 @@ public final class VendorUsageImportCommand {
 
   static int run(
       String[] args, PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
-    if (args.length == 0 || !VendorApi.READERS.containsKey(args[0])) {
-      return usage(err, "claude-code, cursor or copilot first");
+    if (args.length == 0
+        || !(VendorApi.READERS.containsKey(args[0]) || args[0].equals("copilot-metrics"))) {
+      return usage(err, "claude-code, cursor, copilot or copilot-metrics first");
     }
     String vendor = args[0];
     String url = env.getOrDefault("PODOMETER_URL", "http://localhost:8080");
@@ -120,6 +125,18 @@ public final class VendorUsageImportCommand {
     if (fetch && vendor.equals("copilot") && (org == null) == (enterprise == null)) {
       return usage(err, "--fetch of copilot needs --org ORG or --enterprise SLUG");
     }
+    boolean history = vendor.equals("copilot-metrics");
+    if (history && fetch) {
+      return usage(
+          err,
+          "GitHub switched /copilot/metrics off on 2026-04-02: import its saved files, and fetch"
+              + " the usage reports with: import copilot --fetch");
+    }
+    if (history && (org == null) == (enterprise == null)) {
+      return usage(
+          err, "copilot-metrics needs --org ORG or --enterprise SLUG: whose days they are");
+    }
+    String account = org != null ? org : enterprise != null ? "enterprise:" + enterprise : null;
     List<CanonicalEvent> events = new ArrayList<>();
     String what = "import " + vendor;
     if (fetch) {
@@ -187,7 +204,13 @@ public final class VendorUsageImportCommand {
           return 2;
         }
         try {
-          events.addAll(VendorApi.READERS.get(vendor).apply(text, clock.instant()).events());
+          if (history) {
+            events.addAll(CopilotOrgDays.readMetricsFile(text, account, clock.instant()));
+          } else if (vendor.equals("copilot")) {
+            events.addAll(CopilotUserReport.read(text, clock.instant(), account).events());
+          } else {
+            events.addAll(VendorApi.READERS.get(vendor).apply(text, clock.instant()).events());
+          }
         } catch (UsageReport.Unreadable e) {
           e.problems().forEach(p -> problems.add(file + ": " + p));
         }
@@ -198,7 +221,12 @@ public final class VendorUsageImportCommand {
         return 1;
       }
     }
-    out.printf("%d usage days read%n", events.size());
+    long orgDays =
+        events.stream().filter(e -> e.type().wireName().equals("agent.org_usage")).count();
+    out.printf(
+        "%d usage days read%s%n",
+        events.size() - orgDays,
+        orgDays > 0 ? " and " + orgDays + " day(s) of the organization as a whole" : "");
     if (events.isEmpty()) {
       return 0;
     }

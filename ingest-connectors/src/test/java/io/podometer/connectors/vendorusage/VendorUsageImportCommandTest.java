@@ -116,6 +116,31 @@ class VendorUsageImportCommandTest {
                   + "/reports/r1.ndjson?sig=abc&se=2026-03-10\"],"
                   + "\"report_day\":\"2026-03-02\"}");
         });
+    String organizationFile = file("copilot-organization-1-day.ndjson");
+    server.createContext(
+        "/orgs/acme/copilot/metrics/reports/organization-1-day",
+        exchange -> {
+          String query = exchange.getRequestURI().getRawQuery();
+          vendorCalls.add("organization " + query);
+          if (!query.equals("day=2026-03-02")) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
+          }
+          answer(
+              exchange,
+              200,
+              "{\"download_links\":[\""
+                  + base()
+                  + "/org-reports/o1.ndjson?sig=def\"],"
+                  + "\"report_day\":\"2026-03-02\"}");
+        });
+    server.createContext(
+        "/org-reports/",
+        exchange -> {
+          vendorCalls.add("file " + exchange.getRequestURI().getPath());
+          answer(exchange, 200, organizationFile);
+        });
     server.createContext(
         "/enterprises/acme-corp/copilot/metrics/reports/users-1-day",
         exchange -> {
@@ -234,14 +259,50 @@ class VendorUsageImportCommandTest {
     assertEquals(0, exit, err.toString());
     assertEquals(
         List.of(
+            "organization day=2026-03-02",
+            "file /org-reports/o1.ndjson",
             "day=2026-03-02 | Bearer ghp_test",
             "file /reports/r1.ndjson?sig=abc&se=2026-03-10 | null",
+            "organization day=2026-03-03",
             "day=2026-03-03 | Bearer ghp_test"),
         vendorCalls);
-    assertEquals(2, posted.size());
+    // two people's days, and the organization's own totals of 03-02 under its name
+    assertEquals(3, posted.size());
+    assertTrue(
+        posted.get(0).contains("\"id\":\"org-usage:copilot:acme:2026-03-02\""), posted.get(0));
+    assertTrue(
+        out.toString().contains("2 usage days read and 1 day(s) of the organization as a whole"),
+        out.toString());
     assertTrue(
         out.toString().contains("no report for 1 day(s), left as gaps: 2026-03-03"),
         out.toString());
+  }
+
+  @Test
+  void filesOfTheOlderMetricsApiAreTheOrganizationsDays() throws IOException {
+    Path history = dir.resolve("metrics.json");
+    Files.writeString(history, file("copilot-metrics-history.json"));
+    Map<String, String> env = Map.of("PODOMETER_TOKEN", "pdm_t");
+    assertEquals(
+        0,
+        againstStandIns(env, "copilot-metrics", history.toString(), "--org", "acme"),
+        err.toString());
+    assertEquals(2, posted.size());
+    assertTrue(posted.get(0).contains("\"type\":\"agent.org_usage\""), posted.get(0));
+    assertTrue(posted.get(0).contains("\"suggestions\":857"), posted.get(0));
+    // whose days they are must be said; the API itself is gone
+    assertEquals(2, againstStandIns(env, "copilot-metrics", history.toString()));
+    assertEquals(
+        2,
+        againstStandIns(
+            Map.of("GITHUB_TOKEN", "t", "PODOMETER_TOKEN", "p"),
+            "copilot-metrics",
+            "--fetch",
+            "--org",
+            "acme",
+            "--since",
+            "2026-03-02"));
+    assertTrue(err.toString().contains("switched /copilot/metrics off"), err.toString());
   }
 
   @Test

@@ -164,6 +164,25 @@ public sealed interface EventData {
       LocalDate usageKnownFrom)
       implements EventData {}
 
+  /**
+   * An organization's (or enterprise's) day of an agent tool as its vendor totals it, people not
+   * told apart: what the older GitHub {@code /copilot/metrics} files and the organization-level
+   * usage reports give. Kept and shown as it is, never spread over people.
+   */
+  record AgentOrgUsage(
+      String tool,
+      String account,
+      LocalDate day,
+      Integer activeUsers,
+      Integer engagedUsers,
+      Long suggestions,
+      Long acceptances,
+      Long linesSuggested,
+      Long linesAccepted,
+      Long linesRemoved,
+      Long chats)
+      implements EventData {}
+
   record MeetingSummary(String member, String week, double hours) implements EventData {}
 
   record BetSignal(String betId, String name, double value, Instant at) implements EventData {}

@@ -42,6 +42,10 @@ public record FactKey(FactKind kind, String key) {
               text(d, "tool") + ":" + lower(text(d, "user")) + ":" + text(d, "day"));
       case AGENT_SEAT ->
           new FactKey(FactKind.AGENT_SEAT, text(d, "tool") + ":" + lower(text(d, "user")));
+      case AGENT_ORG_USAGE ->
+          new FactKey(
+              FactKind.AGENT_ORG_DAY,
+              text(d, "tool") + ":" + text(d, "account") + ":" + text(d, "day"));
       case MEETING_SUMMARY ->
           new FactKey(FactKind.MEETING_WEEK, lower(text(d, "member")) + ":" + text(d, "week"));
       case BET_SIGNAL ->

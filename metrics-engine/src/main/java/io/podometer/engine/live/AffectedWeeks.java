@@ -48,7 +48,8 @@ final class AffectedWeeks {
    * that comes to read one of them takes its kind out of here.
    */
   static final Set<FactKind> UNREAD =
-      EnumSet.of(FactKind.CI_RUN, FactKind.BET_SIGNAL, FactKind.BET_LEARNING);
+      EnumSet.of(
+          FactKind.CI_RUN, FactKind.BET_SIGNAL, FactKind.BET_LEARNING, FactKind.AGENT_ORG_DAY);
 
   /**
    * Facts about one person's week that count in their own week and the ones after it (AI-First

@@ -213,6 +213,7 @@ public final class FactSet {
       case INCIDENT -> IncidentFact.class;
       case AGENT_USAGE_DAY -> AgentUsage.class;
       case AGENT_SEAT -> AgentSeat.class;
+      case AGENT_ORG_DAY -> io.podometer.engine.event.EventData.AgentOrgUsage.class;
       case MEETING_WEEK -> MeetingSummary.class;
       case BET_SIGNAL -> BetSignal.class;
       case BET_LEARNING -> BetLearning.class;

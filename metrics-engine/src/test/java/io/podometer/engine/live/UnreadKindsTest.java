@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Live figures do not keep the kinds no metric reads ({@link AffectedWeeks#UNREAD}); this holds
- * only while no metric reads them: a full computation over the facts with CI runs, bet signals and
- * bet learnings tied to the dataset's pull requests, commits and bet equals the live figures, which
- * never saw them. A metric that starts reading one of those kinds fails here until its kind leaves
- * the set.
+ * only while no metric reads them: a full computation over the facts with CI runs, bet signals, bet
+ * learnings and an organization's day of Copilot tied to the dataset's pull requests, commits and
+ * bet equals the live figures, which never saw them. A metric that starts reading one of those
+ * kinds fails here until its kind leaves the set.
  */
 class UnreadKindsTest {
 
@@ -41,6 +41,7 @@ class UnreadKindsTest {
       {"id":"ci:1","type":"ci.run_completed","source":"test","occurredAt":"2026-03-03T10:00:00Z","schema":1,"repo":"acme/checkout-api","data":{"runId":"1","workflow":"build","conclusion":"failure","completedAt":"2026-03-03T10:00:00Z","startedAt":"2026-03-03T09:40:00Z","headSha":"a1a1a1a000000000000000000000000000000000","branch":"main","prNumbers":[1]}}
       {"id":"ci:2","type":"ci.run_completed","source":"test","occurredAt":"2026-03-04T10:00:00Z","schema":1,"repo":"acme/checkout-api","data":{"runId":"2","workflow":"build","conclusion":"success","completedAt":"2026-03-04T10:00:00Z","startedAt":"2026-03-04T09:00:00Z","headSha":"5a5a5a5000000000000000000000000000000000","branch":"main","prNumbers":[2,3]}}
       {"id":"signal:1","type":"bet.signal","source":"test","occurredAt":"2026-03-05T10:00:00Z","schema":1,"data":{"betId":"one-click","name":"conversion","value":0.42,"at":"2026-03-05T10:00:00Z"}}
+      {"id":"org-usage:copilot:acme:2026-03-03","type":"agent.org_usage","source":"test","occurredAt":"2026-03-04T06:00:00Z","schema":1,"data":{"tool":"copilot","account":"acme","day":"2026-03-03","activeUsers":12,"suggestions":900,"acceptances":270}}
       {"id":"learning:1","type":"bet.learning","source":"test","occurredAt":"2026-03-06T10:00:00Z","schema":1,"data":{"betId":"one-click","author":"ana","text":"one click doubles conversion","at":"2026-03-06T10:00:00Z"}}
       """;
 

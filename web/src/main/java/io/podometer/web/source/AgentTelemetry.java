@@ -1,7 +1,11 @@
 package io.podometer.web.source;
 
+import io.podometer.engine.event.EventCodec;
+import io.podometer.engine.event.EventData.AgentOrgUsage;
 import io.podometer.engine.event.EventData.AgentUsage;
+import io.podometer.engine.event.FactKind;
 import io.podometer.web.figures.FigureService;
+import io.podometer.web.store.FactQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -26,11 +30,18 @@ public class AgentTelemetry {
   static final int DAYS = 30;
 
   @Inject FigureService figures;
+  @Inject FactQueries facts;
 
-  /** One day of a source: how many people it reported (0: a gap). */
-  public record Day(String day, int people) {}
+  /**
+   * One day of a source: how many people it reported, and whether it reported the day at all (a day
+   * not reported is a gap; an organization's report may say that no one was active).
+   */
+  public record Day(String day, int people, boolean reported) {}
 
-  /** A tool's usage as one way delivers it. */
+  /**
+   * A tool's usage as one way delivers it; {@code people}: those seen over the days shown (for an
+   * organization's reports, the most active users of a day).
+   */
   public record Source(
       String tool, String arrivesAs, String newestDay, int people, int gaps, List<Day> days) {}
 
@@ -63,7 +74,7 @@ public class AgentTelemetry {
             people.addAll(days.getOrDefault(d, Set.of()));
             int seen = days.getOrDefault(d, Set.of()).size();
             gaps += seen == 0 ? 1 : 0;
-            strip.add(new Day(d.toString(), seen));
+            strip.add(new Day(d.toString(), seen, seen > 0));
           }
           sources.add(
               new Source(
@@ -71,6 +82,59 @@ public class AgentTelemetry {
                   exports ? "OpenTelemetry exports" : "daily reports",
                   day.toString(),
                   people.size(),
+                  gaps,
+                  strip));
+        });
+    sources.addAll(organizationReports(today));
+    return sources;
+  }
+
+  /**
+   * The organizations' own daily totals (people not told apart), per tool and account: up to
+   * yesterday, each day with its active users.
+   */
+  private List<Source> organizationReports(LocalDate today) {
+    LocalDate last = today.minusDays(1);
+    LocalDate first = last.minusDays(DAYS - 1L);
+    Map<String, Map<LocalDate, Integer>> byDay = new TreeMap<>();
+    Map<String, LocalDate> newest = new TreeMap<>();
+    facts.forEachOfKind(
+        FactKind.AGENT_ORG_DAY,
+        stored -> {
+          AgentOrgUsage day;
+          try {
+            day = EventCodec.mapper().readValue(stored.fields(), AgentOrgUsage.class);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("fact " + stored.key() + " does not read", e);
+          }
+          String key = day.tool() + "\u0000" + day.account();
+          newest.merge(key, day.day(), (a, b) -> a.isAfter(b) ? a : b);
+          if (!day.day().isBefore(first) && !day.day().isAfter(last)) {
+            byDay
+                .computeIfAbsent(key, k -> new TreeMap<>())
+                .put(day.day(), day.activeUsers() == null ? 0 : day.activeUsers());
+          }
+        });
+    List<Source> sources = new ArrayList<>();
+    newest.forEach(
+        (key, day) -> {
+          String[] parts = key.split("\u0000");
+          Map<LocalDate, Integer> days = byDay.getOrDefault(key, Map.of());
+          List<Day> strip = new ArrayList<>(DAYS);
+          int gaps = 0;
+          int most = 0;
+          for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            Integer active = days.get(d);
+            gaps += active == null ? 1 : 0;
+            most = Math.max(most, active == null ? 0 : active);
+            strip.add(new Day(d.toString(), active == null ? 0 : active, active != null));
+          }
+          sources.add(
+              new Source(
+                  parts[0],
+                  "organization reports (" + parts[1] + ")",
+                  day.toString(),
+                  most,
                   gaps,
                   strip));
         });
