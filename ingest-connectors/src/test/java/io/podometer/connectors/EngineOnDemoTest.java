@@ -355,6 +355,7 @@ class EngineOnDemoTest {
     all.put(FactKind.INCIDENT, facts.incidents());
     all.put(FactKind.AGENT_USAGE_DAY, facts.usageDays());
     all.put(FactKind.AGENT_SEAT, facts.seats());
+    all.put(FactKind.AGENT_ORG_DAY, List.of()); // no metric reads it: live facts do not keep it
     all.put(FactKind.MEETING_WEEK, facts.meetingWeeks());
     all.put(FactKind.BET_SIGNAL, facts.betSignals());
     all.put(FactKind.BET_LEARNING, facts.betLearnings());

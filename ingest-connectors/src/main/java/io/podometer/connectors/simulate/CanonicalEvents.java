@@ -332,6 +332,19 @@ final class CanonicalEvents {
     return event("seat:" + tool + ":" + user, "agent.seat", at, null, null, d);
   }
 
+  static ObjectNode orgUsage(
+      String tool, java.time.LocalDate day, UsageGenerator.CopilotTotals totals, long at) {
+    ObjectNode d = JSON.objectNode();
+    d.put("tool", tool);
+    d.put("account", "demo");
+    d.put("day", day.toString());
+    d.put("activeUsers", totals.activeUsers);
+    d.put("suggestions", totals.suggestions);
+    d.put("acceptances", totals.acceptances);
+    d.put("linesAccepted", totals.linesAdded);
+    return event("org-usage:" + tool + ":demo:" + day, "agent.org_usage", at, null, null, d);
+  }
+
   static ObjectNode meeting(String member, String week, double hours, long at) {
     ObjectNode d = JSON.objectNode();
     d.put("member", member);

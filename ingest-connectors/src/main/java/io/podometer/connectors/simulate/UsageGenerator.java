@@ -77,6 +77,7 @@ final class UsageGenerator {
 
   void planDay(LocalDate day) {
     long at = Times.start(day) + REPORTED;
+    CopilotTotals copilot = new CopilotTotals();
     for (Member m : org.members) {
       if (!m.engineer()) {
         continue;
@@ -89,7 +90,27 @@ final class UsageGenerator {
         if (used || seat) {
           timeline.at(at, () -> CanonicalEvents.usage(figures(m, day, tool, used), at));
         }
+        if (used && tool == Tool.COPILOT) {
+          copilot.add(figures(m, day, tool, true));
+        }
       }
+    }
+    // GitHub's organization-level report of the day: its people's Copilot days totalled
+    timeline.at(at, () -> CanonicalEvents.orgUsage(Tool.COPILOT.key, day, copilot, at));
+  }
+
+  /** The organization's Copilot day as GitHub totals it, people not told apart. */
+  static final class CopilotTotals {
+    int activeUsers;
+    long suggestions;
+    long acceptances;
+    long linesAdded;
+
+    void add(UsageDay day) {
+      activeUsers++;
+      suggestions += day.suggestions();
+      acceptances += day.acceptances();
+      linesAdded += day.linesAdded();
     }
   }
 

@@ -36,6 +36,7 @@ final class EventContract {
           Map.entry("incident.resolved", List.of("incidentId", "at")),
           Map.entry("agent.usage", List.of("tool", "user", "day")),
           Map.entry("agent.seat", List.of("tool", "user", "assignedAt")),
+          Map.entry("agent.org_usage", List.of("tool", "account", "day")),
           Map.entry("meeting.summary", List.of("member", "week", "hours")),
           Map.entry("bet.signal", List.of("betId", "name", "value", "at")),
           Map.entry("bet.learning", List.of("betId", "author", "text", "at")),
@@ -228,6 +229,13 @@ final class EventContract {
               + ":"
               + d.get("day").asText();
       case "agent.seat" -> "seat:" + d.get("tool").asText() + ":" + d.get("user").asText();
+      case "agent.org_usage" ->
+          "org-usage:"
+              + d.get("tool").asText()
+              + ":"
+              + d.get("account").asText()
+              + ":"
+              + d.get("day").asText();
       case "meeting.summary" ->
           "meeting:" + d.get("member").asText() + ":" + d.get("week").asText();
       case "bet.signal" ->

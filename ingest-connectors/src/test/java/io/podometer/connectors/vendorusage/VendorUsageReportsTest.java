@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -127,14 +128,31 @@ class VendorUsageReportsTest {
   }
 
   @Test
-  void anOrganizationLevelRowIsNamedNotTakenForAUser() {
+  void anOrganizationLevelRowIsNeverTakenForAUser() {
+    // no organization named by the row or by the import: refused, naming why
     UsageReport.Unreadable e =
         assertThrows(
             UsageReport.Unreadable.class,
             () ->
                 CopilotUserReport.read(
                     "{\"day\":\"2026-03-02\",\"daily_active_users\":14}\n", NOW));
-    assertTrue(e.problems().get(0).startsWith("line 1: user_login: missing"), e.problems().get(0));
+    assertEquals(
+        List.of("line 1: an organization-level row without organization_id or enterprise_id"),
+        e.problems());
+    // named: the organization's day, no person's
+    List<CanonicalEvent> read =
+        CopilotUserReport.read("{\"day\":\"2026-03-02\",\"daily_active_users\":14}\n", NOW, "acme")
+            .events();
+    assertEquals(1, read.size());
+    assertEquals("agent.org_usage", read.get(0).type().wireName());
+    // a row with neither a user nor organization-level counts is still refused as a user's
+    UsageReport.Unreadable noUser =
+        assertThrows(
+            UsageReport.Unreadable.class,
+            () -> CopilotUserReport.read("{\"day\":\"2026-03-02\",\"loc_added_sum\":3}\n", NOW));
+    assertTrue(
+        noUser.problems().get(0).startsWith("line 1: user_login: missing"),
+        noUser.problems().get(0));
   }
 
   @Test

@@ -17,11 +17,14 @@ final class CellAccumulator {
   private int sampleCount;
   private Map<String, Integer> numKeyCounts;
   private Set<String> denKeys;
-  // AI lines by attribution source, and by agent tool under keys prefixed TOOL (one map, so that
-  // summaries and merges carry both alike)
+  // AI lines by attribution source, and by agent tool under keys prefixed TOOL; an agent's own
+  // usage items (a tool, no source) by tool under TOOL_NUM and TOOL_DEN (one map, so that summaries
+  // and merges carry them all alike)
   private Map<String, Double> numBySource;
 
   private static final String TOOL = "tool:";
+  private static final String TOOL_NUM = "tool-num:";
+  private static final String TOOL_DEN = "tool-den:";
 
   void add(Contribution c) {
     items++;
@@ -56,6 +59,12 @@ final class CellAccumulator {
       if (c.tool() != null) {
         numBySource.merge(TOOL + c.tool(), c.num(), Double::sum);
       }
+    } else if (c.tool() != null) {
+      if (numBySource == null) {
+        numBySource = new TreeMap<>();
+      }
+      numBySource.merge(TOOL_NUM + c.tool(), c.num(), Double::sum);
+      numBySource.merge(TOOL_DEN + c.tool(), c.den(), Double::sum);
     }
   }
 
@@ -207,7 +216,6 @@ final class CellAccumulator {
     return switch (aggregation) {
       case RATIO -> {
         Double value = den == 0 ? null : num / den;
-        Double exact = den == 0 || numBySource == null ? null : exactNum / den;
         Map<String, Double> bySource = Map.of();
         Map<String, Double> byTool = Map.of();
         if (numBySource != null && den != 0) {
@@ -215,15 +223,22 @@ final class CellAccumulator {
           Map<String, Double> tools = new TreeMap<>();
           numBySource.forEach(
               (key, n) -> {
-                if (key.startsWith(TOOL)) {
+                if (key.startsWith(TOOL_NUM)) {
+                  // an agent's usage: its own rate where its items carry the den (acceptances of
+                  // its suggestions), else its part of the whole (its cost over every merged PR)
+                  String tool = key.substring(TOOL_NUM.length());
+                  double ownDen = numBySource.getOrDefault(TOOL_DEN + tool, 0.0);
+                  tools.put(tool, n / (ownDen != 0 ? ownDen : den));
+                } else if (key.startsWith(TOOL)) {
                   tools.put(key.substring(TOOL.length()), n / den);
-                } else {
+                } else if (!key.startsWith(TOOL_DEN)) {
                   sources.put(key, n / den);
                 }
               });
           bySource = sources;
           byTool = tools;
         }
+        Double exact = den == 0 || bySource.isEmpty() ? null : exactNum / den;
         yield new Pooled(value, num, den, exact, bySource, byTool);
       }
       case DISTINCT_RATIO ->

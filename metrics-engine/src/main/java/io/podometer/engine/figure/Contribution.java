@@ -37,6 +37,23 @@ public record Contribution(
         metric, week, scopes, num, den, Double.NaN, null, null, null, null, 0, person, evidence);
   }
 
+  /**
+   * A ratio item of an agent's own usage: {@code tool} splits the figure by tool (each tool's own
+   * rate where its items carry the den, else its part of the whole).
+   */
+  public static Contribution ofTool(
+      MetricId metric,
+      IsoWeek week,
+      List<ScopeId> scopes,
+      double num,
+      double den,
+      String tool,
+      String person,
+      Evidence evidence) {
+    return new Contribution(
+        metric, week, scopes, num, den, Double.NaN, null, null, null, tool, 0, person, evidence);
+  }
+
   public static Contribution count(
       MetricId metric,
       IsoWeek week,

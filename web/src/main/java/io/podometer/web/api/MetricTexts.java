@@ -214,8 +214,7 @@ public final class MetricTexts {
         agents,
         "Seat utilization",
         "Agent seats used that week (a usage day of the seat's tool, or the seat's last activity)"
-            + " / seats held that week; a tool without any reported use in 30 days is not"
-            + " evaluated.");
+            + " / seats held that week; a seat counts from the day its use is known.");
     put(
         MetricId.IDLE_SEATS,
         agents,

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * agent_cost_per_pr_usd} (USD) and {@code agent_tokens_per_pr} (tokens), {@code
  * agent_acceptance_rate} (acceptances / suggestions) and {@code agent_edit_reject_rate}
  * (editRejects / (editAccepts + editRejects)). A day the agent was used is also an engineer's
- * activity and AI signal.
+ * activity and AI signal. Each item names its tool, so that the figures split by tool.
  */
 final class UsageContributions {
 
@@ -54,35 +54,38 @@ final class UsageContributions {
     String what = u.tool() + " on " + dayLabel + ": ";
     if (u.costUsd() != null && u.costUsd() != 0) {
       out.accept(
-          Contribution.ratio(
+          Contribution.ofTool(
               MetricId.AGENT_COST_PER_PR_USD,
               week,
               day.scopes(),
               u.costUsd(),
               0,
+              u.tool(),
               day.person(),
               new Evidence(ref, what + Refs.amount(u.costUsd()) + " USD")));
     }
     if (u.tokens() != null && u.tokens() != 0) {
       out.accept(
-          Contribution.ratio(
+          Contribution.ofTool(
               MetricId.AGENT_TOKENS_PER_PR,
               week,
               day.scopes(),
               u.tokens(),
               0,
+              u.tool(),
               day.person(),
               new Evidence(ref, what + u.tokens() + " tokens")));
     }
     if (u.suggestions() != null && u.suggestions() > 0) {
       int accepted = u.acceptances() == null ? 0 : u.acceptances();
       out.accept(
-          Contribution.ratio(
+          Contribution.ofTool(
               MetricId.AGENT_ACCEPTANCE_RATE,
               week,
               day.scopes(),
               accepted,
               u.suggestions(),
+              u.tool(),
               day.person(),
               new Evidence(
                   ref, what + accepted + " of " + u.suggestions() + " suggestions accepted")));
@@ -91,12 +94,13 @@ final class UsageContributions {
     int rejects = u.editRejects() == null ? 0 : u.editRejects();
     if (accepts + rejects > 0) {
       out.accept(
-          Contribution.ratio(
+          Contribution.ofTool(
               MetricId.AGENT_EDIT_REJECT_RATE,
               week,
               day.scopes(),
               rejects,
               accepts + rejects,
+              u.tool(),
               day.person(),
               new Evidence(
                   ref,

@@ -47,6 +47,10 @@ class AgentUsageFiguresTest {
     assertRatio(result, MetricId.AGENT_COST_PER_PR_USD, "pod:search", W10, 2.00, 1, 2);
     // org: 3.75 + 1.25 + 2.00 + 1.00 + 10.00 = 18.00 / 3 PRs = 6.00; 5 days + 3 PRs
     assertRatio(result, MetricId.AGENT_COST_PER_PR_USD, "org", W10, 18.00, 3, 8);
+    // every cost of the week is Claude Code's: its part of the org's cost per PR is all of it
+    assertEquals(
+        java.util.Map.of("claude_code", 18.00 / 3),
+        AiGolden.figure(result, MetricId.AGENT_COST_PER_PR_USD, "org", W10).byTool());
     // ana's own: 3.75 + 1.25 over her 1 PR
     assertRatio(result, MetricId.AGENT_COST_PER_PR_USD, "member:ana", W10, 5.00, 1, 3);
     assertEquals(
@@ -76,6 +80,11 @@ class AgentUsageFiguresTest {
     assertRatio(result, MetricId.AGENT_ACCEPTANCE_RATE, "pod:checkout", W10, 30, 100, 1);
     assertRatio(result, MetricId.AGENT_ACCEPTANCE_RATE, "pod:search", W10, 10, 50, 1);
     assertRatio(result, MetricId.AGENT_ACCEPTANCE_RATE, "org", W10, 40, 150, 2);
+    // by tool, each its own rate: Copilot's 40 / 150
+    assertEquals(
+        java.util.Map.of("copilot", 40.0 / 150),
+        AiGolden.figure(result, MetricId.AGENT_ACCEPTANCE_RATE, "org", W10).byTool());
+    assertEquals(null, AiGolden.figure(result, MetricId.AGENT_ACCEPTANCE_RATE, "org", W10).exact());
   }
 
   @Test
