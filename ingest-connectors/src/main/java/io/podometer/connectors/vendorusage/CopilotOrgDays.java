@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podometer.connectors.source.CanonicalEventBuilder;
 import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventCodec;
-import io.podometer.engine.event.EventProblem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -165,22 +164,15 @@ public final class CopilotOrgDays {
   }
 
   private void add(String where, ObjectNode data) {
-    List<EventProblem> invalid = new ArrayList<>();
-    CanonicalEvent event =
-        builder.build(
-            "org-usage:copilot:" + account + ":" + data.path("day").asText(),
-            "agent.org_usage",
-            now,
-            null,
-            null,
-            data,
-            0,
-            invalid);
-    if (event == null) {
-      invalid.forEach(p -> problems.add(where + ": " + p.field() + ": " + p.reason()));
-    } else {
-      events.add(event);
-    }
+    VendorDays.build(
+        builder,
+        "org-usage:copilot:" + account + ":" + data.path("day").asText(),
+        "agent.org_usage",
+        now,
+        data,
+        where,
+        events,
+        problems);
   }
 
   /** The days read, or {@link UsageReport.Unreadable} naming every problem. */

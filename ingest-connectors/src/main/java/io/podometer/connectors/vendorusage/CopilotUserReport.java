@@ -63,7 +63,20 @@ public final class CopilotUserReport {
         rows.add(row);
       }
       for (JsonNode one : rows) {
-        if (isOrganizationRow(one)) {
+        if (one != null && !one.has("user_login") && one.path("day_totals").isArray()) {
+          // a 28-day organization report may total each day under day_totals
+          for (JsonNode total : one.get("day_totals")) {
+            if (total.isObject()) {
+              ObjectNode day = ((ObjectNode) total).deepCopy();
+              for (String id : List.of("organization_id", "enterprise_id")) {
+                if (one.has(id) && !day.has(id)) {
+                  day.set(id, one.get(id));
+                }
+              }
+              orgDay(day, where, account, now, orgDays, days.problems);
+            }
+          }
+        } else if (isOrganizationRow(one)) {
           orgDay(one, where, account, now, orgDays, days.problems);
         } else {
           add(one, where, days);

@@ -9,7 +9,6 @@ import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventCodec;
 import io.podometer.engine.event.EventData.AgentSeat;
 import io.podometer.engine.event.EventLimits;
-import io.podometer.engine.event.EventProblem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -299,13 +298,14 @@ public final class SeatListing {
       if (knownFrom != null) {
         data.put("usageKnownFrom", knownFrom.toString());
       }
-      add(builder, seatId(tool, seat.user()), "agent.seat", at, data, where, events, problems);
+      VendorDays.build(
+          builder, seatId(tool, seat.user()), "agent.seat", at, data, where, events, problems);
       if (seat.lastActivityAt() != null) {
         LocalDate day = seat.lastActivityAt().atZone(ZoneOffset.UTC).toLocalDate();
         ObjectNode use = VendorDays.data(tool, seat.user(), day);
         use.put("period", "part");
         use.put("active", true);
-        add(
+        VendorDays.build(
             builder,
             "seat-activity:" + tool + ":" + seat.user() + ":" + day,
             "agent.usage",
@@ -340,7 +340,7 @@ public final class SeatListing {
           data.put("usageKnownFrom", gone.usageKnownFrom().toString());
         }
         data.put("removedAt", at.toString());
-        add(
+        VendorDays.build(
             builder,
             seatId(tool, gone.user()),
             "agent.seat",
@@ -380,23 +380,5 @@ public final class SeatListing {
 
   private static String seatId(String tool, String user) {
     return "seat:" + tool + ":" + user.toLowerCase(Locale.ROOT);
-  }
-
-  private static void add(
-      CanonicalEventBuilder builder,
-      String id,
-      String type,
-      Instant at,
-      ObjectNode data,
-      String where,
-      List<CanonicalEvent> events,
-      List<String> problems) {
-    List<EventProblem> invalid = new ArrayList<>();
-    CanonicalEvent event = builder.build(id, type, at, null, null, data, 0, invalid);
-    if (event == null) {
-      invalid.forEach(p -> problems.add(where + ": " + p.field() + ": " + p.reason()));
-    } else {
-      events.add(event);
-    }
   }
 }

@@ -212,6 +212,12 @@ public final class VendorApi {
 
   /** The files behind a report's download links; none when GitHub has no report. */
   private List<String> reportFiles(String path) throws IOException, InterruptedException {
+    return files(report(path));
+  }
+
+  /** A report's answer (its period and download links), or null when GitHub has none. */
+  private com.fasterxml.jackson.databind.JsonNode report(String path)
+      throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(base.resolve(path))
             .header("Authorization", "Bearer " + key)
@@ -222,12 +228,17 @@ public final class VendorApi {
             .GET()
             .build();
     String answer = sendAllowingNoReport(request);
+    return answer == null ? null : io.podometer.engine.event.EventCodec.mapper().readTree(answer);
+  }
+
+  /** The files behind a report's signed links, read without the GitHub token. */
+  private List<String> files(com.fasterxml.jackson.databind.JsonNode report)
+      throws IOException, InterruptedException {
     List<String> files = new ArrayList<>();
-    if (answer == null) {
+    if (report == null) {
       return files;
     }
-    for (com.fasterxml.jackson.databind.JsonNode link :
-        io.podometer.engine.event.EventCodec.mapper().readTree(answer).path("download_links")) {
+    for (com.fasterxml.jackson.databind.JsonNode link : report.path("download_links")) {
       files.add(
           send(
               HttpRequest.newBuilder(URI.create(link.asText()))
@@ -237,6 +248,66 @@ public final class VendorApi {
                   .build()));
     }
     return files;
+  }
+
+  /** The latest 28 days of Copilot's reports: their events, their period, and its days without. */
+  public record Latest(
+      List<io.podometer.engine.event.CanonicalEvent> events,
+      LocalDate first,
+      LocalDate last,
+      List<LocalDate> gaps) {}
+
+  /**
+   * Copilot's latest 28-day reports of an organization ({@code /orgs/ORG}) or enterprise: its
+   * people's days ({@code users-28-day/latest}) and its own totals ({@code
+   * organization-28-day/latest}, {@code enterprise-28-day/latest}); a day of the period without any
+   * person's row is a gap.
+   */
+  public Latest copilotLatest(String owner, Instant now) throws IOException, InterruptedException {
+    boolean enterprise = owner.startsWith("/enterprises/");
+    String name =
+        java.net.URLDecoder.decode(
+            owner.substring(owner.indexOf('/', 1) + 1), StandardCharsets.UTF_8);
+    String account = enterprise ? "enterprise:" + name : name;
+    List<io.podometer.engine.event.CanonicalEvent> events = new ArrayList<>();
+    String whole = enterprise ? "enterprise-28-day" : "organization-28-day";
+    for (String file : reportFiles(owner + "/copilot/metrics/reports/" + whole + "/latest")) {
+      events.addAll(CopilotUserReport.read(file, now, account).events());
+    }
+    com.fasterxml.jackson.databind.JsonNode people =
+        report(owner + "/copilot/metrics/reports/users-28-day/latest");
+    if (people == null) {
+      return new Latest(events, null, null, List.of());
+    }
+    java.util.Set<LocalDate> seen = new java.util.HashSet<>();
+    for (String file : files(people)) {
+      for (io.podometer.engine.event.CanonicalEvent day :
+          CopilotUserReport.read(file, now).events()) {
+        events.add(day);
+        if (day.data() instanceof io.podometer.engine.event.EventData.AgentUsage usage) {
+          seen.add(usage.day());
+        }
+      }
+    }
+    LocalDate first = day(people, "report_start_day");
+    LocalDate last = day(people, "report_end_day");
+    List<LocalDate> gaps = new ArrayList<>();
+    if (first != null && last != null) {
+      for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+        if (!seen.contains(d)) {
+          gaps.add(d);
+        }
+      }
+    }
+    return new Latest(events, first, last, gaps);
+  }
+
+  private static LocalDate day(com.fasterxml.jackson.databind.JsonNode report, String field) {
+    try {
+      return report.hasNonNull(field) ? LocalDate.parse(report.get(field).asText()) : null;
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** The answer, or null when the vendor has no report for what was asked (204, 404). */

@@ -58,17 +58,32 @@ final class VendorDays {
     String tool = data.path("tool").asText();
     String user = data.path("user").asText();
     LocalDate day = LocalDate.parse(data.path("day").asText());
+    build(
+        builder,
+        "usage:" + tool + ":" + user + ":" + day,
+        "agent.usage",
+        now,
+        data,
+        where,
+        events,
+        problems);
+  }
+
+  /**
+   * Builds an event of a vendor's row into {@code events}, or adds what breaks the contract to
+   * {@code problems}, each under {@code where}.
+   */
+  static void build(
+      CanonicalEventBuilder builder,
+      String id,
+      String type,
+      Instant at,
+      ObjectNode data,
+      String where,
+      List<CanonicalEvent> events,
+      List<String> problems) {
     List<EventProblem> invalid = new ArrayList<>();
-    CanonicalEvent event =
-        builder.build(
-            "usage:" + tool + ":" + user + ":" + day,
-            "agent.usage",
-            now,
-            null,
-            null,
-            data,
-            0,
-            invalid);
+    CanonicalEvent event = builder.build(id, type, at, null, null, data, 0, invalid);
     if (event == null) {
       invalid.forEach(p -> problems.add(where + ": " + p.field() + ": " + p.reason()));
     } else {

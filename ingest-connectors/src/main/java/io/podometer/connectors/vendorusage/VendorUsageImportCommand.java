@@ -33,7 +33,7 @@ public final class VendorUsageImportCommand {
       """
       Usage: ./podometer import claude-code FILE... | --fetch --since DAY [--until DAY] [--api-url URL]
              ./podometer import cursor FILE...      | --fetch --since DAY [--until DAY] [--api-url URL]
-             ./podometer import copilot FILE...     | --fetch (--org ORG | --enterprise SLUG) --since DAY [--until DAY]
+             ./podometer import copilot FILE...     | --fetch (--org ORG | --enterprise SLUG) (--since DAY [--until DAY] | --latest)
              ./podometer import copilot-metrics FILE... (--org ORG | --enterprise SLUG)
              [--url URL]
 
@@ -54,6 +54,8 @@ public final class VendorUsageImportCommand {
         --org ORG          the GitHub organization (copilot)
         --enterprise SLUG  or the GitHub enterprise: its users' reports (copilot)
         --since DAY        the first day to fetch (YYYY-MM-DD)
+        --latest           copilot: the latest 28-day reports (users-28-day/latest and the
+                           organization's or enterprise's), instead of a day at a time
         --until DAY        the last day to fetch (default yesterday, UTC)
         --api-url URL      the vendor's API (default https://api.anthropic.com,
                            https://api.cursor.com, https://api.github.com)
@@ -86,6 +88,7 @@ public final class VendorUsageImportCommand {
     String org = null;
     String enterprise = null;
     boolean fetch = false;
+    boolean latest = false;
     LocalDate since = null;
     LocalDate until = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
     List<Path> files = new ArrayList<>();
@@ -97,6 +100,7 @@ public final class VendorUsageImportCommand {
             return 0;
           }
           case "--fetch" -> fetch = true;
+          case "--latest" -> latest = true;
           case "--since" -> since = LocalDate.parse(value(args, ++i, "--since"));
           case "--until" -> until = LocalDate.parse(value(args, ++i, "--until"));
           case "--api-url" -> api = value(args, ++i, "--api-url");
@@ -119,7 +123,10 @@ public final class VendorUsageImportCommand {
     if (fetch == !files.isEmpty()) {
       return usage(err, "FILE... or --fetch, one of them");
     }
-    if (fetch && (since == null || since.isAfter(until))) {
+    if (latest && !(fetch && vendor.equals("copilot") && since == null)) {
+      return usage(err, "--latest goes with copilot --fetch, without --since");
+    }
+    if (fetch && !latest && (since == null || since.isAfter(until))) {
       return usage(err, "--fetch needs --since DAY, no later than --until (" + until + ")");
     }
     if (fetch && vendor.equals("copilot") && (org == null) == (enterprise == null)) {
@@ -154,16 +161,29 @@ public final class VendorUsageImportCommand {
       try {
         VendorApi vendorApi = new VendorApi(URI.create(api.replaceAll("/+$", "")), key.strip());
         List<LocalDate> gaps = new ArrayList<>();
-        events.addAll(
-            switch (vendor) {
-              case "claude-code" -> vendorApi.claudeCode(since, until, clock.instant());
-              case "cursor" -> vendorApi.cursor(since, until, clock.instant());
-              default ->
-                  org != null
-                      ? vendorApi.copilot(org, since, until, clock.instant(), gaps)
-                      : vendorApi.copilotEnterprise(
-                          enterprise, since, until, clock.instant(), gaps);
-            });
+        if (latest) {
+          VendorApi.Latest read =
+              vendorApi.copilotLatest(VendorApi.owner(org, enterprise), clock.instant());
+          if (read.first() == null) {
+            err.println(what + ": no 28-day report: check --org and the token's access");
+            return 1;
+          }
+          since = read.first();
+          until = read.last();
+          gaps.addAll(read.gaps());
+          events.addAll(read.events());
+        } else {
+          events.addAll(
+              switch (vendor) {
+                case "claude-code" -> vendorApi.claudeCode(since, until, clock.instant());
+                case "cursor" -> vendorApi.cursor(since, until, clock.instant());
+                default ->
+                    org != null
+                        ? vendorApi.copilot(org, since, until, clock.instant(), gaps)
+                        : vendorApi.copilotEnterprise(
+                            enterprise, since, until, clock.instant(), gaps);
+              });
+        }
         if (!gaps.isEmpty()) {
           long days = since.datesUntil(until.plusDays(1)).count();
           if (gaps.size() == days) {

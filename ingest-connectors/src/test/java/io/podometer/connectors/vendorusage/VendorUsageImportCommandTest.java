@@ -117,6 +117,25 @@ class VendorUsageImportCommandTest {
                   + "\"report_day\":\"2026-03-02\"}");
         });
     String organizationFile = file("copilot-organization-1-day.ndjson");
+    String latestFile = file("copilot-users-28-day.ndjson");
+    server.createContext(
+        "/orgs/acme/copilot/metrics/reports/users-28-day/latest",
+        exchange -> {
+          vendorCalls.add("latest users");
+          answer(
+              exchange,
+              200,
+              "{\"download_links\":[\""
+                  + base()
+                  + "/latest-reports/u28.ndjson\"],"
+                  + "\"report_start_day\":\"2026-02-05\",\"report_end_day\":\"2026-03-04\"}");
+        });
+    server.createContext(
+        "/latest-reports/",
+        exchange -> {
+          vendorCalls.add("file " + exchange.getRequestURI().getPath());
+          answer(exchange, 200, latestFile);
+        });
     server.createContext(
         "/orgs/acme/copilot/metrics/reports/organization-1-day",
         exchange -> {
@@ -276,6 +295,31 @@ class VendorUsageImportCommandTest {
     assertTrue(
         out.toString().contains("no report for 1 day(s), left as gaps: 2026-03-03"),
         out.toString());
+  }
+
+  @Test
+  void theLatest28DaysComeInOneReportWithTheirGaps() {
+    int exit =
+        againstStandIns(
+            Map.of("GITHUB_TOKEN", "ghp_test", "PODOMETER_TOKEN", "pdm_t"),
+            "copilot",
+            "--fetch",
+            "--org",
+            "acme",
+            "--latest");
+    assertEquals(0, exit, err.toString());
+    // the organization's 28-day report is missing here (404): only the people's is read
+    assertEquals(List.of("latest users", "file /latest-reports/u28.ndjson"), vendorCalls);
+    assertEquals(2, posted.size());
+    // 28 days from 02-05 to 03-04, rows on 03-02 and 03-04: 26 gaps
+    assertTrue(out.toString().contains("no report for 26 day(s)"), out.toString());
+    assertEquals(
+        2,
+        againstStandIns(
+            Map.of("GITHUB_TOKEN", "ghp_test", "PODOMETER_TOKEN", "pdm_t"),
+            "cursor",
+            "--fetch",
+            "--latest"));
   }
 
   @Test

@@ -25,6 +25,20 @@ public record Problem(
     return new Problem("about:blank", title, status, detail, errors);
   }
 
+  /**
+   * A 400 refusing a whole file or listing: each problem (already naming its place and field) as an
+   * error, the detail saying that nothing was stored.
+   */
+  public static Problem refusedWhole(String title, List<String> problems) {
+    List<FieldError> errors =
+        problems.stream().map(p -> new FieldError(null, null, null, null, p)).toList();
+    String detail =
+        errors.size() == 1
+            ? problems.get(0) + "; nothing was stored"
+            : errors.size() + " problems; nothing was stored";
+    return of(400, title, detail, errors);
+  }
+
   public Response toResponse() {
     return Response.status(status).type(MEDIA_TYPE).entity(this).build();
   }

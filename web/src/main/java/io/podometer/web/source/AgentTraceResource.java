@@ -18,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -82,15 +81,7 @@ public class AgentTraceResource {
     try {
       read = AgentTraceRecords.read(Utf8Text.decode(body == null ? new byte[0] : body), repository);
     } catch (AgentTraceRecords.Unreadable e) {
-      List<Problem.FieldError> errors =
-          e.problems().stream()
-              .map(p -> new Problem.FieldError(null, null, null, null, p))
-              .toList();
-      String detail =
-          errors.size() == 1
-              ? e.problems().get(0) + "; nothing was stored"
-              : errors.size() + " problems; nothing was stored";
-      return Problem.of(400, "Invalid Agent Trace records", detail, errors).toResponse();
+      return Problem.refusedWhole("Invalid Agent Trace records", e.problems()).toResponse();
     }
     int max = config.ingest().maxEventsPerRequest();
     if (read.events().size() > max) {

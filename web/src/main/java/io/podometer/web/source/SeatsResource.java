@@ -112,15 +112,7 @@ public class SeatsResource {
           listing.events(
               tool, account, clock.instant(), holders.known(tool), holders.telemetryFrom(tool));
     } catch (SeatListing.Unreadable e) {
-      List<Problem.FieldError> errors =
-          e.problems().stream()
-              .map(p -> new Problem.FieldError(null, null, null, null, p))
-              .toList();
-      String detail =
-          errors.size() == 1
-              ? e.problems().get(0) + "; nothing was stored"
-              : errors.size() + " problems; nothing was stored";
-      return Problem.of(400, "Invalid seat listing", detail, errors).toResponse();
+      return Problem.refusedWhole("Invalid seat listing", e.problems()).toResponse();
     }
     int max = config.ingest().maxEventsPerRequest();
     if (events.size() > max) {
