@@ -107,13 +107,13 @@ class SeatsIT {
         .body(not(containsString("bo-k")));
     withToken(read).get("/api/sources/seats").then().statusCode(403);
     withToken(ingest).get("/api/sources/seats").then().statusCode(403);
-    // the admin sees who, today (December): ana's and bo's seats idle for months, first; cy's
-    // ended on 04-01
+    // the admin sees who, today (December): every seat idle for months — cy's cancellation date
+    // (04-01) passed with the seat still listed today, so it is still held
     JsonPath holders =
         given().get("/api/sources/seats").then().statusCode(200).extract().jsonPath();
     assertEquals(java.util.List.of("ana-l", "bo-k", "cy-m"), holders.getList("user"));
-    assertEquals(java.util.List.of(true, true, false), holders.getList("idle"));
-    assertEquals(java.util.List.of(true, true, false), holders.getList("held"));
+    assertEquals(java.util.List.of(true, true, true), holders.getList("idle"));
+    assertEquals(java.util.List.of(true, true, true), holders.getList("held"));
     assertEquals("bo", holders.getString("[1].member"));
     assertEquals(19.0, holders.getDouble("[1].monthlyPriceUsd"), 1e-6);
     assertEquals("2026-03-03", holders.getString("find { it.user == 'ana-l' }.lastUsed"));
@@ -176,6 +176,11 @@ class SeatsIT {
         .then()
         .statusCode(400)
         .body("detail", containsString("tool: a tool id"));
+    // one page of a longer list would end every seat of the others: refused
+    put(withToken(ingest), "acme", page().replace("\"total_seats\": 4", "\"total_seats\": 240"))
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("the pages hold 4 seats of the 240 GitHub counts"));
     put(withToken(ingest), "acme", "{\"seats\": 3}")
         .then()
         .statusCode(400)

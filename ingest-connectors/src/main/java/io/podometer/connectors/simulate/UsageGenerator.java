@@ -27,21 +27,20 @@ final class UsageGenerator {
     this.plan = w.plan;
     this.timeline = w.timeline;
     this.firstDay = w.range.firstMonday();
-    // a Saturday: the first use comes a few days later
-    this.grantDay = w.range.today().minusWeeks(8).with(java.time.DayOfWeek.SATURDAY);
+    this.grantDay = w.plan.copilotGrantDay();
   }
 
   /**
    * The seats a member holds, as the vendors' seat lists show them on the first day (assigned when
    * the member joined; their use known from that day, when the simulated telemetry begins) — but a
-   * third of the engineers who never pick Copilot get their Copilot seat (their first) only on the
-   * Saturday eight weeks before the end, and some never use it.
+   * third of the engineers who work with Copilot get their seat only on the Saturday eight weeks
+   * before the end ({@link UsagePlan#lateCopilotSeat}), and use it within days.
    */
   private void planSeats(Member m, LocalDate day) {
     long at = Times.start(day);
     LocalDate joined = m.memberships().get(0).from();
     if (day.equals(firstDay)) {
-      if (m.habits().copilotSeat() && !lateCopilotSeat(m)) {
+      if (m.habits().copilotSeat() && !plan.lateCopilotSeat(m)) {
         timeline.at(
             at,
             () -> CanonicalEvents.seat(Tool.COPILOT.key, user(m, Tool.COPILOT), joined, day, at));
@@ -50,7 +49,7 @@ final class UsageGenerator {
         timeline.at(
             at, () -> CanonicalEvents.seat(Tool.CURSOR.key, user(m, Tool.CURSOR), joined, day, at));
       }
-    } else if (day.equals(grantDay) && lateCopilotSeat(m)) {
+    } else if (day.equals(grantDay) && plan.lateCopilotSeat(m)) {
       long listed = at + 10 * Times.HOUR; // the seat list read after the 09:00 grant
       timeline.at(
           listed,
@@ -58,18 +57,10 @@ final class UsageGenerator {
     }
   }
 
-  private static boolean lateCopilotSeat(Member m) {
-    Org.Habits h = m.habits();
-    return h.copilotSeat()
-        && !h.cursorSeat()
-        && h.primaryTool() != Tool.COPILOT
-        && h.secondaryTool() != Tool.COPILOT
-        && m.index() % 3 == 0;
-  }
-
   private boolean holdsSeat(Member m, Tool tool, LocalDate day) {
     return switch (tool) {
-      case COPILOT -> m.habits().copilotSeat() && (!lateCopilotSeat(m) || !day.isBefore(grantDay));
+      case COPILOT ->
+          m.habits().copilotSeat() && (!plan.lateCopilotSeat(m) || !day.isBefore(grantDay));
       case CURSOR -> m.habits().cursorSeat();
       default -> false;
     };

@@ -44,7 +44,27 @@ final class UsagePlan {
     if (secondary != null && r.chance(p * 0.35)) {
       bits |= secondary.bit();
     }
+    if (lateCopilotSeat(member) && day.isBefore(copilotGrantDay())) {
+      bits &= ~Tool.COPILOT.bit(); // no seat yet
+    }
     return bits;
+  }
+
+  /**
+   * A third of the engineers who work with Copilot get their seat only on {@link
+   * #copilotGrantDay()}; before it they cannot use Copilot.
+   */
+  boolean lateCopilotSeat(Member member) {
+    Org.Habits h = member.habits();
+    return member.engineer()
+        && h.copilotSeat()
+        && (h.primaryTool() == Tool.COPILOT || h.secondaryTool() == Tool.COPILOT)
+        && member.index() % 3 == 0;
+  }
+
+  /** The Saturday eight weeks before the end: the first use comes a few days later. */
+  LocalDate copilotGrantDay() {
+    return range.today().minusWeeks(8).with(java.time.DayOfWeek.SATURDAY);
   }
 
   static boolean present(int bits) {

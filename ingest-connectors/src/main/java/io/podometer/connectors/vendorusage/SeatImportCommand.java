@@ -132,6 +132,10 @@ public final class SeatImportCommand {
         return 1;
       }
     }
+    if (listing.incomplete() != null) {
+      err.println(what + ": refused, nothing sent: " + listing.incomplete());
+      return 1;
+    }
     out.printf(
         "%d seats read%s%n",
         listing.seats().size(),

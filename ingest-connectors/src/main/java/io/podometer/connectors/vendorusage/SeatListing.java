@@ -61,6 +61,8 @@ public final class SeatListing {
 
   private final Map<String, Seat> seats = new LinkedHashMap<>();
   private int notAPerson;
+  private int rows;
+  private int expected;
 
   /** The seats of every page read so far, merged by user (case-insensitive). */
   public List<Seat> seats() {
@@ -145,6 +147,10 @@ public final class SeatListing {
     }
     read.forEach(this::merge);
     notAPerson += skipped;
+    this.rows += rows.size();
+    if (page.path("total_seats").isIntegralNumber()) {
+      expected = Math.max(expected, page.get("total_seats").asInt());
+    }
     return rows.size();
   }
 
@@ -226,6 +232,20 @@ public final class SeatListing {
         });
   }
 
+  /**
+   * What is missing when the pages read hold fewer rows than GitHub's {@code total_seats} says (a
+   * listing ends every seat it leaves out, so a partial one must not be taken whole), or null.
+   */
+  public String incomplete() {
+    return rows < expected
+        ? "the pages hold "
+            + rows
+            + " seats of the "
+            + expected
+            + " GitHub counts (total_seats): read every page of the list"
+        : null;
+  }
+
   /** Podometer's listing of these seats, as the server takes it. */
   public String toJson() {
     ObjectNode listing = EventCodec.mapper().createObjectNode();
@@ -261,10 +281,12 @@ public final class SeatListing {
    *       stands over it.
    * </ul>
    *
-   * Each seat says from which day its use is known ({@code usageKnownFrom}): a seat never active
-   * has been unused since its assignment; one last active on a day is known unused since then, and
-   * known since the tool's telemetry began ({@code telemetryFrom}, the first day of that tool's
-   * usage on record, null for none) when that is earlier.
+   * Each seat says from which day its use is known ({@code usageKnownFrom}, never later than a
+   * listing said before): a seat never active has been unused since its assignment; one last active
+   * on a day is known unused since then, and known since the tool's telemetry began ({@code
+   * telemetryFrom}, the first day of that tool's usage on record, null for none) when that is
+   * earlier. Each listed seat carries {@code listedAt}, which outdates an earlier removal or
+   * cancellation of the seat.
    *
    * @throws Unreadable when an event breaks the contract (named by seat and field)
    */
@@ -275,6 +297,12 @@ public final class SeatListing {
       Collection<AgentSeat> known,
       LocalDate telemetryFrom) {
     CanonicalEventBuilder builder = new CanonicalEventBuilder(new EventCodec(), "seats");
+    java.util.Map<String, AgentSeat> before = new java.util.HashMap<>();
+    for (AgentSeat seat : known) {
+      if (tool.equals(seat.tool()) && seat.user() != null) {
+        before.put(seat.user().toLowerCase(Locale.ROOT), seat);
+      }
+    }
     List<String> problems = new ArrayList<>();
     List<CanonicalEvent> events = new ArrayList<>();
     int index = 0;
@@ -294,10 +322,21 @@ public final class SeatListing {
       if (seat.endsOn() != null) {
         data.put("endsOn", seat.endsOn().toString());
       }
+      // written every time, and never later than before: a listing cannot erase a field, and the
+      // days a seat's use was known stay known
       LocalDate knownFrom = knownFrom(seat, telemetryFrom);
-      if (knownFrom != null) {
-        data.put("usageKnownFrom", knownFrom.toString());
+      LocalDate assigned = seat.assignedAt().atZone(ZoneOffset.UTC).toLocalDate();
+      knownFrom = knownFrom == null ? assigned : knownFrom;
+      AgentSeat earlier = before.get(seat.user().toLowerCase(Locale.ROOT));
+      if (earlier != null) {
+        LocalDate was =
+            earlier.usageKnownFrom() != null
+                ? earlier.usageKnownFrom()
+                : earlier.assignedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        knownFrom = was.isBefore(knownFrom) ? was : knownFrom;
       }
+      data.put("usageKnownFrom", knownFrom.toString());
+      data.put("listedAt", at.toString());
       VendorDays.build(
           builder, seatId(tool, seat.user()), "agent.seat", at, data, where, events, problems);
       if (seat.lastActivityAt() != null) {
@@ -318,7 +357,8 @@ public final class SeatListing {
     }
     for (AgentSeat gone : known) {
       if (Objects.equals(gone.tool(), tool)
-          && Objects.equals(gone.account(), account)
+          && gone.account() != null
+          && gone.account().equalsIgnoreCase(account)
           && gone.removedAt() == null
           && gone.user() != null
           && !seats.containsKey(gone.user().toLowerCase(Locale.ROOT))) {

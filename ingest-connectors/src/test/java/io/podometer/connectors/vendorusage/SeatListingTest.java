@@ -68,7 +68,9 @@ class SeatListingTest {
     assertEquals(LocalDate.parse("2026-04-01"), cy.endsOn());
     // known unused since its last activity; bo's never active: unused since his assignment
     assertEquals(LocalDate.parse("2026-02-01"), cy.usageKnownFrom());
-    assertEquals(null, ((AgentSeat) events.get(2).data()).usageKnownFrom());
+    assertEquals(
+        LocalDate.parse("2026-01-05"), ((AgentSeat) events.get(2).data()).usageKnownFrom());
+    assertEquals(AT, cy.listedAt());
     assertEquals(
         LocalDate.parse("2026-03-03"), ((AgentSeat) events.get(0).data()).usageKnownFrom());
     // with the tool's reports on record from 02-10, ana's use is known from then
@@ -114,12 +116,13 @@ class SeatListingTest {
     Instant assigned = Instant.parse("2026-01-05T15:00:00Z");
     List<AgentSeat> known =
         List.of(
-            new AgentSeat("copilot", "ana-l", "acme", assigned, null, null, null, null, null),
-            new AgentSeat("copilot", "bo-k", "acme", assigned, null, null, null, null, null),
+            new AgentSeat("copilot", "ana-l", "acme", assigned, null, null, null, null, null, null),
+            new AgentSeat("copilot", "bo-k", "acme", assigned, null, null, null, null, null, null),
             // already ended, another account's, another tool's: untouched
-            new AgentSeat("copilot", "old-x", "acme", assigned, null, null, null, AT, null),
-            new AgentSeat("copilot", "dee-s", "acme-labs", assigned, null, null, null, null, null),
-            new AgentSeat("cursor", "eli-t", "acme", assigned, null, null, null, null, null));
+            new AgentSeat("copilot", "old-x", "acme", assigned, null, null, null, AT, null, null),
+            new AgentSeat(
+                "copilot", "dee-s", "acme-labs", assigned, null, null, null, null, null, null),
+            new AgentSeat("cursor", "eli-t", "acme", assigned, null, null, null, null, null, null));
     SeatListing listing = new SeatListing();
     listing.addPage("{\"seats\":[{\"user\":\"ANA-L\",\"assignedAt\":\"2026-01-05T15:00:00Z\"}]}");
     List<CanonicalEvent> events = listing.events("copilot", "acme", AT, known, null);
@@ -129,6 +132,64 @@ class SeatListingTest {
     assertEquals(AT, bo.removedAt());
     assertEquals(assigned, bo.assignedAt());
     assertEquals("seat:copilot:bo-k", events.get(1).id());
+  }
+
+  @Test
+  void aSeatListedAgainAfterItsRemovalIsHeldAgainAndWhatWasKnownStaysKnown() {
+    Instant assigned = Instant.parse("2026-01-05T15:00:00Z");
+    Instant removed = Instant.parse("2026-02-01T06:00:00Z");
+    AgentSeat gone =
+        new AgentSeat(
+            "copilot",
+            "bo-k",
+            "acme",
+            assigned,
+            null,
+            null,
+            null,
+            removed,
+            LocalDate.parse("2026-01-20"),
+            Instant.parse("2026-01-31T06:00:00Z"));
+    assertEquals(LocalDate.parse("2026-02-01"), gone.endDay(java.time.ZoneOffset.UTC));
+    SeatListing listing = new SeatListing();
+    listing.addPage(
+        "{\"seats\":[{\"user\":\"bo-k\",\"assignedAt\":\"2026-01-05T15:00:00Z\","
+            + "\"lastActivityAt\":\"2026-03-08T10:00:00Z\"}]}");
+    AgentSeat again =
+        (AgentSeat) listing.events("copilot", "acme", AT, List.of(gone), null).get(0).data();
+    // its listing outdates the removal (the fact keeps removedAt: fields merge, never erase)
+    AgentSeat merged =
+        new AgentSeat(
+            "copilot",
+            "bo-k",
+            "acme",
+            assigned,
+            again.lastActivityAt(),
+            null,
+            null,
+            removed,
+            again.usageKnownFrom(),
+            again.listedAt());
+    assertEquals(null, merged.endDay(java.time.ZoneOffset.UTC));
+    // known from 01-20 before: still, though its last activity alone would say 03-08
+    assertEquals(LocalDate.parse("2026-01-20"), again.usageKnownFrom());
+  }
+
+  @Test
+  void aPartialListingIsNamed() {
+    SeatListing listing = new SeatListing();
+    StringBuilder page = new StringBuilder("{\"total_seats\":150,\"seats\":[");
+    for (int i = 0; i < 100; i++) {
+      page.append(i == 0 ? "" : ",")
+          .append("{\"created_at\":\"2026-01-05T15:00:00Z\",\"assignee\":{\"login\":\"dev-")
+          .append(i)
+          .append("\",\"type\":\"User\"}}");
+    }
+    listing.addPage(page.append("]}").toString());
+    assertEquals(
+        "the pages hold 100 seats of the 150 GitHub counts (total_seats): read every page of the"
+            + " list",
+        listing.incomplete());
   }
 
   @Test

@@ -150,7 +150,8 @@ public sealed interface EventData {
    * billed for it (a GitHub organization or enterprise…), since when, the last activity it saw, and
    * when it ends (a pending cancellation) or was removed; {@code usageKnownFrom}: the first day the
    * seat's use is known (its tool's telemetry or reports began), when later than its assignment —
-   * before it, the seat is neither used nor idle but unknown.
+   * before it, the seat is neither used nor idle but unknown; {@code listedAt}: when a listing last
+   * showed it.
    */
   record AgentSeat(
       String tool,
@@ -161,8 +162,29 @@ public sealed interface EventData {
       String lastActivityEditor,
       LocalDate endsOn,
       Instant removedAt,
-      LocalDate usageKnownFrom)
-      implements EventData {}
+      LocalDate usageKnownFrom,
+      Instant listedAt)
+      implements EventData {
+
+    /**
+     * The first day the seat is no longer held, in {@code zone}, or null while it is: from its
+     * removal, or the day after its cancellation date — each unless a later listing shows the seat
+     * again ({@code listedAt}: facts merge field by field, so a listing cannot erase an earlier
+     * removal; it outdates it).
+     */
+    public LocalDate endDay(java.time.ZoneId zone) {
+      LocalDate listed = listedAt == null ? null : listedAt.atZone(zone).toLocalDate();
+      LocalDate end = null;
+      if (removedAt != null && (listedAt == null || !removedAt.isBefore(listedAt))) {
+        end = removedAt.atZone(zone).toLocalDate();
+      }
+      if (endsOn != null && (listed == null || !listed.isAfter(endsOn))) {
+        LocalDate after = endsOn.plusDays(1);
+        end = end == null || after.isBefore(end) ? after : end;
+      }
+      return end;
+    }
+  }
 
   /**
    * An organization's (or enterprise's) day of an agent tool as its vendor totals it, people not

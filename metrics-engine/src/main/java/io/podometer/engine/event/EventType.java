@@ -218,7 +218,8 @@ public enum EventType {
       opt("lastActivityEditor", STRING).upTo(EventLimits.NAME),
       opt("endsOn", DAY),
       opt("removedAt", INSTANT),
-      opt("usageKnownFrom", DAY)),
+      opt("usageKnownFrom", DAY),
+      opt("listedAt", INSTANT)),
   AGENT_ORG_USAGE(
       "agent.org_usage",
       EventData.AgentOrgUsage.class,

@@ -231,9 +231,9 @@ public final class MetricTexts {
         MetricId.DAYS_TO_FIRST_AI_USE,
         agents,
         "Days to first AI use",
-        "Median days from a member's first seat (or joining, without one) to their first agent"
-            + " use, counted in the week of that use; first uses more than 56 days later are left"
-            + " out.");
+        "Median, over each member joining and each seat assigned, of the days to the first use"
+            + " after it (any agent after joining; the seat's tool after a seat), counted in the"
+            + " week of that use; first uses more than 56 days later are left out.");
     put(
         MetricId.AGENT_PR_MERGE_RATE,
         agents,

@@ -118,11 +118,8 @@ public class SeatHolders {
         used = used == null || activity.isAfter(used) ? activity : used;
       }
       LocalDate assigned = seat.assignedAt().atZone(zone).toLocalDate();
-      boolean held =
-          !assigned.isAfter(today)
-              && (seat.removedAt() == null
-                  || seat.removedAt().atZone(zone).toLocalDate().isAfter(today))
-              && (seat.endsOn() == null || !seat.endsOn().isBefore(today));
+      LocalDate end = seat.endDay(zone);
+      boolean held = !assigned.isAfter(today) && (end == null || end.isAfter(today));
       LocalDate windowStart = today.minusDays(IDLE_DAYS - 1L);
       boolean idle =
           held && !assigned.isAfter(windowStart) && (used == null || used.isBefore(windowStart));

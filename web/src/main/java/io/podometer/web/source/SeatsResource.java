@@ -108,6 +108,9 @@ public class SeatsResource {
     List<CanonicalEvent> events;
     try {
       listing.addPage(Utf8Text.decode(body == null ? new byte[0] : body));
+      if (listing.incomplete() != null) {
+        throw new SeatListing.Unreadable(List.of("seats: " + listing.incomplete()));
+      }
       events =
           listing.events(
               tool, account, clock.instant(), holders.known(tool), holders.telemetryFrom(tool));

@@ -32,14 +32,14 @@ final class AgentUseDays {
         add(personTool, person(people, usage.user()), usage.tool(), usage.day().toEpochDay());
       }
     }
-    WeekSlots zone = WeekSlots.of(context, 0);
+    // a seat's last activity is a day as the vendor counts days (UTC), as its seat-activity piece
     for (AgentSeat seat : context.facts().seats()) {
       if (seat.user() != null && seat.tool() != null && seat.lastActivityAt() != null) {
         add(
             personTool,
             person(people, seat.user()),
             seat.tool(),
-            zone.epochDay(seat.lastActivityAt()));
+            seat.lastActivityAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toEpochDay());
       }
     }
     personTool.forEach(
@@ -83,9 +83,18 @@ final class AgentUseDays {
     return count(tools == null ? NONE : tools.getOrDefault(seat.tool(), NONE), first, last);
   }
 
+  /** The first day on or after {@code day} the seat's holder used its tool, or -1. */
+  long firstUseOnOrAfter(SeatFamily.HeldSeat seat, long day) {
+    Map<String, long[]> tools = byPersonAndTool.get(seat.person());
+    return first(tools == null ? NONE : tools.getOrDefault(seat.tool(), NONE), day);
+  }
+
   /** The first day on or after {@code day} the person used any agent, or -1. */
   long firstUseOnOrAfter(String person, long day) {
-    long[] days = byPerson.getOrDefault(person, NONE);
+    return first(byPerson.getOrDefault(person, NONE), day);
+  }
+
+  private static long first(long[] days, long day) {
     int at = Arrays.binarySearch(days, day);
     if (at < 0) {
       at = -at - 1;

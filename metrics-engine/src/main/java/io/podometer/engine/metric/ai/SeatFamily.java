@@ -15,9 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -31,15 +29,19 @@ import java.util.function.Consumer;
  *   <li>{@code idle_seats}: seats held at the end of the week, held for the whole 30 days ending
  *       that day and not used in them; {@code idle_seat_cost_usd}: their monthly price, for tools
  *       with a {@code seatPrices} entry;
- *   <li>{@code days_to_first_ai_use}: for a person who gained a seat (the first one) or joined (the
- *       first membership), days from that day to the first day they used any agent, counted in the
- *       week of that first use; a first use more than {@link #FIRST_USE_HORIZON_DAYS} days after it
- *       does not count (the person was never onboarded, or the telemetry started later).
+ *   <li>{@code days_to_first_ai_use}: one item per onboarding — a member joining (their first
+ *       membership), a seat assigned — with the days from it to the first use after it (of any
+ *       agent after joining; of the seat's tool after a seat), counted in the week of that use; a
+ *       first use more than {@link #FIRST_USE_HORIZON_DAYS} days later does not count (never
+ *       onboarded, or the telemetry started later). Items are independent of each other, so a new
+ *       seat moves only its own item.
  * </ul>
  *
- * A tool's seats are evaluated in a week only when some usage of that tool was reported in the
- * organization in the 30 days ending the week: without telemetry a seat's use is unknown, not idle.
- * Seats are read in a stable order, so sums do not depend on the order facts arrived in.
+ * A seat counts only over the days its use is known ({@code usageKnownFrom}, by default its
+ * assignment): in utilization from the week that day falls in, among idle seats once the whole 30
+ * days are known. Each seat is read alone (no other person's facts), so a pod's or a member's
+ * figures computed from their own facts equal the organization's; seats are read in a stable order,
+ * so sums do not depend on the order facts arrived in.
  */
 public final class SeatFamily implements MetricFamily {
 
@@ -133,13 +135,8 @@ public final class SeatFamily implements MetricFamily {
     for (AgentSeat seat : sorted) {
       String member = people.memberOf(seat.user());
       long from = days.epochDay(seat.assignedAt());
-      long until = Long.MAX_VALUE;
-      if (seat.removedAt() != null) {
-        until = days.epochDay(seat.removedAt());
-      }
-      if (seat.endsOn() != null) {
-        until = Math.min(until, seat.endsOn().toEpochDay() + 1);
-      }
+      LocalDate end = seat.endDay(context.zone());
+      long until = end == null ? Long.MAX_VALUE : end.toEpochDay();
       long knownFrom =
           seat.usageKnownFrom() == null ? from : Math.max(from, seat.usageKnownFrom().toEpochDay());
       held.add(
@@ -213,10 +210,7 @@ public final class SeatFamily implements MetricFamily {
     }
   }
 
-  /**
-   * One item per person who gained a seat or joined and first used an agent within the horizon, in
-   * the week of that first use.
-   */
+  /** One item per member joining and per seat assigned, in the week of the first use after it. */
   private static void firstUses(
       EngineContext context,
       People people,
@@ -224,56 +218,69 @@ public final class SeatFamily implements MetricFamily {
       AgentUseDays use,
       List<HeldSeat> seats,
       Consumer<Contribution> out) {
-    Map<String, HeldSeat> firstSeat = new HashMap<>();
-    for (HeldSeat seat : seats) {
-      firstSeat.merge(seat.person(), seat, (a, b) -> b.from() < a.from() ? b : a);
-    }
-    Map<String, Long> joined = new HashMap<>();
-    for (Member member : context.org().members()) {
+    List<Member> members = new ArrayList<>(context.org().members());
+    members.sort(Comparator.comparing(Member::id));
+    for (Member member : members) {
       member.memberships().stream()
           .map(m -> m.from().toEpochDay())
           .min(Long::compare)
-          .ifPresent(day -> joined.put(member.id(), day));
+          .ifPresent(
+              joined ->
+                  firstUse(
+                      people,
+                      slots,
+                      member.id(),
+                      member.id(),
+                      joined,
+                      use.firstUseOnOrAfter(member.id(), joined),
+                      "onboarding:" + member.id() + ":joined",
+                      "joined on ",
+                      out));
     }
-    List<String> persons = new ArrayList<>(joined.keySet());
-    for (String person : firstSeat.keySet()) {
-      if (!joined.containsKey(person)) {
-        persons.add(person);
-      }
+    for (HeldSeat seat : seats) {
+      firstUse(
+          people,
+          slots,
+          seat.member(),
+          seat.person(),
+          seat.from(),
+          use.firstUseOnOrAfter(seat, seat.from()),
+          "onboarding:" + seat.person() + ":seat:" + seat.tool(),
+          seat.tool() + " seat from ",
+          out);
     }
-    Collections.sort(persons);
-    for (String person : persons) {
-      HeldSeat seat = firstSeat.get(person);
-      Long joinedOn = joined.get(person);
-      long start =
-          seat == null
-              ? joinedOn
-              : joinedOn == null ? seat.from() : Math.max(joinedOn, seat.from());
-      long firstUse = use.firstUseOnOrAfter(person, start);
-      if (firstUse < 0 || firstUse - start > FIRST_USE_HORIZON_DAYS) {
-        continue;
-      }
-      int slot = slots.slotOfEpochDay(firstUse);
-      if (slot < 0 || !slots.computed(slot)) {
-        continue;
-      }
-      String member = seat != null ? seat.member() : person;
-      String pod = people.podOf(member, firstUse);
-      String why =
-          (seat != null && seat.from() == start
-                  ? seat.tool() + " seat from " + LocalDate.ofEpochDay(start)
-                  : "joined on " + LocalDate.ofEpochDay(start))
-              + "; first agent use on "
-              + LocalDate.ofEpochDay(firstUse);
-      out.accept(
-          Contribution.sample(
-              MetricId.DAYS_TO_FIRST_AI_USE,
-              slots.week(slot),
-              people.memberScopes(pod, member),
-              firstUse - start,
-              person,
-              new Evidence("onboarding:" + person, why)));
+  }
+
+  private static void firstUse(
+      People people,
+      WeekSlots slots,
+      String member,
+      String person,
+      long start,
+      long firstUse,
+      String ref,
+      String what,
+      Consumer<Contribution> out) {
+    if (firstUse < 0 || firstUse - start > FIRST_USE_HORIZON_DAYS) {
+      return;
     }
+    int slot = slots.slotOfEpochDay(firstUse);
+    if (slot < 0 || !slots.computed(slot)) {
+      return;
+    }
+    out.accept(
+        Contribution.sample(
+            MetricId.DAYS_TO_FIRST_AI_USE,
+            slots.week(slot),
+            people.memberScopes(people.podOf(member, firstUse), member),
+            firstUse - start,
+            person,
+            new Evidence(
+                ref,
+                what
+                    + LocalDate.ofEpochDay(start)
+                    + "; first use on "
+                    + LocalDate.ofEpochDay(firstUse))));
   }
 
   /** The seat holder's scopes on a day: their pod then, the organization for an unknown holder. */

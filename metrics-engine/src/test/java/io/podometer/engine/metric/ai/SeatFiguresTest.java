@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * ben-k (ben, checkout)    copilot   2025-09-01                     last activity 01-15    no        YES
  * cyd-o (cyd, checkout)    copilot   2025-09-01                     last activity 02-20    no        no (02-20 in window)
  * cyd-o                    windsurf  2025-09-01  use known from 03-20   —                   not counted (unknown)
- * dia-n (dia, checkout)    copilot   2026-02-23                     claude_code 03-04      no        no (held < 30 days)
+ * dia-n (dia, checkout)    copilot   2026-02-23                     copilot 03-06          yes       no (held < 30 days)
  * sam-ito (sam, search)    copilot   2025-09-01  removed 03-04      usage 02-10            no        no (not held at the end)
  * tia-n (tia, search)      copilot   2025-09-01  ends 2026-03-31    none                   no        YES
  * uma-r (uma, search)      cursor    2025-09-01                     usage 03-06            yes       no
@@ -39,9 +39,10 @@ import org.junit.jupiter.api.Test;
  * late-l (unmapped)        copilot   2026-03-09                     —                      not held in W10
  * </pre>
  *
- * Onboarding: dia joined 02-16 and got her seat 02-23 (start: the later), first use 03-04 → 9 days;
- * eli joined 03-02, first use 03-05 → 3; fay joined 01-12, first use 03-06 → 53; gus joined 01-05,
- * first use 03-06 → 60, past the 56-day horizon; everyone else started in 2025 (beyond it too).
+ * Onboarding, one item each: dia joined 02-16, first use (Claude Code) 03-04 → 16 days; her Copilot
+ * seat from 02-23, first Copilot use 03-06 → 11; eli joined 03-02, first use 03-05 → 3; fay joined
+ * 01-12, first use 03-06 → 53; gus joined 01-05, first use 03-06 → 60, past the 56-day horizon;
+ * every other joining and seat is of 2025 (beyond it too), late-l's seat and new-x's unused.
  *
  * <p>Pull requests of acme/checkout-api closed in W10: #1 ana merged, #2 ben closed unmerged, #3
  * copilot-swe-agent[bot] merged, #4 the same agent closed, #5 cyd's on the agent branch
@@ -71,18 +72,18 @@ class SeatFiguresTest {
 
   @Test
   void seatUtilization() {
-    // checkout: ana used, ben, cyd and dia did not: 1 / 4
-    assertRatio(result, MetricId.SEAT_UTILIZATION, "pod:checkout", W10, 1, 4, 4);
+    // checkout: ana and dia used theirs, ben and cyd did not: 2 / 4
+    assertRatio(result, MetricId.SEAT_UTILIZATION, "pod:checkout", W10, 2, 4, 4);
     // search: sam (held until 03-04) and tia unused, uma's cursor seat used: 1 / 3
     assertRatio(result, MetricId.SEAT_UTILIZATION, "pod:search", W10, 1, 3, 3);
-    // org: those 7, ghost-x's and new-x's unused seats: 2 / 9; late-l's seat starts in W11
-    assertRatio(result, MetricId.SEAT_UTILIZATION, "org", W10, 2, 9, 9);
+    // org: those 7, ghost-x's and new-x's unused seats: 3 / 9; late-l's seat starts in W11
+    assertRatio(result, MetricId.SEAT_UTILIZATION, "org", W10, 3, 9, 9);
     assertEquals(
         List.of(
             "seat:copilot:ana-l 1/1",
             "seat:copilot:ben-k 0/1",
             "seat:copilot:cyd-o 0/1",
-            "seat:copilot:dia-n 0/1",
+            "seat:copilot:dia-n 1/1",
             "seat:copilot:ghost-x 0/1",
             "seat:copilot:new-x 0/1",
             "seat:copilot:sam-ito 0/1",
@@ -111,14 +112,18 @@ class SeatFiguresTest {
 
   @Test
   void daysToFirstAiUse() {
-    // checkout: eli 3, dia 9 → median (3 + 9) / 2 = 6
-    assertMedian("pod:checkout", 6, 2);
+    // checkout: eli 3, dia's seat 11, dia joining 16 → 11
+    assertMedian("pod:checkout", 11, 3);
     // search: fay 53 (gus's 60 is past the horizon)
     assertMedian("pod:search", 53, 1);
-    // org: 3, 9, 53 → 9
-    assertMedian("org", 9, 3);
+    // org: 3, 11, 16, 53 → (11 + 16) / 2 = 13.5
+    assertMedian("org", 13.5, 4);
     assertEquals(
-        List.of("onboarding:dia 0/0", "onboarding:eli 0/0", "onboarding:fay 0/0"),
+        List.of(
+            "onboarding:dia:joined 0/0",
+            "onboarding:dia:seat:copilot 0/0",
+            "onboarding:eli:joined 0/0",
+            "onboarding:fay:joined 0/0"),
         items(result, MetricId.DAYS_TO_FIRST_AI_USE, "org", W10));
   }
 
@@ -137,6 +142,46 @@ class SeatFiguresTest {
         items(result, MetricId.AGENT_PR_MERGE_RATE, "org", W10));
     // W11: ben's #8 merged
     assertRatio(result, MetricId.HUMAN_PR_MERGE_RATE, "org", "2026-W11", 1, 1, 1);
+  }
+
+  @Test
+  void aLaterListingOutdatesARemovalOrACancellation() {
+    java.time.ZoneId utc = java.time.ZoneOffset.UTC;
+    java.time.Instant assigned = java.time.Instant.parse("2025-09-01T00:00:00Z");
+    java.time.Instant removed = java.time.Instant.parse("2026-03-04T06:00:00Z");
+    // removed by the listing of 03-04 (the listing before it, 03-03): ends that day
+    assertEquals(
+        java.time.LocalDate.parse("2026-03-04"),
+        seat(assigned, null, removed, java.time.Instant.parse("2026-03-03T06:00:00Z")).endDay(utc));
+    // listed again on 03-10: held again, the removal outdated
+    assertNull(
+        seat(assigned, null, removed, java.time.Instant.parse("2026-03-10T06:00:00Z")).endDay(utc));
+    // cancelled for 03-31 as listed on 03-10: held through the 31st
+    assertEquals(
+        java.time.LocalDate.parse("2026-04-01"),
+        seat(
+                assigned,
+                java.time.LocalDate.parse("2026-03-31"),
+                null,
+                java.time.Instant.parse("2026-03-10T06:00:00Z"))
+            .endDay(utc));
+    // still listed on 04-02: the cancellation did not happen
+    assertNull(
+        seat(
+                assigned,
+                java.time.LocalDate.parse("2026-03-31"),
+                null,
+                java.time.Instant.parse("2026-04-02T06:00:00Z"))
+            .endDay(utc));
+  }
+
+  private static io.podometer.engine.event.EventData.AgentSeat seat(
+      java.time.Instant assigned,
+      java.time.LocalDate endsOn,
+      java.time.Instant removedAt,
+      java.time.Instant listedAt) {
+    return new io.podometer.engine.event.EventData.AgentSeat(
+        "copilot", "ana-l", "acme", assigned, null, null, endsOn, removedAt, null, listedAt);
   }
 
   private static void assertSum(MetricId metric, String scope, double expected) {
