@@ -220,7 +220,8 @@ class OtlpReceiverIT {
     io.restassured.path.json.JsonPath sources =
         given().get("/api/sources/telemetry").then().statusCode(200).extract().jsonPath();
     assertEquals(3, sources.getList("$").size());
-    String organization = "find { it.arrivesAs == 'organization reports (acme)' }";
+    String organization =
+        "find { it.arrivesAs == 'organization totals of acme (people: the most active in a day)' }";
     assertEquals(yesterday, sources.getString(organization + ".newestDay"));
     assertEquals(14, sources.getInt(organization + ".people"));
     assertEquals(28, sources.getInt(organization + ".gaps"));

@@ -132,7 +132,7 @@ public class AgentTelemetry {
           sources.add(
               new Source(
                   parts[0],
-                  "organization reports (" + parts[1] + ")",
+                  "organization totals of " + parts[1] + " (people: the most active in a day)",
                   day.toString(),
                   most,
                   gaps,
