@@ -1,0 +1,21 @@
+package io.podometer.engine.detect;
+
+import java.util.List;
+
+/** Every detector there is, run in turn over one context. */
+public final class AntiPatternDetectors {
+
+  private AntiPatternDetectors() {}
+
+  public static List<Detector> all() {
+    return List.of(new PromptCargoCultingDetector());
+  }
+
+  public static Detections run(DetectionContext context) {
+    Detections found = new Detections();
+    for (Detector detector : all()) {
+      detector.detect(context, found);
+    }
+    return found;
+  }
+}

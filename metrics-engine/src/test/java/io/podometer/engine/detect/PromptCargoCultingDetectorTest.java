@@ -1,0 +1,121 @@
+package io.podometer.engine.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.podometer.engine.figure.Figure;
+import io.podometer.engine.figure.FigureKey;
+import io.podometer.engine.figure.MetricId;
+import io.podometer.engine.org.OrgModel;
+import io.podometer.engine.scope.ScopeId;
+import io.podometer.engine.testing.GoldenData;
+import io.podometer.engine.time.IsoWeek;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code prompt_cargo_culting} on hand-made figures, judged over 2026-W09..W10 (defaults: under 20
+ * % acceptance or over 50 % edit rejects, 2 consecutive weeks; "slow" overrides to 3 weeks).
+ *
+ * <pre>
+ * pod        week   acceptance  rejects
+ * checkout   W08    15 %        55 %      both
+ * checkout   W09    18 %        60 %      both   → W09 fires, HIGH
+ * checkout   W10    30 %        20 %      neither
+ * search     W08    19 %        —         just under
+ * search     W09    20 %        50 %      exactly at both thresholds: not over them → near miss
+ * search     W10    10 %        —         one week only
+ * slow       W08-W09 10 %, 10 %            2 weeks of the 3 it needs → near miss;
+ * slow       W10    10 %                  third week → W10 fires, MEDIUM (rejects fine)
+ * quiet      no figures                   not evaluated
+ * </pre>
+ */
+class PromptCargoCultingDetectorTest {
+
+  private static final String ORG =
+      """
+      org: {name: Acme}
+      pods:
+        - {id: checkout, name: Checkout}
+        - {id: search, name: Search}
+        - {id: slow, name: Slow, thresholds: {prompt_cargo_culting: {weeks: 3}}}
+        - {id: quiet, name: Quiet}
+      """;
+
+  private final Map<FigureKey, Figure> figures = new HashMap<>();
+
+  private void put(String pod, String week, Double acceptance, Double rejects) {
+    put(MetricId.AGENT_ACCEPTANCE_RATE, pod, week, acceptance);
+    put(MetricId.AGENT_EDIT_REJECT_RATE, pod, week, rejects);
+  }
+
+  private void put(MetricId metric, String pod, String week, Double value) {
+    if (value != null) {
+      FigureKey key = new FigureKey(metric, ScopeId.pod(pod), IsoWeek.parse(week));
+      figures.put(
+          key,
+          new Figure(
+              metric,
+              key.scope(),
+              key.week(),
+              value,
+              value,
+              1.0,
+              1,
+              5,
+              null,
+              null,
+              null,
+              null,
+              null,
+              false));
+    }
+  }
+
+  @Test
+  void firesAfterConsecutiveWeeksAndNotJustUnderOrWithoutData() {
+    put("checkout", "2026-W08", 0.15, 0.55);
+    put("checkout", "2026-W09", 0.18, 0.60);
+    put("checkout", "2026-W10", 0.30, 0.20);
+    put("search", "2026-W08", 0.19, null);
+    put("search", "2026-W09", 0.20, 0.50);
+    put("search", "2026-W10", 0.10, null);
+    put("slow", "2026-W08", 0.10, null);
+    put("slow", "2026-W09", 0.10, null);
+    put("slow", "2026-W10", 0.10, null);
+    OrgModel org = GoldenData.org(ORG);
+    Detections found =
+        AntiPatternDetectors.run(
+            new DetectionContext(
+                org, figures::get, IsoWeek.parse("2026-W09"), IsoWeek.parse("2026-W10")));
+
+    assertEquals(
+        List.of("pod:checkout 2026-W09 HIGH", "pod:slow 2026-W10 MEDIUM"),
+        found.flags().stream().map(f -> f.scope() + " " + f.week() + " " + f.severity()).toList());
+    Flag checkout = found.flags().get(0);
+    assertEquals(
+        "for 2 consecutive weeks, agent acceptance rate under 20 % or edit reject rate over 50 %",
+        checkout.rule());
+    assertEquals(
+        Map.of("acceptanceRateBelow", 0.2, "rejectRateAbove", 0.5, "weeks", 2),
+        checkout.thresholds());
+    // the figures of both weeks, each as it stood
+    assertEquals(4, checkout.evidence().size());
+    assertEquals(
+        new FlagEvidence(
+            MetricId.AGENT_ACCEPTANCE_RATE,
+            ScopeId.pod("checkout"),
+            IsoWeek.parse("2026-W08"),
+            0.15),
+        checkout.evidence().get(0));
+    assertEquals(3, found.flags().get(1).thresholds().get("weeks"));
+    assertEquals(
+        List.of(ScopeId.pod("quiet")),
+        found.notEvaluated().stream().map(NotEvaluated::scope).toList());
+    assertEquals(
+        "agent telemetry: no agent_acceptance_rate or agent_edit_reject_rate for the pod from"
+            + " 2026-W09 to 2026-W10 (OpenTelemetry exports or vendor reports)",
+        found.notEvaluated().get(0).missing());
+  }
+}
