@@ -8,7 +8,7 @@ public final class AntiPatternDetectors {
   private AntiPatternDetectors() {}
 
   public static List<Detector> all() {
-    return List.of(new PromptCargoCultingDetector());
+    return List.of(new PromptCargoCultingDetector(), new MeetingCreepDetector());
   }
 
   public static Detections run(DetectionContext context) {

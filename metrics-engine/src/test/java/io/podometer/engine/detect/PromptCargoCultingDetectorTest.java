@@ -85,10 +85,12 @@ class PromptCargoCultingDetectorTest {
     put("slow", "2026-W09", 0.10, null);
     put("slow", "2026-W10", 0.10, null);
     OrgModel org = GoldenData.org(ORG);
-    Detections found =
-        AntiPatternDetectors.run(
+    Detections found = new Detections();
+    new PromptCargoCultingDetector()
+        .detect(
             new DetectionContext(
-                org, figures::get, IsoWeek.parse("2026-W09"), IsoWeek.parse("2026-W10")));
+                org, figures::get, IsoWeek.parse("2026-W09"), IsoWeek.parse("2026-W10")),
+            found);
 
     assertEquals(
         List.of("pod:checkout 2026-W09 HIGH", "pod:slow 2026-W10 MEDIUM"),
