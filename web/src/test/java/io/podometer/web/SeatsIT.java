@@ -168,6 +168,10 @@ class SeatsIT {
         .then()
         .statusCode(400)
         .body("detail", containsString("account: required"));
+    put(withToken(ingest), "a".repeat(257), page())
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("account: at most 256 characters"));
     withToken(ingest)
         .contentType("application/json")
         .queryParam("account", "acme")

@@ -89,6 +89,31 @@ public class AgentTelemetry {
     return sources;
   }
 
+  // the organizations' days as last read, and the write they were read after: the live figures do
+  // not keep them (no figure reads them) and the fact table has no index by kind, so a page polling
+  // every 2 s reads the table again only once something was written since
+  private java.time.Instant organizationDaysAsOf;
+  private List<AgentOrgUsage> organizationDays = List.of();
+
+  private synchronized List<AgentOrgUsage> organizationDays() {
+    java.time.Instant written = facts.lastWritten().orElse(java.time.Instant.EPOCH);
+    if (!written.equals(organizationDaysAsOf)) {
+      List<AgentOrgUsage> read = new ArrayList<>();
+      facts.forEachOfKind(
+          FactKind.AGENT_ORG_DAY,
+          stored -> {
+            try {
+              read.add(EventCodec.mapper().readValue(stored.fields(), AgentOrgUsage.class));
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException("fact " + stored.key() + " does not read", e);
+            }
+          });
+      organizationDays = List.copyOf(read);
+      organizationDaysAsOf = written;
+    }
+    return organizationDays;
+  }
+
   /**
    * The organizations' own daily totals (people not told apart), per tool and account: up to
    * yesterday, each day with its active users.
@@ -98,23 +123,15 @@ public class AgentTelemetry {
     LocalDate first = last.minusDays(DAYS - 1L);
     Map<String, Map<LocalDate, Integer>> byDay = new TreeMap<>();
     Map<String, LocalDate> newest = new TreeMap<>();
-    facts.forEachOfKind(
-        FactKind.AGENT_ORG_DAY,
-        stored -> {
-          AgentOrgUsage day;
-          try {
-            day = EventCodec.mapper().readValue(stored.fields(), AgentOrgUsage.class);
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("fact " + stored.key() + " does not read", e);
-          }
-          String key = day.tool() + "\u0000" + day.account();
-          newest.merge(key, day.day(), (a, b) -> a.isAfter(b) ? a : b);
-          if (!day.day().isBefore(first) && !day.day().isAfter(last)) {
-            byDay
-                .computeIfAbsent(key, k -> new TreeMap<>())
-                .put(day.day(), day.activeUsers() == null ? 0 : day.activeUsers());
-          }
-        });
+    for (AgentOrgUsage day : organizationDays()) {
+      String key = day.tool() + "\u0000" + day.account();
+      newest.merge(key, day.day(), (a, b) -> a.isAfter(b) ? a : b);
+      if (!day.day().isBefore(first) && !day.day().isAfter(last)) {
+        byDay
+            .computeIfAbsent(key, k -> new TreeMap<>())
+            .put(day.day(), day.activeUsers() == null ? 0 : day.activeUsers());
+      }
+    }
     List<Source> sources = new ArrayList<>();
     newest.forEach(
         (key, day) -> {
