@@ -57,6 +57,7 @@ public enum MetricId {
   RUBBER_STAMP_APPROVALS("rubber_stamp_approvals", RATIO, true, "share"),
   THROUGHPUT_PER_ENGINEER("throughput_per_engineer", SUM_PER_DISTINCT, true, "PRs per engineer"),
   PR_SIZE_P50("pr_size_p50", MEDIAN, true, "lines"),
+  UNLINKED_PR_SHARE("unlinked_pr_share", RATIO, true, "share"),
   REVERT_RATE("revert_rate", RATIO, true, "share"),
   AI_CHURN_PROXY("ai_churn_proxy", RATIO, true, "share"),
   FEATURE_VELOCITY_DAYS("feature_velocity_days", MEDIAN, true, "days"),

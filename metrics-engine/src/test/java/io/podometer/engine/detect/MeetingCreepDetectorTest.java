@@ -114,7 +114,13 @@ class MeetingCreepDetectorTest {
                 w09));
     assertEquals(List.of(), found.flags());
     assertEquals(
-        List.of("prompt_cargo_culting pod:none", "meeting_creep pod:none"),
+        List.of(
+            "review_bottleneck pod:none",
+            "metrics_gaming pod:none",
+            "tool_bolt_on pod:none",
+            "prompt_cargo_culting pod:none",
+            "meeting_creep pod:none",
+            "unowned_work pod:none"),
         found.notEvaluated().stream().map(n -> n.detector() + " " + n.scope()).toList());
   }
 }

@@ -170,6 +170,12 @@ public final class MetricTexts {
         "Merged PRs per active engineer.");
     put(MetricId.PR_SIZE_P50, flow, "PR size (median)", "Changed lines per merged PR, median.");
     put(
+        MetricId.UNLINKED_PR_SHARE,
+        flow,
+        "PRs linked to no bet",
+        "Merged PRs linked to no bet (label, branch, title or path rules) / merged PRs; only"
+            + " where the organization declares bets.");
+    put(
         MetricId.REVERT_RATE,
         flow,
         "Revert rate",

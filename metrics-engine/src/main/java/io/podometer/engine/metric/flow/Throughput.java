@@ -6,12 +6,14 @@ import io.podometer.engine.figure.Evidence;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.time.IsoWeek;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Throughput per engineer (merged PRs of the week over the week's active engineers, per pod: its
  * numerator counts in the pod chain and the author's member scope, where active engineers are
- * known) and PR size (changed lines, additions + deletions, of each merged PR, week of the merge).
+ * known), PR size (changed lines, additions + deletions, of each merged PR, week of the merge) and,
+ * where the organization declares bets, the share of merged PRs linked to none.
  */
 final class Throughput {
 
@@ -41,6 +43,23 @@ final class Throughput {
               1,
               pr.person(),
               new Evidence(pr.ref(), merged)));
+      if (!context.org().bets().isEmpty()) {
+        List<String> bets = context.scopes().betsOf(fact);
+        out.accept(
+            Contribution.ratio(
+                MetricId.UNLINKED_PR_SHARE,
+                week,
+                pr.podScopes(),
+                bets.isEmpty() ? 1 : 0,
+                1,
+                pr.person(),
+                new Evidence(
+                    pr.ref(),
+                    merged
+                        + (bets.isEmpty()
+                            ? "; linked to no bet"
+                            : "; linked to " + String.join(", ", bets)))));
+      }
       if (fact.additions() != null || fact.deletions() != null) {
         int added = fact.additions() == null ? 0 : fact.additions();
         int deleted = fact.deletions() == null ? 0 : fact.deletions();
