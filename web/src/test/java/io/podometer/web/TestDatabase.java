@@ -25,6 +25,8 @@ public class TestDatabase {
     entityManager.createNativeQuery("delete from source_checkpoint").executeUpdate();
     entityManager.createNativeQuery("delete from source").executeUpdate();
     entityManager.createNativeQuery("delete from csv_import").executeUpdate();
+    entityManager.createNativeQuery("delete from antipattern_flag_change").executeUpdate();
+    entityManager.createNativeQuery("delete from antipattern_flag").executeUpdate();
     gitHubSources.forgetSecrets();
     factIndex.invalidate();
     orgService.reloadLatest();

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The parameters of a metrics request, checked: each message names the parameter at fault. */
-record MetricsQuery(ScopeId scope, List<MetricId> metrics, IsoWeek from, IsoWeek to) {
+public record MetricsQuery(ScopeId scope, List<MetricId> metrics, IsoWeek from, IsoWeek to) {
 
   static final int DEFAULT_WEEKS = 26;
   static final int MAX_WEEKS = 260;
@@ -30,7 +30,7 @@ record MetricsQuery(ScopeId scope, List<MetricId> metrics, IsoWeek from, IsoWeek
     return new MetricsQuery(scopeId, metrics(metrics), first, last);
   }
 
-  static ScopeId scope(String scope) {
+  public static ScopeId scope(String scope) {
     if (scope == null || scope.isBlank()) {
       throw new IllegalArgumentException("scope: missing (e.g. org, pod:checkout, repo:acme/shop)");
     }
@@ -40,7 +40,7 @@ record MetricsQuery(ScopeId scope, List<MetricId> metrics, IsoWeek from, IsoWeek
     return ScopeId.parse(scope.strip());
   }
 
-  static IsoWeek week(String parameter, String text) {
+  public static IsoWeek week(String parameter, String text) {
     return IsoWeek.tryParse(text.strip())
         .orElseThrow(
             () ->

@@ -22,6 +22,7 @@ public class StartupTasks {
   @Inject FactQueries facts;
   @Inject DemoLoader demoLoader;
   @Inject io.podometer.web.figures.FigureService figures;
+  @Inject io.podometer.web.antipattern.AntiPatternService antiPatterns;
   @Inject io.podometer.web.security.AccessBootstrap access;
   @Inject io.podometer.web.privacy.RetentionJob retention;
   @Inject io.podometer.web.store.EventRefsUpgrade refsUpgrade;
@@ -58,6 +59,7 @@ public class StartupTasks {
       demoLoader.load();
     }
     figures.start();
+    antiPatterns.start();
     retention.start();
     gitHubSources.startSchedule();
     LOG.infof(

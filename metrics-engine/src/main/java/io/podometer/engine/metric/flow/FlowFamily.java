@@ -27,6 +27,7 @@ public final class FlowFamily implements MetricFamily {
           EnumSet.of(
               MetricId.THROUGHPUT_PER_ENGINEER,
               MetricId.PR_SIZE_P50,
+              MetricId.UNLINKED_PR_SHARE,
               MetricId.REVERT_RATE,
               MetricId.AI_CHURN_PROXY,
               MetricId.PULSE_SATISFACTION,
@@ -55,7 +56,9 @@ public final class FlowFamily implements MetricFamily {
   @Override
   public void contribute(EngineContext context, Set<MetricId> wanted, Consumer<Contribution> out) {
     boolean throughput =
-        wanted.contains(MetricId.THROUGHPUT_PER_ENGINEER) || wanted.contains(MetricId.PR_SIZE_P50);
+        wanted.contains(MetricId.THROUGHPUT_PER_ENGINEER)
+            || wanted.contains(MetricId.PR_SIZE_P50)
+            || wanted.contains(MetricId.UNLINKED_PR_SHARE);
     boolean reverts = wanted.contains(MetricId.REVERT_RATE);
     boolean churn = wanted.contains(MetricId.AI_CHURN_PROXY);
     boolean teamHealth =

@@ -1,0 +1,242 @@
+package io.podometer.web.antipattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.podometer.engine.detect.AntiPatternDetectors;
+import io.podometer.engine.detect.DetectionContext;
+import io.podometer.engine.detect.Detections;
+import io.podometer.engine.detect.Flag;
+import io.podometer.engine.detect.FlagEvidence;
+import io.podometer.engine.detect.NotEvaluated;
+import io.podometer.engine.live.FigureSnapshot;
+import io.podometer.engine.time.IsoWeek;
+import io.podometer.web.figures.FigureService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the anti-pattern detectors as the step after the figures: each time a new snapshot of
+ * figures is published, the detectors judge its weeks, and the stored flags follow — a new flag is
+ * raised, a changed one updated (its severity's changes kept as history), one that no longer fires
+ * cleared (kept, with its acknowledgement). Detectors read only figures, so the run costs lookups,
+ * not a recomputation; it happens on its own thread and never holds up the figures.
+ */
+@ApplicationScoped
+public class AntiPatternService {
+
+  private static final Logger LOG = Logger.getLogger(AntiPatternService.class);
+
+  /** How often a new snapshot of figures is looked for. */
+  private static final long POLL_MILLIS = 1_000;
+
+  static final int RULE_LENGTH = 4_000;
+
+  @Inject FigureService figures;
+  @Inject ObjectMapper json;
+  @Inject Clock clock;
+
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "podometer-antipatterns");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  // owned by the worker thread
+  private FigureSnapshot judged;
+
+  private volatile Judgement latest;
+
+  /**
+   * The last run: the weeks judged, when, on figures as of when, and where detectors lacked data.
+   */
+  public record Judgement(
+      IsoWeek from,
+      IsoWeek to,
+      Instant detectedAt,
+      Instant figuresAsOf,
+      long millis,
+      int flags,
+      List<NotEvaluated> notEvaluated) {}
+
+  /** Starts following the figures (once they are first computed). */
+  public void start() {
+    worker.scheduleWithFixedDelay(this::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** The last run's outcome, or null before the first. */
+  public Judgement latest() {
+    return latest;
+  }
+
+  /** Waits until the figures served now have been judged (tests and benchmarks). */
+  public boolean awaitJudged(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      FigureSnapshot now = figures.figures();
+      try {
+        boolean done = worker.submit(() -> now != null && judged == now).get();
+        if (done) {
+          return true;
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      }
+      Thread.sleep(50);
+    }
+    return false;
+  }
+
+  private void poll() {
+    FigureSnapshot snapshot = figures.figures();
+    if (snapshot == null || snapshot == judged) {
+      return;
+    }
+    try {
+      judge(snapshot);
+      judged = snapshot;
+    } catch (RuntimeException e) {
+      // the next poll tries again: the stored flags are as the last good run left them
+      LOG.errorf(e, "anti-pattern flags not updated");
+    }
+  }
+
+  private void judge(FigureSnapshot snapshot) {
+    long started = System.nanoTime();
+    Instant asOf = figures.dataAsOf().orElse(null);
+    Detections found =
+        AntiPatternDetectors.run(
+            new DetectionContext(
+                snapshot.org(),
+                key -> snapshot.figure(key.metric(), key.scope(), key.week()),
+                snapshot.from(),
+                snapshot.to()));
+    Instant now = clock.instant();
+    QuarkusTransaction.requiringNew()
+        .run(() -> store(found.flags(), snapshot.from(), snapshot.to(), now));
+    latest =
+        new Judgement(
+            snapshot.from(),
+            snapshot.to(),
+            now,
+            asOf,
+            (System.nanoTime() - started) / 1_000_000,
+            found.flags().size(),
+            found.notEvaluated());
+  }
+
+  /** Brings the stored flags of the weeks judged in line with what the detectors found. */
+  private void store(List<Flag> found, IsoWeek from, IsoWeek to, Instant now) {
+    Map<String, FlagEntity> stored = new HashMap<>();
+    for (FlagEntity entity :
+        FlagEntity.<FlagEntity>list("week >= ?1 and week <= ?2", from.toString(), to.toString())) {
+      stored.put(key(entity.detector, entity.scope, entity.week), entity);
+    }
+    List<FlagChangeEntity> changes = new ArrayList<>();
+    for (Flag flag : found) {
+      FlagEntity entity =
+          stored.remove(key(flag.detector(), flag.scope().toString(), flag.week().toString()));
+      String severity = flag.severity().name().toLowerCase(java.util.Locale.ROOT);
+      String rule = clip(flag.rule(), RULE_LENGTH);
+      String thresholds = write(new java.util.TreeMap<>(flag.thresholds()));
+      String evidence = write(evidence(flag.evidence()));
+      String action = clip(flag.suggestedAction(), 2_000);
+      if (entity == null) {
+        entity = new FlagEntity();
+        entity.detector = flag.detector();
+        entity.scope = flag.scope().toString();
+        entity.week = flag.week().toString();
+        entity.raisedAt = now;
+        fill(entity, severity, rule, thresholds, evidence, action, now);
+        entity.persist();
+        changes.add(FlagChangeEntity.of(entity.id, now, FlagChangeEntity.RAISED, severity));
+        continue;
+      }
+      if (entity.clearedAt != null) {
+        entity.clearedAt = null;
+        changes.add(FlagChangeEntity.of(entity.id, now, FlagChangeEntity.RAISED_AGAIN, severity));
+      } else if (!entity.severity.equals(severity)) {
+        changes.add(FlagChangeEntity.of(entity.id, now, FlagChangeEntity.SEVERITY, severity));
+      }
+      if (!entity.severity.equals(severity)
+          || !entity.rule.equals(rule)
+          || !entity.thresholds.equals(thresholds)
+          || !entity.evidence.equals(evidence)
+          || !entity.suggestedAction.equals(action)) {
+        fill(entity, severity, rule, thresholds, evidence, action, now);
+      }
+    }
+    for (FlagEntity gone : stored.values()) {
+      if (gone.clearedAt == null) {
+        gone.clearedAt = now;
+        gone.updatedAt = now;
+        changes.add(FlagChangeEntity.of(gone.id, now, FlagChangeEntity.CLEARED, gone.severity));
+      }
+    }
+    changes.forEach(change -> change.persist());
+  }
+
+  private static void fill(
+      FlagEntity entity,
+      String severity,
+      String rule,
+      String thresholds,
+      String evidence,
+      String action,
+      Instant now) {
+    entity.severity = severity;
+    entity.rule = rule;
+    entity.thresholds = thresholds;
+    entity.evidence = evidence;
+    entity.suggestedAction = action;
+    entity.updatedAt = now;
+  }
+
+  private static List<Map<String, Object>> evidence(List<FlagEvidence> evidence) {
+    List<Map<String, Object>> written = new ArrayList<>();
+    for (FlagEvidence item : evidence) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("metric", item.metric().id());
+      entry.put("scope", item.scope().toString());
+      entry.put("week", item.week().toString());
+      entry.put("value", item.value());
+      written.add(entry);
+    }
+    return written;
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("flag not written as JSON", e);
+    }
+  }
+
+  private static String key(String detector, String scope, String week) {
+    return detector + '\u0000' + scope + '\u0000' + week;
+  }
+
+  private static String clip(String text, int length) {
+    return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+  }
+
+  @PreDestroy
+  void stop() {
+    worker.shutdownNow();
+  }
+}
