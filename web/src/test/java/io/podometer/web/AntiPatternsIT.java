@@ -115,6 +115,8 @@ class AntiPatternsIT {
         week.getList("notEvaluated").toString());
     assertTrue(week.getList("notEvaluated.scope").contains("pod:search"));
     long id = week.getLong(checkout + ".id");
+    assertEquals(
+        "Unowned work", week.getString("detectors.find { it.id == 'unowned_work' }.title"));
 
     // opened: the three PRs behind the figure, with the rule that tied each in
     given()

@@ -103,7 +103,7 @@ public class AntiPatternResource {
   public record Listing(
       String from,
       String to,
-      List<String> detectors,
+      List<DetectorTexts.Text> detectors,
       Instant detectedAt,
       Instant figuresAsOf,
       List<FlagView> flags,
@@ -204,7 +204,7 @@ public class AntiPatternResource {
     return new Listing(
         first.toString(),
         last.toString(),
-        List.copyOf(DETECTORS),
+        DETECTORS.stream().map(DetectorTexts::of).toList(),
         judged == null ? null : judged.detectedAt(),
         judged == null ? null : judged.figuresAsOf(),
         flags,

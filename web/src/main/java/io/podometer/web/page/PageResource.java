@@ -55,6 +55,10 @@ public class PageResource {
   @Location("identities.html")
   Template identities;
 
+  @Inject
+  @Location("antipatterns.html")
+  Template antipatterns;
+
   @Inject OrgService orgService;
   @Inject io.podometer.web.viewer.CurrentViewer viewer;
   @Inject FigureService figures;
@@ -204,6 +208,27 @@ public class PageResource {
     }
     OrgModel org = orgService.current().model();
     return withUser(sources).data("orgName", org.org().name());
+  }
+
+  @GET
+  @Path("antipatterns")
+  @Operation(
+      summary =
+          "The anti-patterns page: the week's flags by severity with their evidence, and detectors"
+              + " × pods over the last 12 weeks")
+  public TemplateInstance antipatterns() {
+    io.podometer.web.viewer.Viewer who = viewer.get();
+    if (!who.readsFigures()) {
+      throw new jakarta.ws.rs.ForbiddenException("the anti-patterns are read with the figures");
+    }
+    OrgModel org = orgService.current().model();
+    return withUser(antipatterns)
+        .data("orgName", org.org().name())
+        .data(
+            "canAcknowledge",
+            who.roles().contains(io.podometer.web.security.Roles.LEADER)
+                || who.roles().contains(io.podometer.web.security.Roles.CHAMPION)
+                || who.roles().contains(io.podometer.web.security.Roles.MEMBER));
   }
 
   @GET
