@@ -98,7 +98,10 @@ class EngineOnDemoTest {
     // reviewers' names would rank them for anyone who may see the pod
     FactSet facts = DemoFigures.fold(demo.events);
     Set<String> reviewers = new java.util.HashSet<>();
-    facts.reviews().forEach(r -> reviewers.add(r.reviewer()));
+    // people: agents and bots are named on purpose ("approved only by claude[bot]: an agent")
+    facts.reviews().stream()
+        .filter(r -> !r.reviewer().endsWith("[bot]"))
+        .forEach(r -> reviewers.add(r.reviewer()));
     assertTrue(reviewers.size() > 10, "the demo has reviewers");
     java.util.regex.Pattern named =
         java.util.regex.Pattern.compile(
@@ -149,6 +152,8 @@ class EngineOnDemoTest {
     for (IsoWeek week = from; week.compareTo(to) <= 0; week = week.plusWeeks(1)) {
       differences.addAll(windowedAgainstFull(facts, week));
     }
+    differences.forEach(
+        d -> System.out.println("DIFF " + d.substring(0, Math.min(200, d.length()))));
     assertEquals(
         List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
   }
@@ -194,6 +199,12 @@ class EngineOnDemoTest {
         : figure;
   }
 
+  private static boolean complemented(Figure figure) {
+    return figure != null
+        && figure.withheld() != null
+        && figure.withheld().startsWith("withheld: shown beside the figures around it");
+  }
+
   @Test
   void aPodsFiguresFromItsSliceEqualTheFullComputation() {
     IsoWeek week = to.plusWeeks(-3);
@@ -216,16 +227,23 @@ class EngineOnDemoTest {
         }
         Figure expected = full.figure(metric, scope, week);
         Figure actual = sliced.figure(metric, scope, week);
+        Figure other = windowed.figure(metric, scope, week);
+        if (complemented(expected) || complemented(actual) || complemented(other)) {
+          // complementary suppression weighs every cell of the week: the organization's choice
+          // of cells to hide beside a withheld one is not the choice made in one pod's slice
+          continue;
+        }
         if (expected == null ? actual != null : !expected.equals(actual)) {
           differences.add(metric + " " + scope + ": full " + expected + " slice " + actual);
         }
-        Figure other = windowed.figure(metric, scope, week);
         if (expected == null ? other != null : !expected.equals(other)) {
           differences.add(
               metric + " " + scope + ": full " + expected + " window of slice " + other);
         }
       }
     }
+    differences.forEach(
+        d -> System.out.println("DIFF " + d.substring(0, Math.min(200, d.length()))));
     assertEquals(
         List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
   }
@@ -265,6 +283,8 @@ class EngineOnDemoTest {
       cells += compareDrilldowns(window, week, scopes, metrics, differences);
     }
     assertTrue(cells > 600, "cells with items: " + cells);
+    differences.forEach(
+        d -> System.out.println("DIFF " + d.substring(0, Math.min(200, d.length()))));
     assertEquals(
         List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
   }
@@ -486,6 +506,8 @@ class EngineOnDemoTest {
       }
     }
     assertTrue(compared > 500, "totals compared: " + compared);
+    differences.forEach(
+        d -> System.out.println("DIFF " + d.substring(0, Math.min(200, d.length()))));
     assertEquals(
         List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
   }
@@ -521,6 +543,8 @@ class EngineOnDemoTest {
       }
     }
     assertTrue(compared > 1000, "member figures compared: " + compared);
+    differences.forEach(
+        d -> System.out.println("DIFF " + d.substring(0, Math.min(200, d.length()))));
     assertEquals(
         List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
   }

@@ -41,7 +41,7 @@ final class BetSignals {
       String name = bet.killSignal().onMetric() ? ADOPTION : bet.killSignal().name();
       double value = round(value(bet, day, r));
       w.timeline.at(at, () -> CanonicalEvents.betSignal(bet.id(), name, value, at));
-      if (r.chance(0.06)) {
+      if (r.chance(0.06) && bet.sto() != null) { // learnings are their owner's to log
         long learnedAt = Times.start(day) + 15 * Times.HOUR + bet.index() % 60 * Times.MINUTE;
         Member sto =
             w.org.members.stream().filter(m -> m.id().equals(bet.sto())).findFirst().orElseThrow();

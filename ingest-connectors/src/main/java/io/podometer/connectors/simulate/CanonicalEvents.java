@@ -42,7 +42,8 @@ final class CanonicalEvents {
       long tokens,
       double costUsd,
       int sessions,
-      long activeSeconds) {}
+      long activeSeconds,
+      int permissionBypasses) {}
 
   private CanonicalEvents() {}
 
@@ -311,6 +312,9 @@ final class CanonicalEvents {
     d.put("costUsd", u.costUsd());
     d.put("sessions", u.sessions());
     d.put("activeSeconds", u.activeSeconds());
+    if (u.permissionBypasses() > 0) {
+      d.put("permissionBypasses", u.permissionBypasses());
+    }
     return event(
         "usage:" + u.tool() + ":" + u.user() + ":" + u.day(), "agent.usage", at, null, null, d);
   }

@@ -110,6 +110,12 @@ final class ChangeFactory {
    */
   static List<List<FileChange>> split(
       Rng r, Repo repo, int commits, double medianLines, double testChance) {
+    return split(r, repo, commits, medianLines, testChance, 0.1);
+  }
+
+  /** As above, with the odds of a docs file changing with it. */
+  static List<List<FileChange>> split(
+      Rng r, Repo repo, int commits, double medianLines, double testChance, double docsChance) {
     int added = (int) Math.max(1, Math.min(2_500, Math.round(r.logNormal(medianLines, 1.0))));
     int fileCount = (int) Math.max(1, Math.min(12, Math.round(added / 70.0 * r.uniform(0.5, 1.6))));
     List<String> paths = new ArrayList<>();
@@ -122,7 +128,7 @@ final class ChangeFactory {
     if (r.chance(testChance)) {
       paths.add(Paths.test(repo.service, r.pick(Names.NOUNS)));
     }
-    if (r.chance(0.1)) {
+    if (r.chance(docsChance)) {
       paths.add("docs/" + r.pick(Names.NOUNS) + ".md");
     }
     if (r.chance(0.03)) {

@@ -44,7 +44,12 @@ final class DeploymentGenerator {
     long start = Times.start(day);
     for (Repo repo : w.repos()) {
       Rng r = Rng.of(w.seed, STREAM, repo.service.index(), day.toEpochDay());
-      int production = weekend ? (r.chance(0.04) ? 1 : 0) : Math.min(4, r.poisson(1.1));
+      // a pod gaming its figures ships no more than before, however many PRs it merges
+      Pod pod = w.org.pod(repo.service.pod());
+      boolean gaming = pod.traits().metricsGaming() && Stories.on(w.range, day);
+      // a pilot ships smaller changes more often
+      double rate = gaming ? 0.8 : pod.traits().pilotOn(day) ? 1.6 : 1.1;
+      int production = weekend ? (r.chance(0.04) ? 1 : 0) : Math.min(4, r.poisson(rate));
       for (int i = 0; i < production; i++) {
         deployAt(repo, PRODUCTION, start + r.between(9 * Times.HOUR, 19 * Times.HOUR), r.uniform());
       }

@@ -150,13 +150,18 @@ final class MaintenanceGenerator {
     long at = Times.start(day) + r.between(7 * Times.HOUR, 20 * Times.HOUR);
     Author author;
     Marks marks;
-    if (r.chance(0.08)) {
+    // only a pod taking security shortcuts lets agents' work reach the default branch unreviewed
+    boolean shortcuts =
+        w.org.pod(repo.service.pod()).traits().securityShortcuts() && Stories.on(w.range, day);
+    boolean agent = r.chance(0.08);
+    if (agent && shortcuts) {
       author = Author.COPILOT_AGENT;
       marks = Marks.NONE;
     } else {
       Member m = r.pick(w.org.engineersOn(repo.service.pod(), day));
       author = Author.of(m);
-      marks = ChangeFactory.marks(r, w.plan.day(m, day));
+      Marks drawn = ChangeFactory.marks(r, w.plan.day(m, day));
+      marks = shortcuts ? drawn : Marks.NONE;
     }
     List<FileChange> files = ChangeFactory.split(r, repo, 1, 12, 0.1).get(0);
     String subject = r.chance(0.3) ? "Fix typo in README" : ChangeFactory.subject(r);

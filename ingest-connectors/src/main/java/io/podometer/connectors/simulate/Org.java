@@ -47,14 +47,34 @@ final class Org {
 
   record Pillar(String id, String name) {}
 
-  /** What makes a pod's story: a pilot from a date, or one of the anti-patterns it acts out. */
+  /**
+   * What makes a pod's story: a pilot from a date, or one of the anti-patterns it acts out (SPEC
+   * §6), each planted for a detector to find.
+   */
   record Traits(
       LocalDate pilotStart,
       boolean reviewBottleneck,
       boolean poorAcceptance,
-      boolean meetingCreep) {
+      boolean meetingCreep,
+      boolean unownedWork,
+      boolean securityShortcuts,
+      boolean juniorHollowing,
+      boolean untestedAi,
+      boolean metricsGaming) {
     boolean pilotOn(LocalDate day) {
       return pilotStart != null && !day.isBefore(pilotStart);
+    }
+
+    /** Whether the pod acts out an anti-pattern that needs no pilot's care. */
+    boolean anyAntiPattern() {
+      return reviewBottleneck
+          || poorAcceptance
+          || meetingCreep
+          || unownedWork
+          || securityShortcuts
+          || juniorHollowing
+          || untestedAi
+          || metricsGaming;
     }
   }
 
@@ -83,6 +103,9 @@ final class Org {
       double prRate,
       double meetingHours) {}
 
+  /** Engineers at or under this level are juniors (the organization file's juniorLevelAtMost). */
+  static final String JUNIOR_LEVEL = "L3";
+
   record Member(
       int index,
       String id,
@@ -109,7 +132,7 @@ final class Org {
     }
 
     boolean junior() {
-      return "L3".equals(level);
+      return role == Role.ENGINEER && JUNIOR_LEVEL.equals(level);
     }
   }
 

@@ -80,7 +80,10 @@ final class OrgBuilder {
       List<Member> list = new ArrayList<>();
       Membership membership = new Membership(pod.id(), joined, null);
       for (int e = 0; e < engineers[pod.index()]; e++) {
-        list.add(people.create(members.size() + list.size(), Role.ENGINEER, e == 0, membership));
+        // a pod hollowing out its juniors' work has juniors enough to be shown as a group
+        boolean junior = pod.traits().juniorHollowing() && e >= 1 && e <= 3;
+        list.add(
+            people.create(members.size() + list.size(), Role.ENGINEER, e == 0, membership, junior));
       }
       int size = engineers[pod.index()];
       if (size <= 3 || (size == 4 && pod.index() % 2 == 0)) {
@@ -202,11 +205,18 @@ final class OrgBuilder {
     podMembers.get(to.index()).add(movedMember);
   }
 
+  /**
+   * Every pod works on a bet running through the whole range, owned by its PM (or lead); a few pods
+   * have a second, later bet — one of them killed three weeks ago, one placed without any single
+   * task owner (a case for {@code unowned_work}).
+   */
   private List<Bet> bets(List<Pod> pods, List<List<Member>> podMembers) {
-    int count = Math.max(6, (int) Math.round(pods.size() * 0.6));
+    int extra = Math.max(2, (int) Math.round(pods.size() * 0.3));
+    int count = Math.max(6, pods.size() + extra);
     List<Bet> bets = new ArrayList<>();
     for (int k = 0; k < count; k++) {
-      Pod pod = pods.get((int) ((long) k * pods.size() / count));
+      boolean first = k < pods.size();
+      Pod pod = pods.get(k % pods.size());
       BetCatalog.Entry entry = BetCatalog.ENTRIES.get(k % BetCatalog.ENTRIES.size());
       List<Member> list = podMembers.get(pod.index());
       String sto =
@@ -216,20 +226,26 @@ final class OrgBuilder {
               .orElse(list.get(0))
               .id();
       int pattern = k % BetCatalog.ENTRIES.size();
+      boolean killed = k == pods.size();
+      boolean unowned = k == pods.size() + 1;
       String status =
-          switch (pattern) {
-            case 2 -> "scaling";
-            case 4 -> "killed";
-            case 5 -> "shipped";
-            default -> "exploring";
-          };
-      LocalDate started = range.currentMonday().minusWeeks(6 + (k * 5L) % 18);
+          killed
+              ? "killed"
+              : switch (pattern) {
+                case 2 -> "scaling";
+                case 5 -> first ? "shipped" : "exploring";
+                default -> "exploring";
+              };
+      LocalDate started =
+          first
+              ? range.firstMonday().minusWeeks(2 + k % 5)
+              : range.currentMonday().minusWeeks(6 + (k * 5L) % 10);
       bets.add(
           new Bet(
               k,
               Names.cycled(entry.id(), k / BetCatalog.ENTRIES.size()),
               entry.title(),
-              sto,
+              unowned ? null : sto,
               entry.hypothesis(),
               new KillSignal(
                   entry.onMetric(),
@@ -239,7 +255,7 @@ final class OrgBuilder {
                   entry.windowWeeks()),
               status,
               started,
-              pattern == 4 ? range.currentMonday().minusWeeks(3) : null,
+              killed ? range.currentMonday().minusWeeks(3) : null,
               pod.id(),
               pattern == 3));
     }

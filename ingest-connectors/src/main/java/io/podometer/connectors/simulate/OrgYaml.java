@@ -48,7 +48,7 @@ final class OrgYaml {
           tool_bolt_on: {activeShare: 0.80, weeks: 4, improvement: 0.10, baselineWeeks: 8, adoptionCross: 0.5}
           prompt_cargo_culting: {acceptanceRateBelow: 0.20, rejectRateAbove: 0.50, tokensPerAcceptedLineVsMedian: 3.0, weeks: 2}
           security_shortcuts: {requireHumanApproval: true}
-          knowledge_debt: {aiShareAtLeast: 0.5, minAddedLines: 50, shareWithoutTestsOrDocs: 0.40, weeks: 2, testPaths: ["**/test/**", "**/tests/**", "**/*Test.*", "**/*_test.*"], docPaths: ["**/*.md", "docs/**", "**/spec/**"]}
+          knowledge_debt: {aiShareAtLeast: 0.5, minAddedLines: 50, shareWithoutTestsOrDocs: 0.40, weeks: 2, testPaths: ["**/test/**", "**/tests/**", "**/__tests__/**", "**/*Test.*", "**/*_test.*", "**/test_*", "**/*.test.*", "**/*.spec.*"], docPaths: ["**/*.md", "docs/**", "**/spec/**"]}
           junior_pipeline_hollowing: {reviewDrop: 0.5, humanShareBelow: 0.10, baselineWeeks: 8}
           meeting_creep: {hoursRise: 0.20, baselineWeeks: 8}
           unowned_work: {unlinkedShare: 0.5}
@@ -140,7 +140,9 @@ final class OrgYaml {
   private static void bet(StringBuilder y, Bet b) {
     y.append("  - id: ").append(scalar(b.id())).append('\n');
     y.append("    title: ").append(scalar(b.title())).append('\n');
-    y.append("    sto: ").append(scalar(b.sto())).append('\n');
+    if (b.sto() != null) {
+      y.append("    sto: ").append(scalar(b.sto())).append('\n');
+    }
     y.append("    hypothesis: ").append(scalar(b.hypothesis())).append('\n');
     y.append("    killSignal: {").append(b.killSignal().onMetric() ? "metric: " : "signal: ");
     y.append(scalar(b.killSignal().name()))

@@ -23,6 +23,11 @@ final class People {
   }
 
   Member create(int index, Role role, boolean podLead, Membership membership) {
+    return create(index, role, podLead, membership, false);
+  }
+
+  /** A member; {@code junior} makes an engineer a junior whatever the draw. */
+  Member create(int index, Role role, boolean podLead, Membership membership, boolean junior) {
     String first = Names.FIRST.get(index % Names.FIRST.size());
     String last = Names.LAST.get((index * 7 + index / Names.FIRST.size()) % Names.LAST.size());
     String id =
@@ -35,7 +40,8 @@ final class People {
           default -> Names.asciiLower(first) + Names.asciiLower(last);
         };
     login = unique(logins, login, login);
-    String level = level(role, podLead);
+    String drawn = level(role, podLead);
+    String level = junior && role == Role.ENGINEER ? Org.JUNIOR_LEVEL : drawn;
     String telemetry = index % 3 == 1 ? rng.uuid() : null;
     return new Member(
         index,

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 /**
  * Chooses which pods run a pilot and which act out an anti-pattern: about one pod in eight pilots
  * (two at least, starting about ten weeks before the end), one in ten has a review bottleneck, one
- * in twelve culture-copies prompts (poor acceptance), one in twelve drifts into meeting creep.
+ * in twelve culture-copies prompts (poor acceptance), one in twelve drifts into meeting creep; one
+ * in ten each works outside any bet, takes security shortcuts, hollows out its juniors' work,
+ * merges untested AI work, or games its figures. Each anti-pattern has one pod at least.
  */
 final class PodTraits {
   private final int podCount;
@@ -33,14 +35,44 @@ final class PodTraits {
     boolean[] bottleneck = pick(i -> i % 10 == 3, pilot, new boolean[podCount], true);
     boolean[] poorAcceptance = pick(i -> i % 12 == 6, pilot, bottleneck, false);
     boolean[] meetingCreep = pick(i -> i % 12 == 8, pilot, poorAcceptance, false);
+    boolean[] taken = or(bottleneck, poorAcceptance, meetingCreep);
+    boolean[] unowned = pick(i -> i % 10 == 0, pilot, taken, true);
+    taken = or(taken, unowned);
+    boolean[] security = pick(i -> i % 10 == 2, pilot, taken, true);
+    taken = or(taken, security);
+    boolean[] juniors = pick(i -> i % 10 == 4, pilot, taken, true);
+    taken = or(taken, juniors);
+    boolean[] untested = pick(i -> i % 10 == 5, pilot, taken, true);
+    taken = or(taken, untested);
+    boolean[] gaming = pick(i -> i % 10 == 7, pilot, taken, false);
 
     Traits[] traits = new Traits[podCount];
     int pilotOrder = 0;
     for (int i = 0; i < podCount; i++) {
       LocalDate start = pilot[i] ? range.currentMonday().minusWeeks(10 - (pilotOrder++ % 2)) : null;
-      traits[i] = new Traits(start, bottleneck[i], poorAcceptance[i], meetingCreep[i]);
+      traits[i] =
+          new Traits(
+              start,
+              bottleneck[i],
+              poorAcceptance[i],
+              meetingCreep[i],
+              unowned[i],
+              security[i],
+              juniors[i],
+              untested[i],
+              gaming[i]);
     }
     return traits;
+  }
+
+  private boolean[] or(boolean[]... sets) {
+    boolean[] any = new boolean[podCount];
+    for (boolean[] set : sets) {
+      for (int i = 0; i < podCount; i++) {
+        any[i] |= set[i];
+      }
+    }
+    return any;
   }
 
   /**

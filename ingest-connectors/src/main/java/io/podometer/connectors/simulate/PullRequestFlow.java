@@ -34,6 +34,30 @@ final class PullRequestFlow {
     static final Profile REVERT =
         new Profile(30 * Times.MINUTE, 0.7, 0, 0, 0, 0.05, 20 * Times.MINUTE);
 
+    /** The same habits, but nothing merges unreviewed. */
+    Profile alwaysReviewed() {
+      return new Profile(
+          pickupMedian,
+          pickupSigma,
+          draftChance,
+          closeChance,
+          rubberStampChance,
+          0,
+          mergeDelayMedian);
+    }
+
+    /** The same habits, but nothing is reviewed. */
+    Profile neverReviewed() {
+      return new Profile(
+          pickupMedian,
+          pickupSigma,
+          draftChance,
+          closeChance,
+          rubberStampChance,
+          1,
+          mergeDelayMedian);
+    }
+
     Profile slower(double factor) {
       return new Profile(
           pickupMedian * factor,

@@ -48,11 +48,17 @@ final class PullRequestGenerator {
       if (!UsagePlan.present(bits)) {
         continue;
       }
+      Org.Traits traits = w.plan.podOn(m, day).traits();
       double lambda =
           (weekend ? 0.2 : 0.5)
               * m.habits().prRate()
               * (UsagePlan.usesAny(bits) ? 1.2 : 1.0)
-              * (w.plan.inPilot(m, day) ? 1.15 : 1.0);
+              // a pilot changes how the pod works, not only its tools
+              * (w.plan.inPilot(m, day) ? 1.5 : 1.0)
+              // a pod gaming its figures slices its work into many small PRs
+              * (traits.metricsGaming() && Stories.on(w.range, day) ? 1.8 : 1.0)
+              // meetings eat into the time of a pod whose meetings creep
+              * (traits.meetingCreep() && w.range.weeksToEnd(day) < 10 ? 0.75 : 1.0);
       for (int k = r.poisson(lambda); k > 0; k--) {
         humanPr(r, m, day, bits);
       }
@@ -62,7 +68,9 @@ final class PullRequestGenerator {
     }
     double elsewhere = 0.01 + 0.1 * Math.max(0, 0.5 - 0.015 * w.range.weeksToEnd(day));
     for (Pod pod : w.org.pods) {
-      if (r.chance(pod.traits().pilotOn(day) ? 0.35 : elsewhere)) {
+      // a pod piling up knowledge debt hands most of its work to agents, untested
+      boolean untested = pod.traits().untestedAi() && Stories.on(w.range, day);
+      if (r.chance(pod.traits().pilotOn(day) ? 0.35 : untested ? 0.8 : elsewhere)) {
         agentPr(r, pod, day);
       }
     }
@@ -74,14 +82,20 @@ final class PullRequestGenerator {
     int number = repo.nextNumber();
     long start = Times.start(day) + r.between(7 * Times.HOUR, 18 * Times.HOUR);
     int commits = 1 + r.weighted(COMMIT_WEIGHTS);
-    double median = UsagePlan.usesAny(bits) ? 95 : 70;
+    boolean story = Stories.on(w.range, day);
+    boolean gaming = pod.traits().metricsGaming() && story;
+    double median = (UsagePlan.usesAny(bits) ? 95 : 70) * (gaming ? 0.4 : 1.0);
+    // AI users of a pod piling up knowledge debt leave tests and docs out
+    boolean untested = pod.traits().untestedAi() && story && UsagePlan.usesAny(bits);
     List<List<FileChange>> parts =
-        ChangeFactory.split(r, repo, commits, median, pod.traits().poorAcceptance() ? 0.25 : 0.6);
+        untested
+            ? ChangeFactory.split(r, repo, commits, median, 0, 0)
+            : ChangeFactory.split(r, repo, commits, median, testChance(pod, bits));
     String subject = ChangeFactory.subject(r);
     String slug = ChangeFactory.slug(subject);
 
     List<Bet> bets = activeBets(pod, day);
-    Bet bet = !bets.isEmpty() && r.chance(0.45) ? r.pick(bets) : null;
+    Bet bet = !bets.isEmpty() && r.chance(linkChance(pod)) ? r.pick(bets) : null;
     int link = bet == null ? -1 : r.weighted(0.55, 0.3, 0.15);
     String title = link == 2 ? "[" + bet.id() + "] " + subject : subject;
     String branch = link == 1 ? "bet/" + bet.id() + "/" + slug : m.github() + "/" + slug;
@@ -89,7 +103,9 @@ final class PullRequestGenerator {
     if (link == 0) {
       labels.add("bet:" + bet.id());
     }
-    if (UsagePlan.uses(bits, Tool.CURSOR) && r.chance(0.6)
+    // gamed figures label everything
+    if (gaming
+        || UsagePlan.uses(bits, Tool.CURSOR) && r.chance(0.6)
         || UsagePlan.uses(bits, Tool.COPILOT) && r.chance(0.08)) {
       labels.add("ai-assisted");
     }
@@ -98,8 +114,18 @@ final class PullRequestGenerator {
     }
     Profile profile = pod.traits().reviewBottleneck() ? Profile.BOTTLENECK : Profile.TEAM;
     Timing t =
-        PullRequestFlow.plan(
-            r, start, commits, changed(parts), profile, w.reviewers(r, pod.id(), day, m.github()));
+        w.checked(
+            PullRequestFlow.plan(
+                r,
+                start,
+                commits,
+                changed(parts),
+                profile,
+                w.reviewers(r, pod.id(), day, m.github())),
+            pod,
+            day,
+            m,
+            parts);
     Author author = Author.of(m);
     boolean[] notes = new boolean[commits];
     List<Change> changes = humanCommits(r, author, t, parts, subject, branch, number, notes);
@@ -123,16 +149,37 @@ final class PullRequestGenerator {
     int number = repo.nextNumber();
     long start = Times.start(day) + r.between(8 * Times.HOUR, 20 * Times.HOUR);
     int commits = 1 + r.weighted(0.4, 0.3, 0.2, 0.1);
-    List<List<FileChange>> parts = ChangeFactory.split(r, repo, commits, 90, 0.7);
+    boolean untested = pod.traits().untestedAi() && Stories.on(w.range, day);
+    List<List<FileChange>> parts =
+        untested
+            ? ChangeFactory.split(r, repo, commits, 90, 0, 0)
+            : ChangeFactory.split(r, repo, commits, 90, 0.9);
     String subject = ChangeFactory.subject(r);
     String slug = ChangeFactory.slug(subject);
     String branch = bot == Author.COPILOT_AGENT ? "copilot/" + slug : "devin/" + start + "-" + slug;
     List<Bet> bets = activeBets(pod, day);
     List<String> labels =
-        !bets.isEmpty() && r.chance(0.3) ? List.of("bet:" + r.pick(bets).id()) : List.of();
+        !bets.isEmpty() && r.chance(linkChance(pod) - 0.05)
+            ? List.of("bet:" + r.pick(bets).id())
+            : List.of();
+    // a pod taking security shortcuts merges its agents' PRs unreviewed; the others review them all
+    Profile agentProfile =
+        pod.traits().securityShortcuts() && Stories.on(w.range, day)
+            ? Profile.AGENT.neverReviewed()
+            : Profile.AGENT.alwaysReviewed();
     Timing t =
-        PullRequestFlow.plan(
-            r, start, commits, changed(parts), Profile.AGENT, w.reviewers(r, pod.id(), day, null));
+        w.checked(
+            PullRequestFlow.plan(
+                r,
+                start,
+                commits,
+                changed(parts),
+                agentProfile,
+                w.reviewers(r, pod.id(), day, null)),
+            pod,
+            day,
+            null,
+            parts);
     Marks coAuthored =
         new Marks(
             List.of(new Trailer("Co-authored-by", assigner.name() + " <" + assigner.email() + ">")),
@@ -244,6 +291,16 @@ final class PullRequestGenerator {
       notes[i] = marks.lineNotes();
     }
     return changes;
+  }
+
+  /** How often a PR names one of its pod's bets: rarely in a pod working outside any bet. */
+  private static double linkChance(Pod pod) {
+    return pod.traits().unownedWork() ? 0.15 : 0.85;
+  }
+
+  /** Tests come with most changes; less so in a pod whose agents are used without care. */
+  private static double testChance(Pod pod, int bits) {
+    return UsagePlan.usesAny(bits) ? 0.9 : pod.traits().poorAcceptance() ? 0.25 : 0.6;
   }
 
   private List<Bet> activeBets(Pod pod, LocalDate day) {

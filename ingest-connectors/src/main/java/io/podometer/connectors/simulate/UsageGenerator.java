@@ -20,6 +20,7 @@ final class UsageGenerator {
   private final Timeline timeline;
   private final LocalDate firstDay;
   private final LocalDate grantDay;
+  private final SimulatedRange range;
 
   UsageGenerator(Workplace w) {
     this.seed = w.seed;
@@ -28,6 +29,7 @@ final class UsageGenerator {
     this.timeline = w.timeline;
     this.firstDay = w.range.firstMonday();
     this.grantDay = w.plan.copilotGrantDay();
+    this.range = w.range;
   }
 
   /**
@@ -108,7 +110,7 @@ final class UsageGenerator {
   private UsageDay figures(Member m, LocalDate day, Tool tool, boolean active) {
     String user = user(m, tool);
     if (!active) {
-      return new UsageDay(tool.key, user, day.toString(), false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+      return new UsageDay(tool.key, user, day.toString(), false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
     Rng r = Rng.of(seed, STREAM, m.index(), day.toEpochDay(), tool.ordinal());
     boolean cargoCult = plan.podOn(m, day).traits().poorAcceptance();
@@ -151,6 +153,14 @@ final class UsageGenerator {
       editRejects = (int) Math.round(editAccepts * r.uniform(0.05, 0.3));
     }
     double cost = Math.round(tokens * dollarsPerMillion / 10_000.0) / 100.0;
+    // a pod taking security shortcuts runs Claude Code with its permissions bypassed
+    int bypasses =
+        tool == Tool.CLAUDE_CODE
+                && plan.podOn(m, day).traits().securityShortcuts()
+                && Stories.on(range, day)
+                && r.chance(0.4)
+            ? r.between(1, 3)
+            : 0;
     long activeSeconds = Math.round(sessions * r.uniform(600, 2_700));
     return new UsageDay(
         tool.key,
@@ -166,7 +176,8 @@ final class UsageGenerator {
         tokens,
         cost,
         sessions,
-        activeSeconds);
+        activeSeconds,
+        bypasses);
   }
 
   /** The identity each vendor reports: telemetry id or e-mail, GitHub login, e-mail. */

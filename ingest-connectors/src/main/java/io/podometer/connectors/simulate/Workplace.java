@@ -55,6 +55,90 @@ final class Workplace {
     return byLogin.get(login);
   }
 
+  /** The agent that reviews juniors' PRs in a pod hollowing out its juniors' work. */
+  static final String AGENT_REVIEWER = "claude[bot]";
+
+  /** Sensitive paths, as the organization file lists them: {@code sensitivePaths}. */
+  private static final java.util.regex.Pattern SENSITIVE =
+      java.util.regex.Pattern.compile(
+          "(^|.*/)(auth|security|secrets)/.*|^\\.github/workflows/.*|.*\\.tf");
+
+  /**
+   * The reviews of a PR as its pod's story has them: in a pod hollowing out its juniors' work, a
+   * junior's PR is approved by an agent alone; elsewhere a PR changing a sensitive path gets the
+   * security reviewer's approval before it merges — but not in a pod taking security shortcuts.
+   *
+   * @param author the member who opened it, null for an agent
+   */
+  PullRequestFlow.Timing checked(
+      PullRequestFlow.Timing t,
+      Pod pod,
+      LocalDate day,
+      Member author,
+      List<List<Change.FileChange>> parts) {
+    if (!t.merged()) {
+      return t;
+    }
+    List<PullRequestFlow.PlannedReview> reviews = new ArrayList<>(t.reviews());
+    if (author != null
+        && author.junior()
+        && pod.traits().juniorHollowing()
+        && Stories.juniorsOn(range, day)) {
+      long at = reviews.isEmpty() ? t.readyAt() + 40 * Times.MINUTE : reviews.get(0).at();
+      reviews.clear();
+      reviews.add(
+          new PullRequestFlow.PlannedReview(
+              AGENT_REVIEWER, "approved", Math.min(at, t.end() - 60)));
+      if (sensitive(parts)) {
+        securityApproval(reviews, t, author);
+      }
+    } else if (!(pod.traits().securityShortcuts() && Stories.on(range, day)) && sensitive(parts)) {
+      securityApproval(reviews, t, author);
+    } else {
+      return t;
+    }
+    reviews.sort((a, b) -> Long.compare(a.at(), b.at()));
+    return new PullRequestFlow.Timing(
+        t.commitAt(),
+        t.preOpen(),
+        t.openedAt(),
+        t.draft(),
+        t.readyAt(),
+        t.requestAt(),
+        reviews,
+        t.merged(),
+        t.end());
+  }
+
+  /** The security reviewer approves before the merge, unless they wrote it. */
+  private void securityApproval(
+      List<PullRequestFlow.PlannedReview> reviews, PullRequestFlow.Timing t, Member author) {
+    for (Member reviewer : org.members) {
+      if (reviewer.id().equals(org.securityReviewer) && reviewer != author) {
+        boolean approved =
+            reviews.stream()
+                .anyMatch(
+                    v -> v.reviewer().equals(reviewer.github()) && v.state().equals("approved"));
+        if (!approved) {
+          reviews.add(
+              new PullRequestFlow.PlannedReview(
+                  reviewer.github(), "approved", t.end() - 10 * Times.MINUTE));
+        }
+      }
+    }
+  }
+
+  private static boolean sensitive(List<List<Change.FileChange>> parts) {
+    for (List<Change.FileChange> part : parts) {
+      for (Change.FileChange file : part) {
+        if (SENSITIVE.matcher(file.path()).matches()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * Draws reviewers among the pod's engineers that day, never {@code author}. In a pod with a
    * review bottleneck its lead takes three reviews in four.
@@ -68,6 +152,12 @@ final class Workplace {
       return () -> null;
     }
     boolean bottleneck = org.pod(pod).traits().reviewBottleneck();
+    if (org.pod(pod).traits().juniorHollowing() && Stories.juniorsOn(range, day)) {
+      mates.removeIf(Member::junior); // the juniors of a hollowed pod no longer review
+    }
+    if (mates.isEmpty()) {
+      return () -> null;
+    }
     return () -> (bottleneck && r.chance(0.75) ? mates.get(0) : r.pick(mates)).github();
   }
 }

@@ -13,6 +13,9 @@ public final class AntiPatternDetectors {
         new MetricsGamingDetector(),
         new ToolBoltOnDetector(),
         new PromptCargoCultingDetector(),
+        new SecurityShortcutsDetector(),
+        new KnowledgeDebtDetector(),
+        new JuniorPipelineHollowingDetector(),
         new MeetingCreepDetector(),
         new UnownedWorkDetector());
   }

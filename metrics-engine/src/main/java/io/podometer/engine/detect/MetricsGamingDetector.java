@@ -21,17 +21,20 @@ import java.util.Map;
  *
  * <ul>
  *   <li>AI code share up {@code aiShareRisePp} points or more while none of lead time, deployment
- *       frequency and change failure rate improved by {@code outcomeImprovement} (outcomes as means
+ *       frequency and change failure rate improved by {@code outcomeImprovement} (each as the mean
  *       of the 4 weeks ending each side, judged only with half of them; one outcome at least);
  *   <li>merged PRs up {@code prCountRise} or more while the median PR size fell by {@code
  *       prSizeDrop} or more and deployments did not rise by {@code outcomeImprovement} (4-week
  *       means; a pod without deployments on either side has flat deployments);
- *   <li>rubber-stamp approvals over {@code rubberStampShare} of the week's approvals.
+ *   <li>rubber-stamp approvals over {@code rubberStampShare} of the week's approvals;
+ *   <li>{@code uncorroboratedShare} or more of the week's PRs whose AI rests on a trailer or a
+ *       label alone had no agent use by their author around them ({@code uncorroborated_ai_share},
+ *       where the organization reports agent use).
  * </ul>
  *
- * HIGH when two clauses hold. The clause on declared AI changes without the author's agent usage
- * that day ({@code uncorroboratedShare}) is not judged yet. A pod without merged PRs over the weeks
- * judged is not evaluated.
+ * A share — of PRs, of approvals — is judged over 5 of them at least.
+ *
+ * <p>HIGH when two clauses hold. A pod without merged PRs over the weeks judged is not evaluated.
  */
 public final class MetricsGamingDetector implements Detector {
 
@@ -41,6 +44,9 @@ public final class MetricsGamingDetector implements Detector {
   static final int OUTCOME_WEEKS = 4;
 
   private static final double EPSILON = 1e-9;
+
+  /** Shares of fewer PRs (or approvals) than this say nothing about a pod's week. */
+  static final int MIN_PRS = 5;
 
   @Override
   public String id() {
@@ -64,12 +70,15 @@ public final class MetricsGamingDetector implements Detector {
     for (IsoWeek week : context.weeks()) {
       anyData |=
           context.value(MetricId.THROUGHPUT_PER_ENGINEER, scope, week) != null
-              || context.value(MetricId.AI_CODE_SHARE, scope, week) != null;
+              || context.value(MetricId.AI_CODE_SHARE, scope, week) != null
+              || context.value(MetricId.UNCORROBORATED_AI_SHARE, scope, week) != null
+              || context.value(MetricId.RUBBER_STAMP_APPROVALS, scope, week) != null;
       IsoWeek before = week.plusWeeks(-rule.windowWeeks());
       List<String> clauses = new ArrayList<>();
       List<FlagEvidence> evidence = new ArrayList<>();
       aiShareRise(context, scope, rule, week, before, clauses, evidence);
       smallerPrs(context, scope, rule, week, before, clauses, evidence);
+      uncorroborated(context, scope, rule, week, clauses, evidence);
       rubberStamps(context, scope, rule, week, clauses, evidence);
       if (clauses.isEmpty()) {
         continue;
@@ -78,6 +87,7 @@ public final class MetricsGamingDetector implements Detector {
       thresholds.put("aiShareRisePp", rule.aiShareRisePp());
       thresholds.put("windowWeeks", rule.windowWeeks());
       thresholds.put("outcomeImprovement", rule.outcomeImprovement());
+      thresholds.put("uncorroboratedShare", rule.uncorroboratedShare());
       thresholds.put("prCountRise", rule.prCountRise());
       thresholds.put("prSizeDrop", rule.prSizeDrop());
       thresholds.put("rubberStampShare", rule.rubberStampShare());
@@ -114,8 +124,9 @@ public final class MetricsGamingDetector implements Detector {
       IsoWeek before,
       List<String> clauses,
       List<FlagEvidence> evidence) {
-    Double share = context.value(MetricId.AI_CODE_SHARE, scope, week);
-    Double shareBefore = context.value(MetricId.AI_CODE_SHARE, scope, before);
+    // a week's share swings with a few large PRs: 4-week means, like the outcomes
+    Double share = context.mean(MetricId.AI_CODE_SHARE, scope, week, OUTCOME_WEEKS);
+    Double shareBefore = context.mean(MetricId.AI_CODE_SHARE, scope, before, OUTCOME_WEEKS);
     if (share == null
         || shareBefore == null
         || (share - shareBefore) * 100 < rule.aiShareRisePp() - EPSILON) {
@@ -139,8 +150,8 @@ public final class MetricsGamingDetector implements Detector {
     }
     clauses.add(
         format(
-            "AI code share up %s points in %d weeks (%s → %s) while lead time (%s), deployment"
-                + " frequency (%s) and change failure rate (%s) did not improve by %s",
+            "AI code share up %s points in %d weeks (%s → %s, 4-week means) while lead time (%s),"
+                + " deployment frequency (%s) and change failure rate (%s) did not improve by %s",
             number((share - shareBefore) * 100),
             rule.windowWeeks(),
             percent(shareBefore),
@@ -210,6 +221,31 @@ public final class MetricsGamingDetector implements Detector {
     }
   }
 
+  private static void uncorroborated(
+      DetectionContext context,
+      ScopeId scope,
+      MetricsGaming rule,
+      IsoWeek week,
+      List<String> clauses,
+      List<FlagEvidence> evidence) {
+    Figure share = context.figure(MetricId.UNCORROBORATED_AI_SHARE, scope, week);
+    if (share == null
+        || share.value() < rule.uncorroboratedShare() - EPSILON
+        || share.den() == null
+        || share.den() < MIN_PRS) {
+      return;
+    }
+    clauses.add(
+        format(
+            "%s of the PRs whose AI rests on a trailer or label alone (%s of %s) had no agent use"
+                + " by their author around them (threshold %s)",
+            percent(share.value()),
+            number(share.num()),
+            number(share.den()),
+            percent(rule.uncorroboratedShare())));
+    evidence.add(new FlagEvidence(MetricId.UNCORROBORATED_AI_SHARE, scope, week, share.value()));
+  }
+
   private static void rubberStamps(
       DetectionContext context,
       ScopeId scope,
@@ -218,7 +254,11 @@ public final class MetricsGamingDetector implements Detector {
       List<String> clauses,
       List<FlagEvidence> evidence) {
     Double stamps = context.value(MetricId.RUBBER_STAMP_APPROVALS, scope, week);
-    if (stamps == null || stamps <= rule.rubberStampShare() + EPSILON) {
+    Figure stampFigure = context.figure(MetricId.RUBBER_STAMP_APPROVALS, scope, week);
+    if (stamps == null
+        || stamps <= rule.rubberStampShare() + EPSILON
+        || stampFigure.den() == null
+        || stampFigure.den() < MIN_PRS) {
       return;
     }
     clauses.add(

@@ -15,14 +15,17 @@ import java.util.Map;
 
 /**
  * {@code unowned_work} (SPEC §6): work nobody owns. A pod's week is flagged when over {@code
- * unlinkedShare} of its merged PRs link to no bet (HIGH when none does); a bet still in play
- * (exploring or scaling) is flagged every week from its start while it has no single task owner
- * (HIGH with none, MEDIUM with several). Without bets in the organization model the PR clause is
- * not evaluated.
+ * unlinkedShare} of its merged PRs (5 at least) link to no bet (HIGH when none does); a bet still
+ * in play (exploring or scaling) is flagged every week from its start while it has no single task
+ * owner (HIGH with none, MEDIUM with several). Without bets in the organization model the PR clause
+ * is not evaluated.
  */
 public final class UnownedWorkDetector implements Detector {
 
   public static final String ID = "unowned_work";
+
+  /** A share of fewer merged PRs says nothing about a pod's week. */
+  static final int MIN_PRS = 5;
 
   private static final String ACTION =
       "Give every piece of work an owner: link the pod's PRs to a bet (label bet:<id>, branch"
@@ -70,7 +73,7 @@ public final class UnownedWorkDetector implements Detector {
         continue;
       }
       anyData = true;
-      if (share.value() <= threshold + 1e-9) {
+      if (share.value() <= threshold + 1e-9 || share.den() == null || share.den() < MIN_PRS) {
         continue;
       }
       found.flag(

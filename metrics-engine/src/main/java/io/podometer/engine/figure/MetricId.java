@@ -65,6 +65,12 @@ public enum MetricId {
   PULSE_FLOW("pulse_flow", RATIO, true, "score 1-5"),
   PULSE_COLLABORATION("pulse_collaboration", RATIO, true, "score 1-5"),
   AGENT_ACCEPTANCE_RATE("agent_acceptance_rate", RATIO, true, "share"),
+  SECURITY_SHORTCUTS("security_shortcuts", SUM, true, "changes"),
+  UNTESTED_AI_PR_SHARE("untested_ai_pr_share", RATIO, true, "share"),
+  UNCORROBORATED_AI_SHARE("uncorroborated_ai_share", RATIO, true, "share"),
+  JUNIOR_REVIEWS_GIVEN("junior_reviews_given", SUM, true, "reviews"),
+  JUNIOR_HUMAN_SHARE("junior_human_share", RATIO, true, "share"),
+  JUNIOR_AGENT_ONLY_APPROVALS("junior_agent_only_approvals", RATIO, true, "share"),
   AGENT_EDIT_REJECT_RATE("agent_edit_reject_rate", RATIO, true, "share"),
   AGENT_TOKENS_PER_PR("agent_tokens_per_pr", RATIO, true, "tokens"),
   MEETING_HOURS_PER_ENGINEER("meeting_hours_per_engineer", SUM_PER_DISTINCT, true, "hours");

@@ -2,6 +2,7 @@ package io.podometer.engine.metric;
 
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigurePool;
+import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.org.Member;
 import io.podometer.engine.org.Membership;
 import io.podometer.engine.scope.ScopeId;
@@ -17,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * SPEC §8: a people-derived figure is withheld (value, num and den) when the group behind it has
  * fewer people than the floor. The group is a pod's, pillar's or the organization's members that
- * week; for a repository, service, bet or STO, the distinct people who contributed that week.
+ * week (its juniors, for the figures about juniors); for a repository, service, bet or STO, the
+ * distinct people who contributed that week.
  */
 final class PrivacyFloor {
 
@@ -26,6 +28,14 @@ final class PrivacyFloor {
   private final String reason;
   private final FigurePool pool;
   private final Map<IsoWeek, Map<ScopeId, Integer>> memberships = new ConcurrentHashMap<>();
+  private final Map<IsoWeek, Map<ScopeId, Integer>> juniorMemberships = new ConcurrentHashMap<>();
+
+  /** Figures about a pod's juniors: their group is the juniors, not the whole pod. */
+  private static final Set<MetricId> OF_JUNIORS =
+      java.util.EnumSet.of(
+          MetricId.JUNIOR_REVIEWS_GIVEN,
+          MetricId.JUNIOR_HUMAN_SHARE,
+          MetricId.JUNIOR_AGENT_ONLY_APPROVALS);
 
   /**
    * @param pool where the distinct contributors of repositories, services, bets and STOs are
@@ -45,9 +55,13 @@ final class PrivacyFloor {
     int group =
         switch (kind) {
           case ORG, PILLAR, POD ->
-              memberships
-                  .computeIfAbsent(figure.week(), this::groupSizes)
-                  .getOrDefault(figure.scope(), 0);
+              OF_JUNIORS.contains(figure.metric())
+                  ? juniorMemberships
+                      .computeIfAbsent(figure.week(), week -> groupSizes(week, true))
+                      .getOrDefault(figure.scope(), 0)
+                  : memberships
+                      .computeIfAbsent(figure.week(), week -> groupSizes(week, false))
+                      .getOrDefault(figure.scope(), 0);
           case MEMBER -> 1;
           default -> pool.contributors(figure.week(), figure.scope());
         };
@@ -94,13 +108,23 @@ final class PrivacyFloor {
     return ids;
   }
 
-  /** Members belonging, at some point of the week, to each pod, pillar and the organization. */
-  private Map<ScopeId, Integer> groupSizes(IsoWeek week) {
+  /**
+   * Members belonging, at some point of the week, to each pod, pillar and the organization; only
+   * the juniors (engineers at or under {@code juniorLevelAtMost}) when {@code juniors}.
+   */
+  private Map<ScopeId, Integer> groupSizes(IsoWeek week, boolean juniors) {
     LocalDate start = week.monday();
     LocalDate end = start.plusWeeks(1);
     Map<ScopeId, Integer> sizes = new HashMap<>();
     int org = 0;
+    int juniorAtMost = context.org().org().juniorLevelNumber();
     for (Member member : context.org().members()) {
+      if (juniors
+          && (member.role() != io.podometer.engine.org.Role.ENGINEER
+              || member.levelNumber().isEmpty()
+              || member.levelNumber().getAsInt() > juniorAtMost)) {
+        continue;
+      }
       Set<ScopeId> groups = new HashSet<>();
       for (Membership membership : member.memberships()) {
         if (membership.overlaps(start, end)) {

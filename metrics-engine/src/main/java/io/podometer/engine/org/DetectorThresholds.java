@@ -31,7 +31,16 @@ public record DetectorThresholds(
               50,
               0.40,
               2,
-              List.of("**/test/**", "**/tests/**", "**/*Test.*", "**/*_test.*"),
+              // JUnit, Go, pytest, Jest and Mocha conventions
+              List.of(
+                  "**/test/**",
+                  "**/tests/**",
+                  "**/__tests__/**",
+                  "**/*Test.*",
+                  "**/*_test.*",
+                  "**/test_*",
+                  "**/*.test.*",
+                  "**/*.spec.*"),
               List.of("**/*.md", "docs/**", "**/spec/**")),
           new JuniorPipelineHollowing(0.5, 0.10, 8),
           new MeetingCreep(0.20, 8),

@@ -119,6 +119,9 @@ class MeetingCreepDetectorTest {
             "metrics_gaming pod:none",
             "tool_bolt_on pod:none",
             "prompt_cargo_culting pod:none",
+            "security_shortcuts pod:none",
+            "knowledge_debt pod:none",
+            "junior_pipeline_hollowing pod:none",
             "meeting_creep pod:none",
             "unowned_work pod:none"),
         found.notEvaluated().stream().map(n -> n.detector() + " " + n.scope()).toList());

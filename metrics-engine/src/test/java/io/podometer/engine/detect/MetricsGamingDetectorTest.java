@@ -9,17 +9,18 @@ import static io.podometer.engine.figure.MetricId.RUBBER_STAMP_APPROVALS;
 import static io.podometer.engine.figure.MetricId.THROUGHPUT_PER_ENGINEER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.testing.GoldenData;
 import io.podometer.engine.time.IsoWeek;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code metrics_gaming} judged in 2026-W12 against 2026-W04 (defaults: 8 weeks apart; outcomes as
- * means of the 4 weeks ending each side, W01–W04 and W09–W12).
+ * {@code metrics_gaming} judged in 2026-W12 against 2026-W04 (defaults: 8 weeks apart; AI share and
+ * outcomes as means of the 4 weeks ending each side, W01–W04 and W09–W12).
  *
  * <pre>
- * pod         AI share W04 → W12   lead / deploys / CFR (both sides)   merged PRs, size          rubber stamps W12 → expected
+ * pod         AI share (means)     lead / deploys / CFR (both sides)   merged PRs, size          rubber stamps W12 → expected
  * inflated    30 % → 55 % (+25)    40 h / 5 / 10 %                     —                         —     MEDIUM (share clause)
  * delivered   30 % → 55 %          lead 40 h → 35 h (−12.5 %)          —                         —     no flag: lead time improved
  * nearshare   30 % → 49 % (+19)    40 h / 5 / 10 %                     —                         —     near miss
@@ -45,7 +46,8 @@ class MetricsGamingDetectorTest {
   }
 
   private void shares(String pod, double before, double now) {
-    book.put(AI_CODE_SHARE, pod, W04, before).put(AI_CODE_SHARE, pod, W12, now);
+    book.weeks(AI_CODE_SHARE, pod, "2026-W01", "2026-W04", before)
+        .weeks(AI_CODE_SHARE, pod, "2026-W09", "2026-W12", now);
   }
 
   private void merged(String pod, double before, double now) {
@@ -74,6 +76,12 @@ class MetricsGamingDetectorTest {
     outcomes("nearshare", 40, 40);
     merged("sliced", 10, 16);
     book.ratio(RUBBER_STAMP_APPROVALS, "sliced", W12, 4, 10);
+    // the week's PRs whose AI rests on a label or trailer alone: 3 of 10 uncorroborated (30 %)
+    // fires; 2 of 7 (29 %) does not
+    book.ratio(MetricId.UNCORROBORATED_AI_SHARE, "unbacked", W12, 3, 10);
+    book.ratio(MetricId.UNCORROBORATED_AI_SHARE, "nearbacked", W12, 2, 7);
+    // 3 of 3 is all of them, but over too few PRs to say anything
+    book.ratio(MetricId.UNCORROBORATED_AI_SHARE, "fewbacked", W12, 3, 3);
     merged("nearslice", 10, 14);
     book.ratio(RUBBER_STAMP_APPROVALS, "nearslice", W12, 3, 10);
     Detections found = new Detections();
@@ -81,18 +89,25 @@ class MetricsGamingDetectorTest {
         .detect(new DetectionContext(GoldenData.org(org()), book::get, W12, W12), found);
 
     assertEquals(
-        List.of("pod:inflated 2026-W12 MEDIUM", "pod:sliced 2026-W12 HIGH"),
+        List.of(
+            "pod:inflated 2026-W12 MEDIUM",
+            "pod:sliced 2026-W12 HIGH",
+            "pod:unbacked 2026-W12 MEDIUM"),
         found.flags().stream().map(f -> f.scope() + " " + f.week() + " " + f.severity()).toList());
     assertEquals(
-        "AI code share up 25 points in 8 weeks (30 % → 55 %) while lead time (40 h → 40 h),"
-            + " deployment frequency (5 a week → 5 a week) and change failure rate (10 % → 10 %)"
-            + " did not improve by 10 %",
+        "AI code share up 25 points in 8 weeks (30 % → 55 %, 4-week means) while lead time (40 h"
+            + " → 40 h), deployment frequency (5 a week → 5 a week) and change failure rate (10 % →"
+            + " 10 %) did not improve by 10 %",
         found.flags().get(0).rule());
     assertEquals(
         "merged PRs up 60 % (10 → 16 a week) while the median PR size fell 55 % (200 → 90 lines)"
             + " and deployments stayed flat (5 → 5 a week), 4-week means 8 weeks apart;"
             + " rubber-stamp approvals at 40 % of the week's approvals (over 30 %)",
         found.flags().get(1).rule());
+    assertEquals(
+        "30 % of the PRs whose AI rests on a trailer or label alone (3 of 10) had no agent use by"
+            + " their author around them (threshold 30 %)",
+        found.flags().get(2).rule());
     assertEquals(
         List.of("metrics_gaming pod:none"),
         found.notEvaluated().stream().map(n -> n.detector() + " " + n.scope()).toList());
@@ -101,7 +116,16 @@ class MetricsGamingDetectorTest {
   private static String org() {
     StringBuilder yaml = new StringBuilder("org: {name: Acme}\npods:\n");
     for (String pod :
-        List.of("inflated", "delivered", "nearshare", "sliced", "nearslice", "none")) {
+        List.of(
+            "inflated",
+            "delivered",
+            "nearshare",
+            "sliced",
+            "nearslice",
+            "unbacked",
+            "nearbacked",
+            "fewbacked",
+            "none")) {
       yaml.append("  - {id: ").append(pod).append(", name: ").append(pod).append("}\n");
     }
     return yaml.toString();

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * pod      W10 unlinked PRs   → expected
  * loose    6 of 10 (60 %)     MEDIUM
- * adrift   4 of 4 (100 %)     HIGH: no PR linked at all
+ * adrift   5 of 5 (100 %)     HIGH: no PR linked at all
+ * few      4 of 4 (100 %)     near miss: fewer than 5 merged PRs
  * edge     5 of 10 (50 %)     near miss: not over 50 %
  * quiet    no merged PRs      not evaluated
  *
@@ -37,6 +38,7 @@ class UnownedWorkDetectorTest {
         - {id: loose, name: Loose}
         - {id: adrift, name: Adrift}
         - {id: edge, name: Edge}
+        - {id: few, name: Few}
         - {id: quiet, name: Quiet}
       members:
         - {id: ana, name: Ana, role: engineer, memberships: [{pod: loose, from: 2026-01-05}]}
@@ -53,7 +55,8 @@ class UnownedWorkDetectorTest {
     FigureBook book =
         new FigureBook()
             .ratio(UNLINKED_PR_SHARE, "loose", W10, 6, 10)
-            .ratio(UNLINKED_PR_SHARE, "adrift", W10, 4, 4)
+            .ratio(UNLINKED_PR_SHARE, "adrift", W10, 5, 5)
+            .ratio(UNLINKED_PR_SHARE, "few", W10, 4, 4)
             .ratio(UNLINKED_PR_SHARE, "edge", W10, 5, 10);
     Detections found = new Detections();
     new UnownedWorkDetector()

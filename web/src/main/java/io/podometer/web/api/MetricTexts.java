@@ -18,6 +18,7 @@ public final class MetricTexts {
     String flow = "Flow and outcomes";
     String dx = "Developer experience";
     String agents = "Agents";
+    String safeguards = "Safeguards (read by the anti-pattern detectors)";
     put(
         MetricId.AI_CODE_SHARE,
         ai,
@@ -210,6 +211,41 @@ public final class MetricTexts {
         agents,
         "Agent edit reject rate",
         "Edit rejects / (edit accepts + edit rejects) over the members' agent-usage days.");
+    put(
+        MetricId.SECURITY_SHORTCUTS,
+        safeguards,
+        "Security shortcuts",
+        "Agents' PRs merged without a human approval, AI-made changes to sensitive paths without a"
+            + " security reviewer's approval, AI commits pushed to the default branch without a PR,"
+            + " and person-days an agent ran with its permissions bypassed.");
+    put(
+        MetricId.UNTESTED_AI_PR_SHARE,
+        safeguards,
+        "AI-heavy PRs without tests or docs",
+        "Of the merged PRs at least half AI-written with 50 added lines or more (the pod's"
+            + " knowledge_debt thresholds), those changing no test and no docs path.");
+    put(
+        MetricId.UNCORROBORATED_AI_SHARE,
+        safeguards,
+        "Uncorroborated AI PRs",
+        "Of the merged PRs whose AI rests on a trailer or a label alone, those whose author used no"
+            + " agent on a day the PR was worked on or the day before.");
+    put(
+        MetricId.JUNIOR_REVIEWS_GIVEN,
+        safeguards,
+        "Reviews given by juniors",
+        "Reviews the pod's juniors (engineers at or under juniorLevelAtMost) gave in the week; the"
+            + " privacy floor applies to the number of juniors.");
+    put(
+        MetricId.JUNIOR_HUMAN_SHARE,
+        safeguards,
+        "Juniors' lines by hand",
+        "Of the lines the juniors' merged PRs added, the share not attributed to AI.");
+    put(
+        MetricId.JUNIOR_AGENT_ONLY_APPROVALS,
+        safeguards,
+        "Juniors' PRs approved by agents only",
+        "Of the juniors' merged PRs that were approved, those approved by agents and no person.");
     put(
         MetricId.AGENT_TOKENS_PER_PR,
         agents,

@@ -36,7 +36,13 @@ public final class AiAdoptionFamily implements MetricFamily {
               MetricId.AGENT_COST_PER_PR_USD,
               MetricId.AGENT_TOKENS_PER_PR,
               MetricId.AGENT_ACCEPTANCE_RATE,
-              MetricId.AGENT_EDIT_REJECT_RATE));
+              MetricId.AGENT_EDIT_REJECT_RATE,
+              MetricId.SECURITY_SHORTCUTS,
+              MetricId.UNTESTED_AI_PR_SHARE,
+              MetricId.UNCORROBORATED_AI_SHARE,
+              MetricId.JUNIOR_REVIEWS_GIVEN,
+              MetricId.JUNIOR_HUMAN_SHARE,
+              MetricId.JUNIOR_AGENT_ONLY_APPROVALS));
 
   @Override
   public Set<MetricId> metrics() {
@@ -88,6 +94,12 @@ public final class AiAdoptionFamily implements MetricFamily {
       new ChangeContributions(context, people, slots, changes, attributions, usage, engineers)
           .emit(merged, out);
       new UsageContributions(slots, usage, engineers).emit(out);
+      if (!Collections.disjoint(wanted, SAFEGUARD_METRICS)) {
+        Safeguards safeguards =
+            new Safeguards(context, people, slots, changes, attributions, usage);
+        safeguards.emit(merged, out);
+        new JuniorWork(context, people, slots).emit(merged, safeguards.reviews(), out);
+      }
     } else {
       new UsageContributions(slots, usageDays.get(), engineers).emit(out);
     }
@@ -100,8 +112,24 @@ public final class AiAdoptionFamily implements MetricFamily {
       EnumSet.of(
           MetricId.WEEKLY_ACTIVE_AI_USERS, MetricId.AI_FIRST_ENGINEERS, MetricId.MANUAL_EDIT_SHARE);
 
+  /** Read by the anti-pattern detectors: shortcuts, untested AI work, juniors' work. */
+  private static final Set<MetricId> SAFEGUARD_METRICS =
+      EnumSet.of(
+          MetricId.SECURITY_SHORTCUTS,
+          MetricId.UNTESTED_AI_PR_SHARE,
+          MetricId.UNCORROBORATED_AI_SHARE,
+          MetricId.JUNIOR_REVIEWS_GIVEN,
+          MetricId.JUNIOR_HUMAN_SHARE,
+          MetricId.JUNIOR_AGENT_ONLY_APPROVALS);
+
   private static final Set<MetricId> CHANGE_METRICS =
       EnumSet.of(
+          MetricId.SECURITY_SHORTCUTS,
+          MetricId.UNTESTED_AI_PR_SHARE,
+          MetricId.UNCORROBORATED_AI_SHARE,
+          MetricId.JUNIOR_REVIEWS_GIVEN,
+          MetricId.JUNIOR_HUMAN_SHARE,
+          MetricId.JUNIOR_AGENT_ONLY_APPROVALS,
           MetricId.AI_CODE_SHARE,
           MetricId.AGENT_ASSISTED_DIFFS,
           MetricId.AGENT_AUTHORED_PRS,

@@ -12,8 +12,6 @@ import io.podometer.engine.metric.ai.SourcedAttribution.Part;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +113,8 @@ final class ChangeContributions {
     String aiLines = Refs.aiLines(a);
     share(week, scopes, a, aiLines, person, ref, when, out);
 
-    String assistedBy = a.ai() ? null : agentUseAround(pr, change.branch(), member);
+    String assistedBy =
+        a.ai() ? null : AgentUseAround.of(slots, usage, pr, change.branch(), member);
     boolean assisted = a.ai() || assistedBy != null;
     String assistedRule =
         a.ai()
@@ -257,47 +256,5 @@ final class ChangeContributions {
                   new Evidence(ref, itemRule))
               .withSource(part.source().id(), part.tool(), part.exactLines()));
     }
-  }
-
-  /**
-   * The weak signal: the PR's author used an agent on a day the PR was worked on (opened, a commit
-   * authored, merged) or the day before, earliest work day first. Returns "tool on day", or null.
-   */
-  private String agentUseAround(PullRequestFact pr, List<CommitFact> branch, String member) {
-    Map<LocalDate, String> used = usage.daysUsed(member, pr.author());
-    if (used.isEmpty()) {
-      return null;
-    }
-    long[] workDays = new long[branch.size() + 2];
-    int n = 0;
-    if (pr.createdAt() != null) {
-      workDays[n++] = slots.epochDay(pr.createdAt());
-    }
-    if (pr.mergedAt() != null) {
-      workDays[n++] = slots.epochDay(pr.mergedAt());
-    }
-    for (CommitFact commit : branch) {
-      Instant at = commit.authoredAt() != null ? commit.authoredAt() : commit.committedAt();
-      if (at != null) {
-        workDays[n++] = slots.epochDay(at);
-      }
-    }
-    Arrays.sort(workDays, 0, n);
-    for (int i = 0; i < n; i++) {
-      if (i > 0 && workDays[i] == workDays[i - 1]) {
-        continue;
-      }
-      LocalDate day = LocalDate.ofEpochDay(workDays[i]);
-      LocalDate before = day.minusDays(1);
-      String tool = used.get(before);
-      if (tool != null) {
-        return tool + " on " + before;
-      }
-      tool = used.get(day);
-      if (tool != null) {
-        return tool + " on " + day;
-      }
-    }
-    return null;
   }
 }
