@@ -523,7 +523,7 @@ class MetricsApiIT {
         .get("/api/metrics/catalog")
         .then()
         .statusCode(200)
-        .body("", hasSize(52))
+        .body("", hasSize(53))
         .body("find { it.id == 'lead_time_p50_hours' }.unit", equalTo("hours"));
     given()
         .get("/api/metrics/table?kind=pod&week=2026-W10&metric=ai_code_share")

@@ -6,6 +6,8 @@ import io.podometer.engine.org.Pod;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,11 +15,11 @@ import java.util.Map;
 /**
  * {@code prompt_cargo_culting} (SPEC §6): for {@code weeks} consecutive weeks a pod's agent
  * acceptance rate is under {@code acceptanceRateBelow}, or its edit reject rate over {@code
- * rejectRateAbove} — agents used without the context or the prompts that make their work land. A
- * week without either figure breaks the run (it cannot count against the pod). HIGH when both held
- * every week of the run, MEDIUM otherwise. A pod without either figure over the weeks judged is not
- * evaluated: it has no agent telemetry. The third clause of SPEC §6 (tokens per accepted line
- * against the organization's median) is not judged yet.
+ * rejectRateAbove}, or its tokens per accepted line over {@code tokensPerAcceptedLineVsMedian}
+ * times the median of the organization's pods that week — agents used without the context or the
+ * prompts that make their work land. A week without any of those figures breaks the run (it cannot
+ * count against the pod). HIGH when two clauses held every week of the run, MEDIUM otherwise. A pod
+ * without any of them over the weeks judged is not evaluated: it has no agent telemetry.
  */
 public final class PromptCargoCultingDetector implements Detector {
 
@@ -30,50 +32,71 @@ public final class PromptCargoCultingDetector implements Detector {
 
   @Override
   public void detect(DetectionContext context, Detections found) {
+    Map<IsoWeek, Double> medians = new HashMap<>();
     for (Pod pod : context.org().pods()) {
-      detect(context, pod, context.org().thresholdsFor(pod.id()).promptCargoCulting(), found);
+      detect(
+          context, pod, context.org().thresholdsFor(pod.id()).promptCargoCulting(), medians, found);
     }
   }
 
   private static void detect(
-      DetectionContext context, Pod pod, PromptCargoCulting rule, Detections found) {
+      DetectionContext context,
+      Pod pod,
+      PromptCargoCulting rule,
+      Map<IsoWeek, Double> medians,
+      Detections found) {
     ScopeId scope = ScopeId.pod(pod.id());
     boolean anyData = false;
     for (IsoWeek week = context.from();
         week.compareTo(context.to()) <= 0;
         week = week.plusWeeks(1)) {
-      anyData |= judged(context, scope, week) != null;
+      anyData |= judged(context, scope, week);
       List<FlagEvidence> evidence = new ArrayList<>();
       boolean fires = rule.weeks() > 0;
-      boolean both = true;
+      boolean twoClauses = true;
       for (int back = rule.weeks() - 1; back >= 0 && fires; back--) {
         IsoWeek w = week.plusWeeks(-back);
         Double acceptance = context.value(MetricId.AGENT_ACCEPTANCE_RATE, scope, w);
         Double reject = context.value(MetricId.AGENT_EDIT_REJECT_RATE, scope, w);
-        boolean lowAcceptance = acceptance != null && acceptance < rule.acceptanceRateBelow();
-        boolean highReject = reject != null && reject > rule.rejectRateAbove();
-        fires = lowAcceptance || highReject;
-        both &= lowAcceptance && highReject;
+        Double tokens = context.value(MetricId.AGENT_TOKENS_PER_ACCEPTED_LINE, scope, w);
+        Double median = medians.computeIfAbsent(w, m -> podMedian(context, m));
+        int clauses = 0;
+        clauses += acceptance != null && acceptance < rule.acceptanceRateBelow() ? 1 : 0;
+        clauses += reject != null && reject > rule.rejectRateAbove() ? 1 : 0;
+        clauses +=
+            tokens != null
+                    && median != null
+                    && tokens > rule.tokensPerAcceptedLineVsMedian() * median
+                ? 1
+                : 0;
+        fires = clauses > 0;
+        twoClauses &= clauses >= 2;
         evidence.add(new FlagEvidence(MetricId.AGENT_ACCEPTANCE_RATE, scope, w, acceptance));
         evidence.add(new FlagEvidence(MetricId.AGENT_EDIT_REJECT_RATE, scope, w, reject));
+        evidence.add(new FlagEvidence(MetricId.AGENT_TOKENS_PER_ACCEPTED_LINE, scope, w, tokens));
       }
       if (fires) {
+        Double median = medians.get(week);
         found.flag(
             new Flag(
                 ID,
                 scope,
                 week,
-                both ? Severity.HIGH : Severity.MEDIUM,
+                twoClauses ? Severity.HIGH : Severity.MEDIUM,
                 String.format(
                     Locale.ROOT,
-                    "for %d consecutive weeks, agent acceptance rate under %s or edit reject rate"
-                        + " over %s",
+                    "for %d consecutive weeks, agent acceptance rate under %s, edit reject rate"
+                        + " over %s, or tokens per accepted line over %s times the pods' median"
+                        + " (%s this week)",
                     rule.weeks(),
                     percent(rule.acceptanceRateBelow()),
-                    percent(rule.rejectRateAbove())),
+                    percent(rule.rejectRateAbove()),
+                    Wording.number(rule.tokensPerAcceptedLineVsMedian()),
+                    median == null ? "n/a" : Wording.number(median)),
                 Map.of(
                     "acceptanceRateBelow", rule.acceptanceRateBelow(),
                     "rejectRateAbove", rule.rejectRateAbove(),
+                    "tokensPerAcceptedLineVsMedian", rule.tokensPerAcceptedLineVsMedian(),
                     "weeks", rule.weeks()),
                 evidence,
                 "Have the pod's Agent Champion review a few sessions with the engineers: what the"
@@ -86,7 +109,8 @@ public final class PromptCargoCultingDetector implements Detector {
           new NotEvaluated(
               ID,
               scope,
-              "agent telemetry: no agent_acceptance_rate or agent_edit_reject_rate for the pod from "
+              "agent telemetry: no agent_acceptance_rate, agent_edit_reject_rate or"
+                  + " agent_tokens_per_accepted_line for the pod from "
                   + context.from()
                   + " to "
                   + context.to()
@@ -94,12 +118,31 @@ public final class PromptCargoCultingDetector implements Detector {
     }
   }
 
-  /** A figure the rule reads in the week, or null when the week has neither. */
-  private static Double judged(DetectionContext context, ScopeId scope, IsoWeek week) {
-    Double acceptance = context.value(MetricId.AGENT_ACCEPTANCE_RATE, scope, week);
-    return acceptance != null
-        ? acceptance
-        : context.value(MetricId.AGENT_EDIT_REJECT_RATE, scope, week);
+  /** Whether the week has any figure the rule reads. */
+  private static boolean judged(DetectionContext context, ScopeId scope, IsoWeek week) {
+    return context.value(MetricId.AGENT_ACCEPTANCE_RATE, scope, week) != null
+        || context.value(MetricId.AGENT_EDIT_REJECT_RATE, scope, week) != null
+        || context.value(MetricId.AGENT_TOKENS_PER_ACCEPTED_LINE, scope, week) != null;
+  }
+
+  /** The median of the pods' tokens per accepted line in the week, or null when none has it. */
+  private static Double podMedian(DetectionContext context, IsoWeek week) {
+    List<Double> values = new ArrayList<>();
+    for (Pod pod : context.org().pods()) {
+      Double value =
+          context.value(MetricId.AGENT_TOKENS_PER_ACCEPTED_LINE, ScopeId.pod(pod.id()), week);
+      if (value != null) {
+        values.add(value);
+      }
+    }
+    if (values.isEmpty()) {
+      return null;
+    }
+    Collections.sort(values);
+    int middle = values.size() / 2;
+    return values.size() % 2 == 1
+        ? values.get(middle)
+        : (values.get(middle - 1) + values.get(middle)) / 2;
   }
 
   private static String percent(double share) {

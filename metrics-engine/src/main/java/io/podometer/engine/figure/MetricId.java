@@ -73,6 +73,7 @@ public enum MetricId {
   JUNIOR_AGENT_ONLY_APPROVALS("junior_agent_only_approvals", RATIO, true, "share"),
   AGENT_EDIT_REJECT_RATE("agent_edit_reject_rate", RATIO, true, "share"),
   AGENT_TOKENS_PER_PR("agent_tokens_per_pr", RATIO, true, "tokens"),
+  AGENT_TOKENS_PER_ACCEPTED_LINE("agent_tokens_per_accepted_line", RATIO, true, "tokens"),
   MEETING_HOURS_PER_ENGINEER("meeting_hours_per_engineer", SUM_PER_DISTINCT, true, "hours");
 
   private static final Map<String, MetricId> BY_ID =

@@ -29,6 +29,10 @@ import org.junit.jupiter.api.Test;
  * slow       W08-W09 10 %, 10 %            2 weeks of the 3 it needs → near miss;
  * slow       W10    10 %                  third week → W10 fires, MEDIUM (rejects fine)
  * quiet      no figures                   not evaluated
+ *
+ * tokens per accepted line, W08–W10: checkout, search, slow 100; heavy 400; near 300 → the pods'
+ * median is 100 each week: heavy is over 3 × 100 every week → W09 and W10 fire, MEDIUM; near is
+ * exactly 3 × the median, not over it → near miss.
  * </pre>
  */
 class PromptCargoCultingDetectorTest {
@@ -41,6 +45,8 @@ class PromptCargoCultingDetectorTest {
         - {id: search, name: Search}
         - {id: slow, name: Slow, thresholds: {prompt_cargo_culting: {weeks: 3}}}
         - {id: quiet, name: Quiet}
+        - {id: heavy, name: Heavy}
+        - {id: near, name: Near}
       """;
 
   private final Map<FigureKey, Figure> figures = new HashMap<>();
@@ -84,6 +90,13 @@ class PromptCargoCultingDetectorTest {
     put("slow", "2026-W08", 0.10, null);
     put("slow", "2026-W09", 0.10, null);
     put("slow", "2026-W10", 0.10, null);
+    for (String week : List.of("2026-W08", "2026-W09", "2026-W10")) {
+      for (String pod : List.of("checkout", "search", "slow")) {
+        put(MetricId.AGENT_TOKENS_PER_ACCEPTED_LINE, pod, week, 100.0);
+      }
+      put(MetricId.AGENT_TOKENS_PER_ACCEPTED_LINE, "heavy", week, 400.0);
+      put(MetricId.AGENT_TOKENS_PER_ACCEPTED_LINE, "near", week, 300.0);
+    }
     OrgModel org = GoldenData.org(ORG);
     Detections found = new Detections();
     new PromptCargoCultingDetector()
@@ -93,17 +106,30 @@ class PromptCargoCultingDetectorTest {
             found);
 
     assertEquals(
-        List.of("pod:checkout 2026-W09 HIGH", "pod:slow 2026-W10 MEDIUM"),
+        List.of(
+            "pod:checkout 2026-W09 HIGH",
+            "pod:slow 2026-W10 MEDIUM",
+            "pod:heavy 2026-W09 MEDIUM",
+            "pod:heavy 2026-W10 MEDIUM"),
         found.flags().stream().map(f -> f.scope() + " " + f.week() + " " + f.severity()).toList());
     Flag checkout = found.flags().get(0);
     assertEquals(
-        "for 2 consecutive weeks, agent acceptance rate under 20 % or edit reject rate over 50 %",
+        "for 2 consecutive weeks, agent acceptance rate under 20 %, edit reject rate over 50 %, or"
+            + " tokens per accepted line over 3 times the pods' median (100 this week)",
         checkout.rule());
     assertEquals(
-        Map.of("acceptanceRateBelow", 0.2, "rejectRateAbove", 0.5, "weeks", 2),
+        Map.of(
+            "acceptanceRateBelow",
+            0.2,
+            "rejectRateAbove",
+            0.5,
+            "tokensPerAcceptedLineVsMedian",
+            3.0,
+            "weeks",
+            2),
         checkout.thresholds());
     // the figures of both weeks, each as it stood
-    assertEquals(4, checkout.evidence().size());
+    assertEquals(6, checkout.evidence().size());
     assertEquals(
         new FlagEvidence(
             MetricId.AGENT_ACCEPTANCE_RATE,
@@ -116,8 +142,9 @@ class PromptCargoCultingDetectorTest {
         List.of(ScopeId.pod("quiet")),
         found.notEvaluated().stream().map(NotEvaluated::scope).toList());
     assertEquals(
-        "agent telemetry: no agent_acceptance_rate or agent_edit_reject_rate for the pod from"
-            + " 2026-W09 to 2026-W10 (OpenTelemetry exports or vendor reports)",
+        "agent telemetry: no agent_acceptance_rate, agent_edit_reject_rate or"
+            + " agent_tokens_per_accepted_line for the pod from 2026-W09 to 2026-W10 (OpenTelemetry"
+            + " exports or vendor reports)",
         found.notEvaluated().get(0).missing());
   }
 }

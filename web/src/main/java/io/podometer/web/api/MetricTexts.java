@@ -212,6 +212,12 @@ public final class MetricTexts {
         "Agent edit reject rate",
         "Edit rejects / (edit accepts + edit rejects) over the members' agent-usage days.");
     put(
+        MetricId.AGENT_TOKENS_PER_ACCEPTED_LINE,
+        agents,
+        "Agent tokens per accepted line",
+        "Agent tokens / lines kept (Copilot's accepted lines, else lines added by accepted edits)"
+            + " over the members' agent-usage days that report both.");
+    put(
         MetricId.SECURITY_SHORTCUTS,
         safeguards,
         "Security shortcuts",

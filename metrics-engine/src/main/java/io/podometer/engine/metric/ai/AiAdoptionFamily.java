@@ -37,6 +37,7 @@ public final class AiAdoptionFamily implements MetricFamily {
               MetricId.AGENT_TOKENS_PER_PR,
               MetricId.AGENT_ACCEPTANCE_RATE,
               MetricId.AGENT_EDIT_REJECT_RATE,
+              MetricId.AGENT_TOKENS_PER_ACCEPTED_LINE,
               MetricId.SECURITY_SHORTCUTS,
               MetricId.UNTESTED_AI_PR_SHARE,
               MetricId.UNCORROBORATED_AI_SHARE,

@@ -90,6 +90,21 @@ final class UsageContributions {
               new Evidence(
                   ref, what + accepted + " of " + u.suggestions() + " suggestions accepted")));
     }
+    // lines the person kept: Copilot's accepted lines, else the lines an agent's accepted edits
+    // added
+    Integer kept = u.linesAccepted() != null ? u.linesAccepted() : u.linesAdded();
+    if (u.tokens() != null && u.tokens() > 0 && kept != null && kept > 0) {
+      out.accept(
+          Contribution.ofTool(
+              MetricId.AGENT_TOKENS_PER_ACCEPTED_LINE,
+              week,
+              day.scopes(),
+              u.tokens(),
+              kept,
+              u.tool(),
+              day.person(),
+              new Evidence(ref, what + u.tokens() + " tokens for " + kept + " lines kept")));
+    }
     int accepts = u.editAccepts() == null ? 0 : u.editAccepts();
     int rejects = u.editRejects() == null ? 0 : u.editRejects();
     if (accepts + rejects > 0) {
