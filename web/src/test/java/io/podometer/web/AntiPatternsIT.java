@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * with rule, thresholds and evidence, opened to the PRs behind them, acknowledged, and cleared (and
  * kept) when new data stops the rule firing.
  *
- * <p>checkout merges three PRs in 2026-W45 (11-02 … 11-08), one of them tagged {@code [fast]}, the
- * bet {@code fast}'s title tag: 2 of 3 link to no bet, over the 50 % of {@code unowned_work}. The
+ * <p>checkout merges six PRs in 2026-W45 (11-02 … 11-08), two of them tagged {@code [fast]}, the
+ * bet {@code fast}'s title tag: 4 of 6 link to no bet, over the 50 % of {@code unowned_work}. The
  * bet {@code orphan} (exploring, from 2026-11-02) has no single task owner.
  */
 @QuarkusTest
@@ -43,6 +43,7 @@ class AntiPatternsIT {
         - {id: ana, name: Ana, role: engineer, identities: {github: [ana]}, memberships: [{pod: checkout, from: 2026-01-05}]}
         - {id: bo, name: Bo, role: engineer, identities: {github: [bo]}, memberships: [{pod: checkout, from: 2026-01-05}]}
         - {id: cy, name: Cy, role: engineer, identities: {github: [cy]}, memberships: [{pod: checkout, from: 2026-01-05}]}
+        - {id: sue, name: Sue, role: engineer, identities: {emails: [sue@acme.example]}, memberships: [{pod: search, from: 2026-01-05}]}
       services: [{id: shop, pod: checkout, repos: [acme/shop]}]
       bets:
         - {id: fast, title: Fast checkout, sto: ana, links: {titleTags: ["[fast]"]}}
@@ -58,8 +59,11 @@ class AntiPatternsIT {
     given().contentType("application/yaml").body(ORG).put("/api/org").then().statusCode(200);
     post(
         pr(1, "ana", "[fast] One-click pay", "2026-11-03T10:00:00Z"),
-        pr(2, "bo", "Tidy the cart", "2026-11-04T10:00:00Z"),
-        pr(3, "cy", "Rename a field", "2026-11-05T10:00:00Z"));
+        pr(2, "bo", "[fast] Pay with a saved card", "2026-11-03T10:00:00Z"),
+        pr(3, "bo", "Tidy the cart", "2026-11-04T10:00:00Z"),
+        pr(4, "cy", "Rename a field", "2026-11-05T10:00:00Z"),
+        pr(5, "ana", "Bump the logger", "2026-11-05T10:00:00Z"),
+        pr(6, "cy", "Fix a typo", "2026-11-06T10:00:00Z"));
   }
 
   private void post(String... events) throws InterruptedException {
@@ -93,7 +97,7 @@ class AntiPatternsIT {
   @Test
   void flagsAreStoredListedOpenedAcknowledgedAndClearedWithHistory() throws InterruptedException {
     JsonPath week = list("?from=2026-W45&to=2026-W45");
-    // the pod's flag: 2 of 3 merged PRs unlinked; the bet's: no single task owner
+    // the pod's flag: 4 of 6 merged PRs unlinked; the bet's: no single task owner
     assertEquals(
         List.of("unowned_work bet:orphan high", "unowned_work pod:checkout medium"),
         week.getList("flags").stream()
@@ -102,11 +106,11 @@ class AntiPatternsIT {
             .toList());
     String checkout = "flags.find { it.scope == 'pod:checkout' }";
     assertEquals(
-        "67 % of the week's merged PRs (2 of 3) link to no bet (over 50 %)",
+        "67 % of the week's merged PRs (4 of 6) link to no bet (over 50 %)",
         week.getString(checkout + ".rule"));
     assertEquals(0.5, week.getDouble(checkout + ".thresholds.unlinkedShare"), 1e-9);
     assertEquals("unlinked_pr_share", week.getString(checkout + ".evidence[0].metric"));
-    assertEquals(2.0 / 3, week.getDouble(checkout + ".evidence[0].value"), 1e-6);
+    assertEquals(4.0 / 6, week.getDouble(checkout + ".evidence[0].value"), 1e-6);
     assertEquals("Checkout", week.getString(checkout + ".scopeName"));
     assertTrue(week.getString(checkout + ".suggestedAction").startsWith("Give every piece"));
     // detectors without their data say so, per pod (search has no PRs at all)
@@ -118,7 +122,21 @@ class AntiPatternsIT {
     assertEquals(
         "Unowned work", week.getString("detectors.find { it.id == 'unowned_work' }.title"));
 
-    // opened: the three PRs behind the figure, with the rule that tied each in
+    // a member of search sees neither checkout's flag nor the bet's, and may not ask for them
+    AccessControlIT.user("sue-flags", "sue@acme.example", "member");
+    AccessControlIT.person("sue-flags")
+        .get("/api/antipatterns?from=2026-W45&to=2026-W45")
+        .then()
+        .statusCode(200)
+        .body("flags", org.hamcrest.Matchers.empty())
+        .body("notEvaluated.scope", not(hasItem("pod:checkout")));
+    AccessControlIT.person("sue-flags")
+        .get("/api/antipatterns?scope=pod:checkout")
+        .then()
+        .statusCode(403);
+    AccessControlIT.person("sue-flags").get("/api/antipatterns/" + id).then().statusCode(403);
+
+    // opened: the six PRs behind the figure, with the rule that tied each in
     given()
         .get("/api/antipatterns/" + id)
         .then()
@@ -126,8 +144,8 @@ class AntiPatternsIT {
         .body("flag.id", equalTo((int) id))
         .body("history.kind", equalTo(List.of("raised")))
         .body("facts[0].metric", equalTo("unlinked_pr_share"))
-        .body("facts[0].count", equalTo(3))
-        .body("facts[0].items.ref", hasItem("pr:acme/shop#2"))
+        .body("facts[0].count", equalTo(6))
+        .body("facts[0].items.ref", hasItem("pr:acme/shop#3"))
         .body("facts[0].items.find { it.ref == 'pr:acme/shop#1' }.rule", containsString("fast"))
         .body("facts[0].items[0].link", containsString("/api/facts/pull-requests"));
 
@@ -153,8 +171,10 @@ class AntiPatternsIT {
         .statusCode(200)
         .body("flags[0].acknowledgement.by", equalTo("admin"));
 
-    // one more PR of the bet: 2 of 4 unlinked is not over 50 %, the flag clears and is kept
-    post(pr(4, "ana", "[fast] Remember the card", "2026-11-06T10:00:00Z"));
+    // two more PRs of the bet: 4 of 8 unlinked is not over 50 %, the flag clears and is kept
+    post(
+        pr(7, "ana", "[fast] Remember the card", "2026-11-06T10:00:00Z"),
+        pr(8, "bo", "[fast] Faster confirmation", "2026-11-07T10:00:00Z"));
     JsonPath after = list("?from=2026-W45&to=2026-W45&scope=pod:checkout");
     assertEquals(List.of(), after.getList("flags"));
     JsonPath all = list("?from=2026-W45&to=2026-W45&scope=pod:checkout&status=all");

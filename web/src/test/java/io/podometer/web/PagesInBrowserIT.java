@@ -135,6 +135,35 @@ class PagesInBrowserIT {
   }
 
   @Test
+  void aLeaderOpensAFlagOnTheAntiPatternsPageAndAcknowledgesIt() throws InterruptedException {
+    // a bet placed without a single task owner: unowned_work flags it every week
+    given()
+        .contentType("application/yaml")
+        .body(AccessControlIT.ORG + "bets:\n  - {id: orphan, title: Orphan idea}\n")
+        .put("/api/org")
+        .then()
+        .statusCode(200);
+    db.awaitFigures();
+    AccessControlIT.user("lea", "lea@acme.example", "leader");
+    signIn("lea");
+    browser.get(root + "antipatterns");
+    WebElement flag = waitFor(d -> d.findElement(By.cssSelector(".flag.high")));
+    assertTrue(flag.getText().contains("Unowned work"), flag.getText());
+    assertTrue(
+        flag.getText().contains("bet orphan (exploring) has no single task owner"), flag.getText());
+    assertTrue(
+        browser.findElement(By.id("heatmap")).getText().contains("bet Orphan idea"),
+        browser.findElement(By.id("heatmap")).getText());
+    flag.findElement(By.tagName("button")).click();
+    WebElement dialog = waitFor(d -> d.findElement(By.cssSelector("#flag-dialog[open]")));
+    waitFor(d -> dialog.getText().contains("History"));
+    dialog.findElement(By.tagName("textarea")).sendKeys("Sam takes it from Monday");
+    dialog.findElement(By.cssSelector("form button[type=submit]")).click();
+    waitFor(d -> dialog.getText().contains("Acknowledged by lea"));
+    waitFor(d -> d.findElement(By.id("flags")).getText().contains("“Sam takes it from Monday”"));
+  }
+
+  @Test
   void aPodUnderThePrivacyFloorShowsWithheldCellsAndNoValue() {
     signIn("dee");
     String solo = rowText("Solo");

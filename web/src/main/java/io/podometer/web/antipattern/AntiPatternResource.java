@@ -105,6 +105,7 @@ public class AntiPatternResource {
       String to,
       List<DetectorTexts.Text> detectors,
       Instant detectedAt,
+      Long detectionMillis,
       Instant figuresAsOf,
       List<FlagView> flags,
       List<Missing> notEvaluated) {}
@@ -206,6 +207,7 @@ public class AntiPatternResource {
         last.toString(),
         DETECTORS.stream().map(DetectorTexts::of).toList(),
         judged == null ? null : judged.detectedAt(),
+        judged == null ? null : judged.millis(),
         judged == null ? null : judged.figuresAsOf(),
         flags,
         missing);

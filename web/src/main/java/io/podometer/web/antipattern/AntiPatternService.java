@@ -128,13 +128,17 @@ public class AntiPatternService {
     Instant now = clock.instant();
     QuarkusTransaction.requiringNew()
         .run(() -> store(found.flags(), snapshot.from(), snapshot.to(), now));
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    LOG.debugf(
+        "anti-patterns judged from %s to %s in %d ms: %d flags",
+        snapshot.from(), snapshot.to(), millis, found.flags().size());
     latest =
         new Judgement(
             snapshot.from(),
             snapshot.to(),
             now,
             asOf,
-            (System.nanoTime() - started) / 1_000_000,
+            millis,
             found.flags().size(),
             found.notEvaluated());
   }
