@@ -34,27 +34,15 @@ final class PullRequestFlow {
     static final Profile REVERT =
         new Profile(30 * Times.MINUTE, 0.7, 0, 0, 0, 0.05, 20 * Times.MINUTE);
 
-    /** The same habits, but nothing merges unreviewed. */
-    Profile alwaysReviewed() {
+    /** The same habits, with these odds of merging unreviewed (0: never, 1: always). */
+    Profile unreviewed(double chance) {
       return new Profile(
           pickupMedian,
           pickupSigma,
           draftChance,
           closeChance,
           rubberStampChance,
-          0,
-          mergeDelayMedian);
-    }
-
-    /** The same habits, but nothing is reviewed. */
-    Profile neverReviewed() {
-      return new Profile(
-          pickupMedian,
-          pickupSigma,
-          draftChance,
-          closeChance,
-          rubberStampChance,
-          1,
+          chance,
           mergeDelayMedian);
     }
 

@@ -165,8 +165,8 @@ final class PullRequestGenerator {
     // a pod taking security shortcuts merges its agents' PRs unreviewed; the others review them all
     Profile agentProfile =
         pod.traits().securityShortcuts() && Stories.on(w.range, day)
-            ? Profile.AGENT.neverReviewed()
-            : Profile.AGENT.alwaysReviewed();
+            ? Profile.AGENT.unreviewed(1)
+            : Profile.AGENT.unreviewed(0);
     Timing t =
         w.checked(
             PullRequestFlow.plan(

@@ -7,8 +7,8 @@ import static io.podometer.engine.detect.Wording.percent;
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigureKey;
 import io.podometer.engine.figure.MetricId;
+import io.podometer.engine.org.DetectorThresholds;
 import io.podometer.engine.org.DetectorThresholds.JuniorPipelineHollowing;
-import io.podometer.engine.org.Pod;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import java.util.ArrayList;
@@ -24,29 +24,18 @@ import java.util.Map;
  * approved by agents only — juniors who stop learning by reviewing and writing. HIGH when two
  * clauses hold. A pod without juniors, or with fewer than the privacy floor, is not evaluated.
  */
-public final class JuniorPipelineHollowingDetector implements Detector {
+public final class JuniorPipelineHollowingDetector extends PodDetector<JuniorPipelineHollowing> {
 
   public static final String ID = "junior_pipeline_hollowing";
 
   private static final double EPSILON = 1e-9;
 
-  @Override
-  public String id() {
-    return ID;
+  public JuniorPipelineHollowingDetector() {
+    super(ID, DetectorThresholds::juniorPipelineHollowing);
   }
 
   @Override
-  public void detect(DetectionContext context, Detections found) {
-    for (Pod pod : context.org().pods()) {
-      detect(
-          context,
-          ScopeId.pod(pod.id()),
-          context.org().thresholdsFor(pod.id()).juniorPipelineHollowing(),
-          found);
-    }
-  }
-
-  private static void detect(
+  void judge(
       DetectionContext context, ScopeId scope, JuniorPipelineHollowing rule, Detections found) {
     boolean anyData = false;
     boolean withheld = false;

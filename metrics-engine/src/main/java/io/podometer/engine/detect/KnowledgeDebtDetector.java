@@ -5,8 +5,8 @@ import static io.podometer.engine.detect.Wording.percent;
 
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.MetricId;
+import io.podometer.engine.org.DetectorThresholds;
 import io.podometer.engine.org.DetectorThresholds.KnowledgeDebt;
-import io.podometer.engine.org.Pod;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import java.util.ArrayList;
@@ -22,31 +22,19 @@ import java.util.Map;
  * every week of the run was at twice the share (capped at all of them). A pod without AI-heavy PRs
  * (or without their files) over the weeks judged is not evaluated.
  */
-public final class KnowledgeDebtDetector implements Detector {
+public final class KnowledgeDebtDetector extends PodDetector<KnowledgeDebt> {
 
   public static final String ID = "knowledge_debt";
 
   /** A week with fewer AI-heavy PRs says nothing about the pod's habits: it breaks the run. */
   static final int MIN_PRS = 3;
 
-  @Override
-  public String id() {
-    return ID;
+  public KnowledgeDebtDetector() {
+    super(ID, DetectorThresholds::knowledgeDebt);
   }
 
   @Override
-  public void detect(DetectionContext context, Detections found) {
-    for (Pod pod : context.org().pods()) {
-      detect(
-          context,
-          ScopeId.pod(pod.id()),
-          context.org().thresholdsFor(pod.id()).knowledgeDebt(),
-          found);
-    }
-  }
-
-  private static void detect(
-      DetectionContext context, ScopeId scope, KnowledgeDebt rule, Detections found) {
+  void judge(DetectionContext context, ScopeId scope, KnowledgeDebt rule, Detections found) {
     boolean anyData = false;
     double high = Math.min(1, 2 * rule.shareWithoutTestsOrDocs());
     for (IsoWeek week : context.weeks()) {

@@ -1,8 +1,8 @@
 package io.podometer.engine.detect;
 
 import io.podometer.engine.figure.MetricId;
+import io.podometer.engine.org.DetectorThresholds;
 import io.podometer.engine.org.DetectorThresholds.MeetingCreep;
-import io.podometer.engine.org.Pod;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import java.util.ArrayList;
@@ -17,31 +17,19 @@ import java.util.Map;
  * is judged only with its own two figures and at least half the baseline weeks' meeting figures;
  * HIGH from twice the rise. A pod without meeting figures over the weeks read is not evaluated.
  */
-public final class MeetingCreepDetector implements Detector {
+public final class MeetingCreepDetector extends PodDetector<MeetingCreep> {
 
   public static final String ID = "meeting_creep";
 
   /** Figures are sums of decimals: a rise of exactly the threshold counts as reaching it. */
   private static final double EPSILON = 1e-9;
 
-  @Override
-  public String id() {
-    return ID;
+  public MeetingCreepDetector() {
+    super(ID, DetectorThresholds::meetingCreep);
   }
 
   @Override
-  public void detect(DetectionContext context, Detections found) {
-    for (Pod pod : context.org().pods()) {
-      detect(
-          context,
-          ScopeId.pod(pod.id()),
-          context.org().thresholdsFor(pod.id()).meetingCreep(),
-          found);
-    }
-  }
-
-  private static void detect(
-      DetectionContext context, ScopeId scope, MeetingCreep rule, Detections found) {
+  void judge(DetectionContext context, ScopeId scope, MeetingCreep rule, Detections found) {
     boolean anyData = false;
     for (IsoWeek week = context.from();
         week.compareTo(context.to()) <= 0;

@@ -6,8 +6,8 @@ import static io.podometer.engine.detect.Wording.percent;
 
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.MetricId;
+import io.podometer.engine.org.DetectorThresholds;
 import io.podometer.engine.org.DetectorThresholds.MetricsGaming;
-import io.podometer.engine.org.Pod;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ import java.util.Map;
  *
  * <p>HIGH when two clauses hold. A pod without merged PRs over the weeks judged is not evaluated.
  */
-public final class MetricsGamingDetector implements Detector {
+public final class MetricsGamingDetector extends PodDetector<MetricsGaming> {
 
   public static final String ID = "metrics_gaming";
 
@@ -48,24 +48,12 @@ public final class MetricsGamingDetector implements Detector {
   /** Shares of fewer PRs (or approvals) than this say nothing about a pod's week. */
   static final int MIN_PRS = 5;
 
-  @Override
-  public String id() {
-    return ID;
+  public MetricsGamingDetector() {
+    super(ID, DetectorThresholds::metricsGaming);
   }
 
   @Override
-  public void detect(DetectionContext context, Detections found) {
-    for (Pod pod : context.org().pods()) {
-      detect(
-          context,
-          ScopeId.pod(pod.id()),
-          context.org().thresholdsFor(pod.id()).metricsGaming(),
-          found);
-    }
-  }
-
-  private static void detect(
-      DetectionContext context, ScopeId scope, MetricsGaming rule, Detections found) {
+  void judge(DetectionContext context, ScopeId scope, MetricsGaming rule, Detections found) {
     boolean anyData = false;
     for (IsoWeek week : context.weeks()) {
       anyData |=

@@ -5,8 +5,8 @@ import static io.podometer.engine.detect.Wording.number;
 import static io.podometer.engine.detect.Wording.percent;
 
 import io.podometer.engine.figure.MetricId;
+import io.podometer.engine.org.DetectorThresholds;
 import io.podometer.engine.org.DetectorThresholds.ReviewBottleneck;
-import io.podometer.engine.org.Pod;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import java.util.ArrayList;
@@ -22,28 +22,16 @@ import java.util.Map;
  * twice the threshold every week of the run. A pod with no review timing over the weeks judged is
  * not evaluated.
  */
-public final class ReviewBottleneckDetector implements Detector {
+public final class ReviewBottleneckDetector extends PodDetector<ReviewBottleneck> {
 
   public static final String ID = "review_bottleneck";
 
-  @Override
-  public String id() {
-    return ID;
+  public ReviewBottleneckDetector() {
+    super(ID, DetectorThresholds::reviewBottleneck);
   }
 
   @Override
-  public void detect(DetectionContext context, Detections found) {
-    for (Pod pod : context.org().pods()) {
-      detect(
-          context,
-          ScopeId.pod(pod.id()),
-          context.org().thresholdsFor(pod.id()).reviewBottleneck(),
-          found);
-    }
-  }
-
-  private static void detect(
-      DetectionContext context, ScopeId scope, ReviewBottleneck rule, Detections found) {
+  void judge(DetectionContext context, ScopeId scope, ReviewBottleneck rule, Detections found) {
     boolean anyData = false;
     for (IsoWeek week : context.weeks()) {
       anyData |=

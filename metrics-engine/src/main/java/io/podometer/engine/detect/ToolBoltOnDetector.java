@@ -5,8 +5,8 @@ import static io.podometer.engine.detect.Wording.number;
 import static io.podometer.engine.detect.Wording.percent;
 
 import io.podometer.engine.figure.MetricId;
+import io.podometer.engine.org.DetectorThresholds;
 import io.podometer.engine.org.DetectorThresholds.ToolBoltOn;
-import io.podometer.engine.org.Pod;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import java.util.ArrayList;
@@ -23,31 +23,19 @@ import java.util.Map;
  * outcomes got worse. A pod whose adoption crossed without outcome figures before it is not
  * evaluated, nor one without adoption figures.
  */
-public final class ToolBoltOnDetector implements Detector {
+public final class ToolBoltOnDetector extends PodDetector<ToolBoltOn> {
 
   public static final String ID = "tool_bolt_on";
 
   /** How far back the crossing of adoption is looked for. */
   private static final int CROSSING_HORIZON_WEEKS = 104;
 
-  @Override
-  public String id() {
-    return ID;
+  public ToolBoltOnDetector() {
+    super(ID, DetectorThresholds::toolBoltOn);
   }
 
   @Override
-  public void detect(DetectionContext context, Detections found) {
-    for (Pod pod : context.org().pods()) {
-      detect(
-          context,
-          ScopeId.pod(pod.id()),
-          context.org().thresholdsFor(pod.id()).toolBoltOn(),
-          found);
-    }
-  }
-
-  private static void detect(
-      DetectionContext context, ScopeId scope, ToolBoltOn rule, Detections found) {
+  void judge(DetectionContext context, ScopeId scope, ToolBoltOn rule, Detections found) {
     boolean anyAdoption = false;
     boolean judged = false;
     String missing = null;

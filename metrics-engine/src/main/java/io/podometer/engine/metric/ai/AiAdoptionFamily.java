@@ -123,17 +123,18 @@ public final class AiAdoptionFamily implements MetricFamily {
           MetricId.JUNIOR_HUMAN_SHARE,
           MetricId.JUNIOR_AGENT_ONLY_APPROVALS);
 
-  private static final Set<MetricId> CHANGE_METRICS =
-      EnumSet.of(
-          MetricId.SECURITY_SHORTCUTS,
-          MetricId.UNTESTED_AI_PR_SHARE,
-          MetricId.UNCORROBORATED_AI_SHARE,
-          MetricId.JUNIOR_REVIEWS_GIVEN,
-          MetricId.JUNIOR_HUMAN_SHARE,
-          MetricId.JUNIOR_AGENT_ONLY_APPROVALS,
-          MetricId.AI_CODE_SHARE,
-          MetricId.AGENT_ASSISTED_DIFFS,
-          MetricId.AGENT_AUTHORED_PRS,
-          MetricId.AGENT_COST_PER_PR_USD,
-          MetricId.AGENT_TOKENS_PER_PR);
+  /** What needs the week's landed changes: their figures and the safeguards read from them. */
+  private static final Set<MetricId> CHANGE_METRICS = changeMetrics();
+
+  private static Set<MetricId> changeMetrics() {
+    Set<MetricId> metrics =
+        EnumSet.of(
+            MetricId.AI_CODE_SHARE,
+            MetricId.AGENT_ASSISTED_DIFFS,
+            MetricId.AGENT_AUTHORED_PRS,
+            MetricId.AGENT_COST_PER_PR_USD,
+            MetricId.AGENT_TOKENS_PER_PR);
+    metrics.addAll(SAFEGUARD_METRICS);
+    return Collections.unmodifiableSet(metrics);
+  }
 }
