@@ -86,13 +86,18 @@ public final class PromptCargoCultingDetector implements Detector {
                 String.format(
                     Locale.ROOT,
                     "for %d consecutive weeks, agent acceptance rate under %s, edit reject rate"
-                        + " over %s, or tokens per accepted line over %s times the pods' median"
-                        + " (%s this week)",
+                        + " over %s, or tokens per accepted line over %s times the pods' median;"
+                        + " this week: acceptance %s, edit rejects %s, %s tokens per accepted line"
+                        + " (the pods' median %s)",
                     rule.weeks(),
                     percent(rule.acceptanceRateBelow()),
                     percent(rule.rejectRateAbove()),
                     Wording.number(rule.tokensPerAcceptedLineVsMedian()),
-                    median == null ? "n/a" : Wording.number(median)),
+                    shown(context.value(MetricId.AGENT_ACCEPTANCE_RATE, scope, week), true),
+                    shown(context.value(MetricId.AGENT_EDIT_REJECT_RATE, scope, week), true),
+                    shown(
+                        context.value(MetricId.AGENT_TOKENS_PER_ACCEPTED_LINE, scope, week), false),
+                    shown(median, false)),
                 Map.of(
                     "acceptanceRateBelow", rule.acceptanceRateBelow(),
                     "rejectRateAbove", rule.rejectRateAbove(),
@@ -143,6 +148,10 @@ public final class PromptCargoCultingDetector implements Detector {
     return values.size() % 2 == 1
         ? values.get(middle)
         : (values.get(middle - 1) + values.get(middle)) / 2;
+  }
+
+  private static String shown(Double value, boolean share) {
+    return value == null ? "n/a" : share ? percent(value) : Wording.number(value);
   }
 
   private static String percent(double share) {

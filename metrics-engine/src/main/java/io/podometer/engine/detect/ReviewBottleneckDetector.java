@@ -71,11 +71,12 @@ public final class ReviewBottleneckDetector extends PodDetector<ReviewBottleneck
                 format(
                     "for %d consecutive weeks, median time to first review over %s h or review"
                         + " wait over %s of cycle time, while the review queue grew or the top"
-                        + " reviewer gave over %s of the reviews",
+                        + " reviewer gave over %s of the reviews; this week: %s",
                     rule.weeks(),
                     number(rule.pickupHours()),
                     percent(rule.pickupShare()),
-                    percent(rule.topReviewerShare())),
+                    percent(rule.topReviewerShare()),
+                    thisWeek(context, scope, week)),
                 Map.of(
                     "pickupHours", rule.pickupHours(),
                     "pickupShare", rule.pickupShare(),
@@ -98,6 +99,20 @@ public final class ReviewBottleneckDetector extends PodDetector<ReviewBottleneck
                   + context.to()
                   + " (pull requests with reviews, from GitHub)"));
     }
+  }
+
+  /** The week's own figures, in words. */
+  private static String thisWeek(DetectionContext context, ScopeId scope, IsoWeek week) {
+    Double pickup = context.value(MetricId.TIME_TO_FIRST_REVIEW_P50_HOURS, scope, week);
+    Double wait = context.value(MetricId.REVIEW_WAIT_SHARE, scope, week);
+    Double top = context.value(MetricId.TOP_REVIEWER_SHARE, scope, week);
+    return format(
+        "median first review %s, review wait %s of cycle time, queue %s → %s, top reviewer %s",
+        pickup == null ? "n/a" : number(pickup) + " h",
+        wait == null ? "n/a" : percent(wait),
+        number(zero(context.value(MetricId.REVIEW_QUEUE, scope, week.plusWeeks(-1)))),
+        number(zero(context.value(MetricId.REVIEW_QUEUE, scope, week))),
+        top == null ? "n/a" : percent(top));
   }
 
   private static double zero(Double value) {

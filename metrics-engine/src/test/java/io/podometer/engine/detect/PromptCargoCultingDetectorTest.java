@@ -115,7 +115,8 @@ class PromptCargoCultingDetectorTest {
     Flag checkout = found.flags().get(0);
     assertEquals(
         "for 2 consecutive weeks, agent acceptance rate under 20 %, edit reject rate over 50 %, or"
-            + " tokens per accepted line over 3 times the pods' median (100 this week)",
+            + " tokens per accepted line over 3 times the pods' median; this week: acceptance 18 %,"
+            + " edit rejects 60 %, 100 tokens per accepted line (the pods' median 100)",
         checkout.rule());
     assertEquals(
         Map.of(

@@ -71,7 +71,8 @@ class ReviewBottleneckDetectorTest {
     assertEquals(
         "for 2 consecutive weeks, median time to first review over 24 h or review wait over 50 %"
             + " of cycle time, while the review queue grew or the top reviewer gave over 50 % of"
-            + " the reviews",
+            + " the reviews; this week: median first review 30 h, review wait 30 % of cycle time,"
+            + " queue 3 → 4, top reviewer 40 %",
         piling.rule());
     assertEquals(24.0, piling.thresholds().get("pickupHours"));
     // five figures a week: pickup, wait share, the queue at the week before's end and its own, top
