@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * What the detectors of shortcuts read, from the week's landed changes (SPEC §6):
+ * What the detectors of shortcuts read, from the week's landed changes (SPEC §6), for the pod chain
+ * (pod, pillar, organization):
  *
  * <ul>
  *   <li>{@code security_shortcuts}: one item per shortcut — an agent-authored PR merged without an
@@ -100,7 +101,7 @@ final class Safeguards {
             Contribution.count(
                 MetricId.SECURITY_SHORTCUTS,
                 slots.week(slot),
-                day.scopes(),
+                people.memberScopes(day.pod(), null),
                 1,
                 day.person(),
                 new Evidence(
@@ -121,7 +122,9 @@ final class Safeguards {
     String member = change.agent() == null ? people.memberOf(pr.author()) : null;
     String person = change.agent() != null ? null : member != null ? member : pr.author();
     String pod = people.podOf(pr);
-    List<ScopeId> scopes = context.scopes().forChange(pod, pr.repo(), change.bets(), member);
+    // the pod chain only: detectors read pods, and a figure per repository, bet or person of these
+    // would multiply the cells without telling a leader more
+    List<ScopeId> scopes = people.memberScopes(pod, null);
     String ref = Refs.of(pr);
     String when = "merged " + slots.dayLabel(pr.mergedAt());
     PullRequestReviews.Approvers approvers = reviews.approvers(pr, pr.mergedAt());
@@ -250,7 +253,7 @@ final class Safeguards {
     String member = commit.author() == null ? null : people.memberOf(commit.author());
     shortcut(
         slots.week(slot),
-        context.scopes().forChange(people.podOf(commit), commit.repo(), List.of(), member),
+        people.memberScopes(people.podOf(commit), null),
         member,
         Refs.of(commit),
         "committed "
