@@ -21,14 +21,22 @@ import java.util.Map;
  * reviews they gave fell by {@code reviewDrop} or more against the mean of the {@code
  * baselineWeeks} before (judged with half of those weeks, and a baseline above zero), or they wrote
  * under {@code humanShareBelow} of their merged lines by hand, or every approved PR of theirs was
- * approved by agents only — juniors who stop learning by reviewing and writing. HIGH when two
- * clauses hold. A pod without juniors, or with fewer than the privacy floor, is not evaluated.
+ * approved by agents only (these two over 5 PRs at least) — juniors who stop learning by reviewing
+ * and writing. HIGH when two clauses hold. A pod without juniors, or with fewer than the privacy
+ * floor, is not evaluated.
  */
 public final class JuniorPipelineHollowingDetector extends PodDetector<JuniorPipelineHollowing> {
 
   public static final String ID = "junior_pipeline_hollowing";
 
   private static final double EPSILON = 1e-9;
+
+  /** The juniors' merged PRs a share needs before it says anything about them as a group. */
+  static final int MIN_PRS = 5;
+
+  private static Double sampled(io.podometer.engine.figure.Figure figure) {
+    return figure == null || figure.n() < MIN_PRS ? null : figure.value();
+  }
 
   public JuniorPipelineHollowingDetector() {
     super(ID, DetectorThresholds::juniorPipelineHollowing);
@@ -44,8 +52,10 @@ public final class JuniorPipelineHollowingDetector extends PodDetector<JuniorPip
           context.figures().apply(new FigureKey(MetricId.JUNIOR_REVIEWS_GIVEN, scope, week));
       withheld |= raw != null && raw.withheld() != null;
       Double reviews = context.value(MetricId.JUNIOR_REVIEWS_GIVEN, scope, week);
-      Double human = context.value(MetricId.JUNIOR_HUMAN_SHARE, scope, week);
-      Double agentsOnly = context.value(MetricId.JUNIOR_AGENT_ONLY_APPROVALS, scope, week);
+      // shares of fewer PRs than this would speak of one junior's week, not of the juniors
+      Double human = sampled(context.figure(MetricId.JUNIOR_HUMAN_SHARE, scope, week));
+      Double agentsOnly =
+          sampled(context.figure(MetricId.JUNIOR_AGENT_ONLY_APPROVALS, scope, week));
       anyData |= reviews != null || human != null;
       List<String> clauses = new ArrayList<>();
       List<FlagEvidence> evidence = new ArrayList<>();

@@ -118,12 +118,10 @@ public final class UnownedWorkDetector implements Detector {
               bet.stos().isEmpty() ? Severity.HIGH : Severity.MEDIUM,
               bet.stos().isEmpty()
                   ? format("bet %s (%s) has no single task owner", bet.id(), bet.status().id())
+                  // owners are not named: stored flags outlive a member's erasure
                   : format(
-                      "bet %s (%s) has %d single task owners (%s): a bet has exactly one",
-                      bet.id(),
-                      bet.status().id(),
-                      bet.stos().size(),
-                      String.join(", ", bet.stos())),
+                      "bet %s (%s) has %d single task owners: a bet has exactly one",
+                      bet.id(), bet.status().id(), bet.stos().size()),
               Map.of("stosPerBet", 1),
               List.of(),
               ACTION));

@@ -50,6 +50,30 @@ final class FigureBook {
     return this;
   }
 
+  /** The figure already put, counting {@code n} items. */
+  FigureBook withItems(MetricId metric, String pod, IsoWeek week, int n) {
+    FigureKey key = new FigureKey(metric, ScopeId.pod(pod), week);
+    Figure f = figures.get(key);
+    figures.put(
+        key,
+        new Figure(
+            metric,
+            key.scope(),
+            week,
+            f.value(),
+            f.num(),
+            f.den(),
+            n,
+            f.people(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            false));
+    return this;
+  }
+
   /** A figure withheld under the privacy floor. */
   FigureBook withheld(MetricId metric, String pod, IsoWeek week) {
     FigureKey key = new FigureKey(metric, ScopeId.pod(pod), week);

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
  * mean of W01–W08, by-hand share under 10 %, or every approved PR approved by agents only).
  *
  * <pre>
- * pod       reviews W01–W08 / W09   by hand W09   agents-only W09   → expected
- * quiet     10 / 5 (−50 %)          40 %          0 of 2           MEDIUM (reviews)
- * hollow    10 / 4                  5 %           2 of 2           HIGH (three clauses)
- * near      10 / 5.5 (−45 %)        10 %          1 of 2           near miss on every clause
- * new       W07, W08 only: 10 / 2   40 %          —                near miss: 2 of 8 baseline weeks
+ * pod       reviews W01–W08 / W09   by hand W09 (PRs)  agents-only W09   → expected
+ * quiet     10 / 5 (−50 %)          40 % (5)           0 of 5           MEDIUM (reviews)
+ * hollow    10 / 4                  5 % (5)            5 of 5           HIGH (three clauses)
+ * near      10 / 5.5 (−45 %)        10 % (5)           4 of 5           near miss on every clause
+ * few       10 / 10                 0 % (4)            4 of 4           near miss: 4 PRs are too few
+ * new       W07, W08 only: 10 / 2   40 % (5)           —                near miss: 2 of 8 baseline weeks
  * hidden    withheld every week                                    not evaluated: under the floor
  * none      no figures                                             not evaluated: no juniors
  * </pre>
@@ -31,9 +32,10 @@ class JuniorPipelineHollowingDetectorTest {
   @Test
   void flagsJuniorsWhoStopReviewingOrWritingByHand() {
     FigureBook book = new FigureBook();
-    pod(book, "quiet", 1, 5, 0.40, 0, 2);
-    pod(book, "hollow", 1, 4, 0.05, 2, 2);
-    pod(book, "near", 1, 5.5, 0.10, 1, 2);
+    pod(book, "quiet", 1, 5, 0.40, 0, 5);
+    pod(book, "hollow", 1, 4, 0.05, 5, 5);
+    pod(book, "near", 1, 5.5, 0.10, 4, 5);
+    pod(book, "few", 1, 10, 0.0, 4, 4);
     pod(book, "new", 7, 2, 0.40, -1, 0);
     for (IsoWeek week = W09.plusWeeks(-8); week.compareTo(W09) <= 0; week = week.plusWeeks(1)) {
       book.withheld(JUNIOR_REVIEWS_GIVEN, "hidden", week);
@@ -73,7 +75,11 @@ class JuniorPipelineHollowingDetectorTest {
     for (int week = baselineFrom; week <= 8; week++) {
       book.put(JUNIOR_REVIEWS_GIVEN, pod, IsoWeek.parse("2026-W0" + week), 10);
     }
-    book.put(JUNIOR_REVIEWS_GIVEN, pod, W09, reviews).put(JUNIOR_HUMAN_SHARE, pod, W09, byHand);
+    book.put(JUNIOR_REVIEWS_GIVEN, pod, W09, reviews);
+    // by hand over the lines of as many PRs as were approved (5 when none is given)
+    int prs = approved > 0 ? (int) approved : 5;
+    book.put(JUNIOR_HUMAN_SHARE, pod, W09, byHand);
+    book.withItems(JUNIOR_HUMAN_SHARE, pod, W09, prs);
     if (approved > 0) {
       book.ratio(JUNIOR_AGENT_ONLY_APPROVALS, pod, W09, agentsOnly, approved);
     }
@@ -81,7 +87,7 @@ class JuniorPipelineHollowingDetectorTest {
 
   private static String org() {
     StringBuilder yaml = new StringBuilder("org: {name: Acme}\npods:\n");
-    for (String pod : List.of("quiet", "hollow", "near", "new", "hidden", "none")) {
+    for (String pod : List.of("quiet", "hollow", "near", "few", "new", "hidden", "none")) {
       yaml.append("  - {id: ").append(pod).append(", name: ").append(pod).append("}\n");
     }
     return yaml.toString();

@@ -116,7 +116,7 @@ class PromptCargoCultingDetectorTest {
     assertEquals(
         "for 2 consecutive weeks, agent acceptance rate under 20 %, edit reject rate over 50 %, or"
             + " tokens per accepted line over 3 times the pods' median; this week: acceptance 18 %,"
-            + " edit rejects 60 %, 100 tokens per accepted line (the pods' median 100)",
+            + " edit rejects 60 %, 100 tokens per accepted line",
         checkout.rule());
     assertEquals(
         Map.of(

@@ -76,7 +76,7 @@ class UnownedWorkDetectorTest {
         "60 % of the week's merged PRs (6 of 10) link to no bet (over 50 %)",
         found.flags().get(0).rule());
     assertEquals(
-        "bet crowded (scaling) has 2 single task owners (ana, ben): a bet has exactly one",
+        "bet crowded (scaling) has 2 single task owners: a bet has exactly one",
         found.flags().get(4).rule());
     assertEquals(
         List.of("unowned_work pod:quiet"),

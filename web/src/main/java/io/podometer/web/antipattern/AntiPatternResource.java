@@ -278,12 +278,14 @@ public class AntiPatternResource {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
-              FlagEntity stored = FlagEntity.findById(entity.id);
-              stored.acknowledgedBy = by;
-              stored.acknowledgedAt = now;
-              stored.acknowledgement = note;
+              FlagEntity.update(
+                  "acknowledgedBy = ?1, acknowledgedAt = ?2, acknowledgement = ?3 where id = ?4",
+                  by,
+                  now,
+                  note,
+                  entity.id);
               FlagChangeEntity change =
-                  FlagChangeEntity.of(stored.id, now, FlagChangeEntity.ACKNOWLEDGED, null);
+                  FlagChangeEntity.of(entity.id, now, FlagChangeEntity.ACKNOWLEDGED, null);
               change.actor = by;
               change.note = note;
               change.persist();

@@ -44,6 +44,12 @@ public class AntiPatternService {
 
   static final int RULE_LENGTH = 4_000;
 
+  /**
+   * The longest look-back of a rule with the default thresholds: an 8-week baseline before a 4-week
+   * window ({@code metrics_gaming}, {@code tool_bolt_on}).
+   */
+  static final int LOOK_BACK_WEEKS = 12;
+
   @Inject FigureService figures;
   @Inject ObjectMapper json;
   @Inject Clock clock;
@@ -56,8 +62,13 @@ public class AntiPatternService {
             return thread;
           });
 
+  /** How long a run that failed waits before it is tried again on the same figures. */
+  private static final long RETRY_NANOS = java.time.Duration.ofMinutes(1).toNanos();
+
   // owned by the worker thread
   private FigureSnapshot judged;
+  private FigureSnapshot failed;
+  private long retryAt;
 
   private volatile Judgement latest;
 
@@ -103,44 +114,49 @@ public class AntiPatternService {
 
   private void poll() {
     FigureSnapshot snapshot = figures.figures();
-    if (snapshot == null || snapshot == judged) {
+    if (snapshot == null
+        || snapshot == judged
+        || (snapshot == failed && System.nanoTime() < retryAt)) {
       return;
     }
     try {
       judge(snapshot);
       judged = snapshot;
+      failed = null;
     } catch (RuntimeException e) {
-      // the next poll tries again: the stored flags are as the last good run left them
+      // a minute on, or with the next figures: the stored flags are as the last good run left them
       LOG.errorf(e, "anti-pattern flags not updated");
+      failed = snapshot;
+      retryAt = System.nanoTime() + RETRY_NANOS;
     }
   }
 
   private void judge(FigureSnapshot snapshot) {
     long started = System.nanoTime();
     Instant asOf = figures.dataAsOf().orElse(null);
+    // the first weeks held lack the weeks before them that rules look back on: they are not
+    // judged (their stored flags stay as they were, neither raised nor cleared)
+    IsoWeek from = snapshot.from().plusWeeks(LOOK_BACK_WEEKS);
+    if (from.compareTo(snapshot.to()) > 0) {
+      from = snapshot.to();
+    }
+    IsoWeek first = from;
     Detections found =
         AntiPatternDetectors.run(
             new DetectionContext(
                 snapshot.org(),
                 key -> snapshot.figure(key.metric(), key.scope(), key.week()),
-                snapshot.from(),
+                first,
                 snapshot.to()));
     Instant now = clock.instant();
-    QuarkusTransaction.requiringNew()
-        .run(() -> store(found.flags(), snapshot.from(), snapshot.to(), now));
+    QuarkusTransaction.requiringNew().run(() -> store(found.flags(), first, snapshot.to(), now));
     long millis = (System.nanoTime() - started) / 1_000_000;
     LOG.debugf(
         "anti-patterns judged from %s to %s in %d ms: %d flags",
-        snapshot.from(), snapshot.to(), millis, found.flags().size());
+        first, snapshot.to(), millis, found.flags().size());
     latest =
         new Judgement(
-            snapshot.from(),
-            snapshot.to(),
-            now,
-            asOf,
-            millis,
-            found.flags().size(),
-            found.notEvaluated());
+            first, snapshot.to(), now, asOf, millis, found.flags().size(), found.notEvaluated());
   }
 
   /** Brings the stored flags of the weeks judged in line with what the detectors found. */

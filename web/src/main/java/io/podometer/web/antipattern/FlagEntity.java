@@ -17,6 +17,9 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "antipattern_flag")
+// the detectors' worker and an acknowledgement write different columns of the same row: each
+// writes only the columns it changed, so neither puts back what the other read before
+@org.hibernate.annotations.DynamicUpdate
 public class FlagEntity extends PanacheEntityBase {
 
   @Id
@@ -43,7 +46,7 @@ public class FlagEntity extends PanacheEntityBase {
   public String rule;
 
   /** The thresholds that applied, as a JSON object. */
-  @Column(nullable = false, length = 4000)
+  @Column(nullable = false, columnDefinition = "TEXT")
   public String thresholds;
 
   /** The figures behind the flag, as a JSON array of {metric, scope, week, value}. */

@@ -304,8 +304,9 @@ public class MemberErasure {
         .filter(p -> p.champion().equals(memberId))
         .forEach(p -> references.add("the champion of the pilot of pod " + p.pod()));
     org.bets().stream()
-        .filter(b -> b.sto().filter(memberId::equals).isPresent())
-        .forEach(b -> references.add("the STO of bet " + b.id()));
+        // one of several owners too: the bet still names them
+        .filter(b -> b.stos().contains(memberId))
+        .forEach(b -> references.add("an STO of bet " + b.id()));
     if (org.org().securityReviewers().contains(memberId)) {
       references.add("a security reviewer");
     }

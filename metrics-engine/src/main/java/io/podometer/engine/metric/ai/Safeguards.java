@@ -36,7 +36,8 @@ import java.util.function.Consumer;
  *       those changing no test path and no docs path.
  *   <li>{@code uncorroborated_ai_share}: of the week's merged PRs by people whose AI attribution
  *       rests on a trailer or a declaration only, those whose author used no agent on a day the PR
- *       was worked on or the day before — judged only in weeks the organization reported agent use.
+ *       was worked on or the day before — judged only in weeks a member of the PR's pod reported
+ *       agent use.
  * </ul>
  */
 final class Safeguards {
@@ -49,9 +50,10 @@ final class Safeguards {
   private final UsageDays usage;
   private final PullRequestReviews reviews;
   private final PathGlobs sensitive;
-  // weeks in which someone's agent use was reported: the only weeks a PR without its author's use
-  // says something (a week is judged alone, so an update of one week moves no other)
-  private final boolean[] usageReported;
+  // the pods and weeks in which a member's agent use was reported: the only ones where a PR without
+  // its author's use says something. A week is judged alone (an update of one week moves no other)
+  // and a pod on its own facts (a pod's slice for a drill-down finds the same).
+  private final java.util.Set<String> usageReported = new java.util.HashSet<>();
   private final Map<KnowledgeDebt, PathGlobs[]> knowledgePaths = new HashMap<>();
 
   Safeguards(
@@ -69,11 +71,10 @@ final class Safeguards {
     this.usage = usage;
     this.reviews = new PullRequestReviews(context);
     this.sensitive = new PathGlobs(context.org().org().sensitivePaths());
-    this.usageReported = new boolean[slots.size()];
     for (UsageDays.Day day : usage.days()) {
       int slot = slots.slotOf(day.usage().day());
-      if (slot >= 0) {
-        usageReported[slot] = true;
+      if (slot >= 0 && day.pod() != null) {
+        usageReported.add(day.pod() + '\u0000' + slot);
       }
     }
   }
@@ -163,7 +164,10 @@ final class Safeguards {
           out);
     }
     knowledgeDebt(pr, a, pod, week, scopes, person, ref, when, out);
-    if (usageReported[change.slot()] && change.agent() == null && a.ai() && declaredOnly(a)) {
+    if (usageReported.contains(pod + '\u0000' + change.slot())
+        && change.agent() == null
+        && a.ai()
+        && declaredOnly(a)) {
       String used = AgentUseAround.of(slots, usage, pr, change.branch(), member);
       out.accept(
           Contribution.ratio(
