@@ -267,6 +267,28 @@ class MetricsApiIT {
         .body("figure.value", equalTo(0.0))
         .body("items", hasSize(0))
         .body("count", equalTo(0));
+    // its scale gate: one week in, too early to judge
+    given()
+        .get("/api/pilots?week=2026-W10")
+        .then()
+        .statusCode(200)
+        .body("pilots[0].pod", equalTo("checkout"))
+        .body("pilots[0].verdict", equalTo("insufficient data"))
+        .body("pilots[0].missing[0]", equalTo("4 weeks of the pilot (1 so far)"));
+    // four weeks in: adoption met in the first week, but no baseline before it to judge outcomes
+    given()
+        .get("/api/pilots?week=2026-W13")
+        .then()
+        .statusCode(200)
+        .body("pilots[0].weeksToAdoption", equalTo(1))
+        .body("pilots[0].criteria[0].id", equalTo("adoption"))
+        .body("pilots[0].criteria[0].met", equalTo(true))
+        .body("pilots[0].verdict", equalTo("insufficient data"));
+    given()
+        .get("/api/pilots?week=last")
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("week: 'last' is not an ISO week like 2026-W10"));
   }
 
   @Test
