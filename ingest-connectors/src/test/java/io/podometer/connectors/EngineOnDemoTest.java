@@ -152,8 +152,6 @@ class EngineOnDemoTest {
     for (IsoWeek week = from; week.compareTo(to) <= 0; week = week.plusWeeks(1)) {
       differences.addAll(windowedAgainstFull(facts, week));
     }
-    differences.forEach(
-        d -> System.out.println("DIFF " + d.substring(0, Math.min(200, d.length()))));
     assertEquals(
         List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
   }
@@ -242,8 +240,6 @@ class EngineOnDemoTest {
         }
       }
     }
-    differences.forEach(
-        d -> System.out.println("DIFF " + d.substring(0, Math.min(200, d.length()))));
     assertEquals(
         List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
   }
@@ -283,8 +279,6 @@ class EngineOnDemoTest {
       cells += compareDrilldowns(window, week, scopes, metrics, differences);
     }
     assertTrue(cells > 600, "cells with items: " + cells);
-    differences.forEach(
-        d -> System.out.println("DIFF " + d.substring(0, Math.min(200, d.length()))));
     assertEquals(
         List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
   }
@@ -506,8 +500,6 @@ class EngineOnDemoTest {
       }
     }
     assertTrue(compared > 500, "totals compared: " + compared);
-    differences.forEach(
-        d -> System.out.println("DIFF " + d.substring(0, Math.min(200, d.length()))));
     assertEquals(
         List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
   }
@@ -543,8 +535,6 @@ class EngineOnDemoTest {
       }
     }
     assertTrue(compared > 1000, "member figures compared: " + compared);
-    differences.forEach(
-        d -> System.out.println("DIFF " + d.substring(0, Math.min(200, d.length()))));
     assertEquals(
         List.of(), differences.stream().limit(5).toList(), differences.size() + " differences");
   }

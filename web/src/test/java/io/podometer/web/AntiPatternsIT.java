@@ -225,6 +225,41 @@ class AntiPatternsIT {
         .then()
         .statusCode(400)
         .body("detail", containsString("unknown field(s) [by]"));
+    given()
+        .contentType("application/json")
+        .body("{\"note\": ")
+        .post("/api/antipatterns/" + id + "/acknowledgement")
+        .then()
+        .statusCode(400)
+        .body(not(containsString("Exception")));
+    given()
+        .contentType("application/json")
+        .body("[\"a note\"]")
+        .post("/api/antipatterns/" + id + "/acknowledgement")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("body: a JSON object"));
+    given()
+        .contentType("application/json")
+        .body("{\"note\": 42}")
+        .post("/api/antipatterns/" + id + "/acknowledgement")
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("note: must be a string"));
+    given()
+        .get("/api/antipatterns?scope=pod:" + "x".repeat(1000))
+        .then()
+        .statusCode(org.hamcrest.Matchers.lessThan(500))
+        .body(not(containsString("Exception")));
+    for (String path : List.of("/api/antipatterns", "/api/antipatterns/" + id, "/api/pilots")) {
+      TestHttp.anonymous().get(path).then().statusCode(401);
+    }
+    TestHttp.anonymous()
+        .contentType("application/json")
+        .body("{\"note\":\"x\"}")
+        .post("/api/antipatterns/" + id + "/acknowledgement")
+        .then()
+        .statusCode(401);
     // nothing of the refused requests was stored
     given()
         .get("/api/antipatterns/" + id)

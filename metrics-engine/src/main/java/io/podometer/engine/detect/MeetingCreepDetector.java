@@ -31,9 +31,7 @@ public final class MeetingCreepDetector extends PodDetector<MeetingCreep> {
   @Override
   void judge(DetectionContext context, ScopeId scope, MeetingCreep rule, Detections found) {
     boolean anyData = false;
-    for (IsoWeek week = context.from();
-        week.compareTo(context.to()) <= 0;
-        week = week.plusWeeks(1)) {
+    for (IsoWeek week : context.weeks()) {
       Double hours = context.value(MetricId.MEETING_HOURS_PER_ENGINEER, scope, week);
       Double throughput = context.value(MetricId.THROUGHPUT_PER_ENGINEER, scope, week);
       List<FlagEvidence> evidence = new ArrayList<>();

@@ -1,6 +1,9 @@
 package io.podometer.engine.detect;
 
+import static io.podometer.engine.detect.Wording.percent;
+
 import io.podometer.engine.figure.MetricId;
+import io.podometer.engine.org.DetectorThresholds;
 import io.podometer.engine.org.DetectorThresholds.PromptCargoCulting;
 import io.podometer.engine.org.Pod;
 import io.podometer.engine.scope.ScopeId;
@@ -21,35 +24,26 @@ import java.util.Map;
  * count against the pod). HIGH when two clauses held every week of the run, MEDIUM otherwise. A pod
  * without any of them over the weeks judged is not evaluated: it has no agent telemetry.
  */
-public final class PromptCargoCultingDetector implements Detector {
+public final class PromptCargoCultingDetector extends PodDetector<PromptCargoCulting> {
 
   public static final String ID = "prompt_cargo_culting";
 
-  @Override
-  public String id() {
-    return ID;
+  // the pods' median of each week, worked out once per run (one context) for every pod
+  private DetectionContext mediansOf;
+  private Map<IsoWeek, Double> medians;
+
+  public PromptCargoCultingDetector() {
+    super(ID, DetectorThresholds::promptCargoCulting);
   }
 
   @Override
-  public void detect(DetectionContext context, Detections found) {
-    Map<IsoWeek, Double> medians = new HashMap<>();
-    for (Pod pod : context.org().pods()) {
-      detect(
-          context, pod, context.org().thresholdsFor(pod.id()).promptCargoCulting(), medians, found);
+  void judge(DetectionContext context, ScopeId scope, PromptCargoCulting rule, Detections found) {
+    if (mediansOf != context) {
+      mediansOf = context;
+      medians = new HashMap<>();
     }
-  }
-
-  private static void detect(
-      DetectionContext context,
-      Pod pod,
-      PromptCargoCulting rule,
-      Map<IsoWeek, Double> medians,
-      Detections found) {
-    ScopeId scope = ScopeId.pod(pod.id());
     boolean anyData = false;
-    for (IsoWeek week = context.from();
-        week.compareTo(context.to()) <= 0;
-        week = week.plusWeeks(1)) {
+    for (IsoWeek week : context.weeks()) {
       anyData |= judged(context, scope, week);
       List<FlagEvidence> evidence = new ArrayList<>();
       boolean fires = rule.weeks() > 0;
@@ -151,9 +145,5 @@ public final class PromptCargoCultingDetector implements Detector {
 
   private static String shown(Double value, boolean share) {
     return value == null ? "n/a" : share ? percent(value) : Wording.number(value);
-  }
-
-  private static String percent(double share) {
-    return String.format(Locale.ROOT, "%.0f %%", share * 100);
   }
 }

@@ -5,6 +5,7 @@ import static io.podometer.engine.figure.MetricId.JUNIOR_HUMAN_SHARE;
 import static io.podometer.engine.figure.MetricId.JUNIOR_REVIEWS_GIVEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.podometer.engine.testing.FigureBook;
 import io.podometer.engine.testing.GoldenData;
 import io.podometer.engine.time.IsoWeek;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.podometer.engine.detect;
 import static io.podometer.engine.figure.MetricId.UNTESTED_AI_PR_SHARE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.podometer.engine.testing.FigureBook;
 import io.podometer.engine.testing.GoldenData;
 import io.podometer.engine.time.IsoWeek;
 import java.util.List;

@@ -2,15 +2,12 @@ package io.podometer.engine.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.podometer.engine.figure.Figure;
-import io.podometer.engine.figure.FigureKey;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.scope.ScopeId;
+import io.podometer.engine.testing.FigureBook;
 import io.podometer.engine.testing.GoldenData;
 import io.podometer.engine.time.IsoWeek;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,27 +38,10 @@ class MeetingCreepDetectorTest {
         - {id: none, name: None}
       """;
 
-  private final Map<FigureKey, Figure> figures = new HashMap<>();
+  private final FigureBook figures = new FigureBook();
 
   private void put(MetricId metric, String pod, IsoWeek week, double value) {
-    FigureKey key = new FigureKey(metric, ScopeId.pod(pod), week);
-    figures.put(
-        key,
-        new Figure(
-            metric,
-            key.scope(),
-            week,
-            value,
-            value,
-            1.0,
-            1,
-            5,
-            null,
-            null,
-            null,
-            null,
-            null,
-            false));
+    figures.put(metric, pod, week, value);
   }
 
   private void pod(String pod, int baselineFrom, double hours, double throughput) {

@@ -2,14 +2,12 @@ package io.podometer.engine.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.podometer.engine.figure.Figure;
-import io.podometer.engine.figure.FigureKey;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.scope.ScopeId;
+import io.podometer.engine.testing.FigureBook;
 import io.podometer.engine.testing.GoldenData;
 import io.podometer.engine.time.IsoWeek;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,7 +47,7 @@ class PromptCargoCultingDetectorTest {
         - {id: near, name: Near}
       """;
 
-  private final Map<FigureKey, Figure> figures = new HashMap<>();
+  private final FigureBook figures = new FigureBook();
 
   private void put(String pod, String week, Double acceptance, Double rejects) {
     put(MetricId.AGENT_ACCEPTANCE_RATE, pod, week, acceptance);
@@ -58,24 +56,7 @@ class PromptCargoCultingDetectorTest {
 
   private void put(MetricId metric, String pod, String week, Double value) {
     if (value != null) {
-      FigureKey key = new FigureKey(metric, ScopeId.pod(pod), IsoWeek.parse(week));
-      figures.put(
-          key,
-          new Figure(
-              metric,
-              key.scope(),
-              key.week(),
-              value,
-              value,
-              1.0,
-              1,
-              5,
-              null,
-              null,
-              null,
-              null,
-              null,
-              false));
+      figures.put(metric, pod, IsoWeek.parse(week), value);
     }
   }
 

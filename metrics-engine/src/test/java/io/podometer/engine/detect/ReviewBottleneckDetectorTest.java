@@ -7,6 +7,7 @@ import static io.podometer.engine.figure.MetricId.TOP_REVIEWER_SHARE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.podometer.engine.scope.ScopeId;
+import io.podometer.engine.testing.FigureBook;
 import io.podometer.engine.testing.GoldenData;
 import io.podometer.engine.time.IsoWeek;
 import java.util.List;

@@ -4,6 +4,7 @@ import static io.podometer.engine.figure.MetricId.SECURITY_SHORTCUTS;
 import static io.podometer.engine.figure.MetricId.THROUGHPUT_PER_ENGINEER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.podometer.engine.testing.FigureBook;
 import io.podometer.engine.testing.GoldenData;
 import io.podometer.engine.time.IsoWeek;
 import java.util.List;

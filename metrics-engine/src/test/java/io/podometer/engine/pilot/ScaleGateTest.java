@@ -7,18 +7,14 @@ import static io.podometer.engine.figure.MetricId.THROUGHPUT_PER_ENGINEER;
 import static io.podometer.engine.figure.MetricId.WEEKLY_ACTIVE_AI_USERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.podometer.engine.figure.Figure;
-import io.podometer.engine.figure.FigureKey;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.org.Pilot;
 import io.podometer.engine.pilot.ScaleGateVerdict.Verdict;
-import io.podometer.engine.scope.ScopeId;
+import io.podometer.engine.testing.FigureBook;
 import io.podometer.engine.testing.GoldenData;
 import io.podometer.engine.time.IsoWeek;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,31 +63,10 @@ class ScaleGateTest {
         - {pod: pf, champion: raj, start: 2026-03-02}
       """;
 
-  private final Map<FigureKey, Figure> figures = new HashMap<>();
+  private final FigureBook figures = new FigureBook();
 
   private void weeks(MetricId metric, String pod, String first, String last, double value) {
-    for (IsoWeek week = IsoWeek.parse(first);
-        week.compareTo(IsoWeek.parse(last)) <= 0;
-        week = week.plusWeeks(1)) {
-      FigureKey key = new FigureKey(metric, ScopeId.pod(pod), week);
-      figures.put(
-          key,
-          new Figure(
-              metric,
-              key.scope(),
-              week,
-              value,
-              value,
-              1.0,
-              1,
-              5,
-              null,
-              null,
-              null,
-              null,
-              null,
-              false));
-    }
+    figures.weeks(metric, pod, first, last, value);
   }
 
   private void outcomes(String pod, double[] throughput, double[] lead, double[] failures) {

@@ -94,22 +94,40 @@ public class AntiPatternService {
     return latest;
   }
 
-  /** Waits until the figures served now have been judged (tests and benchmarks). */
+  /**
+   * Judges the figures served now, on the detectors' thread, unless they were judged already; false
+   * when they are not computed yet, when judging them failed, or past the timeout.
+   */
   public boolean awaitJudged(java.time.Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      FigureSnapshot now = figures.figures();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      Boolean judgedNow;
       try {
-        boolean done = worker.submit(() -> now != null && judged == now).get();
-        if (done) {
-          return true;
-        }
+        judgedNow =
+            worker
+                .submit(
+                    () -> {
+                      poll();
+                      FigureSnapshot now = figures.figures();
+                      // null: the figures moved on while these were judged, judge those too
+                      return now == null || now == failed
+                          ? Boolean.FALSE
+                          : now == judged ? Boolean.TRUE : null;
+                    })
+                .get(left, TimeUnit.NANOSECONDS);
       } catch (java.util.concurrent.ExecutionException e) {
         throw new IllegalStateException(e.getCause());
+      } catch (java.util.concurrent.TimeoutException e) {
+        return false;
       }
-      Thread.sleep(50);
+      if (judgedNow != null) {
+        return judgedNow;
+      }
     }
-    return false;
   }
 
   private void poll() {

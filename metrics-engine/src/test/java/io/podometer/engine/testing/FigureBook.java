@@ -1,4 +1,4 @@
-package io.podometer.engine.detect;
+package io.podometer.engine.testing;
 
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigureKey;
@@ -8,13 +8,13 @@ import io.podometer.engine.time.IsoWeek;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Hand-made pooled figures of pods, for detectors to read. */
-final class FigureBook {
+/** Hand-made pooled figures of pods, for what reads figures (detectors, scale gates). */
+public final class FigureBook {
 
   private final Map<FigureKey, Figure> figures = new HashMap<>();
 
   /** A figure of value {@code num / den}. */
-  FigureBook ratio(MetricId metric, String pod, IsoWeek week, double num, double den) {
+  public FigureBook ratio(MetricId metric, String pod, IsoWeek week, double num, double den) {
     FigureKey key = new FigureKey(metric, ScopeId.pod(pod), week);
     figures.put(
         key,
@@ -36,12 +36,12 @@ final class FigureBook {
     return this;
   }
 
-  FigureBook put(MetricId metric, String pod, IsoWeek week, double value) {
+  public FigureBook put(MetricId metric, String pod, IsoWeek week, double value) {
     return ratio(metric, pod, week, value, 1);
   }
 
   /** The same value in every week from {@code first} to {@code last}. */
-  FigureBook weeks(MetricId metric, String pod, String first, String last, double value) {
+  public FigureBook weeks(MetricId metric, String pod, String first, String last, double value) {
     for (IsoWeek week = IsoWeek.parse(first);
         week.compareTo(IsoWeek.parse(last)) <= 0;
         week = week.plusWeeks(1)) {
@@ -51,7 +51,7 @@ final class FigureBook {
   }
 
   /** The figure already put, counting {@code n} items. */
-  FigureBook withItems(MetricId metric, String pod, IsoWeek week, int n) {
+  public FigureBook withItems(MetricId metric, String pod, IsoWeek week, int n) {
     FigureKey key = new FigureKey(metric, ScopeId.pod(pod), week);
     Figure f = figures.get(key);
     figures.put(
@@ -75,7 +75,7 @@ final class FigureBook {
   }
 
   /** A figure withheld under the privacy floor. */
-  FigureBook withheld(MetricId metric, String pod, IsoWeek week) {
+  public FigureBook withheld(MetricId metric, String pod, IsoWeek week) {
     FigureKey key = new FigureKey(metric, ScopeId.pod(pod), week);
     figures.put(
         key,
@@ -97,7 +97,7 @@ final class FigureBook {
     return this;
   }
 
-  Figure get(FigureKey key) {
+  public Figure get(FigureKey key) {
     return figures.get(key);
   }
 }
