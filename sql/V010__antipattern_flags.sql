@@ -11,7 +11,7 @@ CREATE TABLE antipattern_flag (
     week             VARCHAR(8)               NOT NULL,
     severity         VARCHAR(10)              NOT NULL,
     rule_text        VARCHAR(4000)            NOT NULL,
-    thresholds       TEXT                     NOT NULL,
+    thresholds       VARCHAR(4000)            NOT NULL,
     evidence         TEXT                     NOT NULL,
     suggested_action VARCHAR(2000)            NOT NULL,
     raised_at        TIMESTAMP WITH TIME ZONE NOT NULL,
