@@ -27,6 +27,9 @@ public class TestDatabase {
     entityManager.createNativeQuery("delete from csv_import").executeUpdate();
     entityManager.createNativeQuery("delete from antipattern_flag_change").executeUpdate();
     entityManager.createNativeQuery("delete from antipattern_flag").executeUpdate();
+    entityManager.createNativeQuery("delete from bet_status_change").executeUpdate();
+    entityManager.createNativeQuery("delete from bet_kill_decision").executeUpdate();
+    entityManager.createNativeQuery("delete from weekly_report").executeUpdate();
     gitHubSources.forgetSecrets();
     factIndex.invalidate();
     orgService.reloadLatest();

@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  */
 final class EntryReader {
 
+  /** Ids are stored beside the figures and flags; a scope's text must fit its column. */
+  static final int MAX_ID_LENGTH = 100;
+
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private final LoadContext context;
@@ -107,6 +110,10 @@ final class EntryReader {
    */
   String requiredId(String key, boolean slashAllowed) {
     String value = requiredText(key);
+    if (value != null && value.length() > MAX_ID_LENGTH) {
+      problem(key, "at most " + MAX_ID_LENGTH + " characters, was " + value.length());
+      return null;
+    }
     if (value != null && !ID.matcher(slashAllowed ? value.replace('/', '-') : value).matches()) {
       problem(
           key,

@@ -140,6 +140,11 @@ final class InitiativeReader {
     if ((signalName == null) == (metric == null)) {
       signal.problemAt(signal.path(), "needs exactly one of signal or metric");
     }
+    if (metric != null && io.podometer.engine.figure.MetricId.fromId(metric).isEmpty()) {
+      signal.problem(
+          "metric",
+          "unknown metric '" + metric + "' (a metric id of the catalog, e.g. lead_time_p50_hours)");
+    }
     String symbol = signal.requiredText("comparator");
     Comparison comparator = symbol == null ? null : Comparison.fromSymbol(symbol).orElse(null);
     if (symbol != null && comparator == null) {

@@ -276,8 +276,22 @@ class OrgValidationTest {
             """
             org: {name: Acme}
             bets:
-              - {id: b, title: B, killSignal: {signal: s, metric: m, comparator: "<", threshold: 1, windowWeeks: 0}}
+              - {id: b, title: B, killSignal: {signal: s, metric: lead_time_p50_hours, comparator: "<", threshold: 1, windowWeeks: 0}}
               - {id: c, title: C, killSignal: {comparator: ">", threshold: 1}}
+            """));
+  }
+
+  @Test
+  void aKillSignalOnAMetricNamesOneOfTheCatalog() {
+    assertEquals(
+        List.of(
+            "org.yaml: bets[0] (b): killSignal.metric: unknown metric 'lead_time' (a metric id of"
+                + " the catalog, e.g. lead_time_p50_hours)"),
+        problems(
+            """
+            org: {name: Acme}
+            bets:
+              - {id: b, title: B, killSignal: {metric: lead_time, comparator: ">", threshold: 48}}
             """));
   }
 

@@ -23,6 +23,7 @@ public class StartupTasks {
   @Inject DemoLoader demoLoader;
   @Inject io.podometer.web.figures.FigureService figures;
   @Inject io.podometer.web.antipattern.AntiPatternService antiPatterns;
+  @Inject io.podometer.web.bet.BetService bets;
   @Inject io.podometer.web.security.AccessBootstrap access;
   @Inject io.podometer.web.privacy.RetentionJob retention;
   @Inject io.podometer.web.store.EventRefsUpgrade refsUpgrade;
@@ -60,6 +61,7 @@ public class StartupTasks {
     }
     figures.start();
     antiPatterns.start();
+    bets.start();
     retention.start();
     gitHubSources.startSchedule();
     LOG.infof(

@@ -123,6 +123,32 @@ public class OrgService {
     return store(json, origin, sourceName, "application/json");
   }
 
+  /**
+   * Stores, as a new version, the model in force as its JSON tree changed by {@code change}: for
+   * changes made in the file's own shape (a bet as the file writes it), validated by the same
+   * loader, under this service's lock.
+   *
+   * @param change the new tree from the one in force (a copy); it may refuse by throwing
+   */
+  @Transactional
+  @Durable
+  public synchronized OrgSnapshot updateTree(
+      java.util.function.UnaryOperator<com.fasterxml.jackson.databind.node.ObjectNode> change,
+      String origin,
+      String sourceName) {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    try {
+      com.fasterxml.jackson.databind.node.ObjectNode tree =
+          (com.fasterxml.jackson.databind.node.ObjectNode)
+              json.readTree(new io.podometer.engine.org.OrgModelWriter().toJson(current().model()));
+      return store(
+          json.writeValueAsString(change.apply(tree)), origin, sourceName, "application/json");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("the organization model does not write as JSON", e);
+    }
+  }
+
   /** Imports the file when its content differs from the last file import. */
   @Transactional
   @Durable
