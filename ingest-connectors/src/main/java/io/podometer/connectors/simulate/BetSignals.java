@@ -7,7 +7,7 @@ import java.time.LocalDate;
 /**
  * A daily {@code bet.signal} per active bet on working days (its kill signal's series, or the
  * adoption share of a bet judged on an engine metric), and now and then a {@code bet.learning} by
- * its STO. A drifting bet slides past its kill threshold over the last four weeks.
+ * its STO. A drifting bet has been past its kill threshold for its kill signal's window and more.
  */
 final class BetSignals {
   private static final long STREAM = 0x424554L;
@@ -60,11 +60,11 @@ final class BetSignals {
     BetCatalog.Entry entry = BetCatalog.ENTRIES.get(bet.index() % BetCatalog.ENTRIES.size());
     double healthy = entry.healthy();
     long weeksToEnd = w.range.weeksToEnd(day);
-    if (bet.drifting() && weeksToEnd < 4) {
-      // from healthy to 30 % past the threshold, on the wrong side of it
-      double progress = (4 - weeksToEnd) / 4.0;
-      double target = entry.threshold() * (entry.comparator().equals("<") ? 0.7 : 1.3);
-      healthy += (target - healthy) * progress;
+    int drift = bet.killSignal().windowWeeks() + 2;
+    if (bet.drifting() && weeksToEnd < drift) {
+      // 30 % past the threshold, on the wrong side of it, through the kill signal's whole window
+      // before the week in progress: the bet is a kill candidate in the last complete week
+      healthy = entry.threshold() * (entry.comparator().equals("<") ? 0.7 : 1.3);
     }
     return healthy * (1 + 0.06 * r.gaussian());
   }

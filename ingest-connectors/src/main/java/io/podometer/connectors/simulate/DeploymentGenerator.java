@@ -80,7 +80,11 @@ final class DeploymentGenerator {
     Rng r = Rng.of(w.seed, AFTER, Long.parseLong(id));
     long startedAt = finishedAt - r.duration(6 * Times.MINUTE, 0.5, 60, Times.HOUR);
     Pod pod = w.org.pod(repo.service.pod());
-    double failureRate = pod.traits().poorAcceptance() ? 0.08 : 0.04;
+    LocalDate day = Times.day(finishedAt);
+    double failureRate =
+        pod.traits().rushing(day)
+            ? 0.2
+            : pod.traits().careful(day) ? 0.01 : pod.traits().poorAcceptance() ? 0.08 : 0.04;
     boolean failed = rollbackOf == null && luck < failureRate;
     Deployment deployment =
         new Deployment(

@@ -51,8 +51,24 @@ final class Org {
    * What makes a pod's story: a pilot from a date, or one of the anti-patterns it acts out (SPEC
    * §6), each planted for a detector to find.
    */
+  /**
+   * How a pilot that changes the pod's work goes: it scales (more output, failures as before) or
+   * rushes (more output, and more failed deployments).
+   */
+  enum PilotStyle {
+    SCALES,
+    RUSHES
+  }
+
+  /**
+   * {@code declaredPilot}: a pilot the organization model names from that date whose pod tests more
+   * carefully but ships no more than before: one started ten weeks ago (promising at best), one
+   * that has just started. With the pilots that work, the demo shows every scale-gate verdict.
+   */
   record Traits(
       LocalDate pilotStart,
+      PilotStyle pilotStyle,
+      LocalDate declaredPilot,
       boolean reviewBottleneck,
       boolean poorAcceptance,
       boolean meetingCreep,
@@ -63,6 +79,24 @@ final class Org {
       boolean metricsGaming) {
     boolean pilotOn(LocalDate day) {
       return pilotStart != null && !day.isBefore(pilotStart);
+    }
+
+    /** The start of the pilot the organization model names for the pod, if any. */
+    LocalDate namedPilotStart() {
+      return pilotStart != null ? pilotStart : declaredPilot;
+    }
+
+    /**
+     * Whether a named pilot has the pod test its changes more carefully that day (fewer failed
+     * deployments), though it ships no more than before.
+     */
+    boolean careful(LocalDate day) {
+      return declaredPilot != null && !day.isBefore(declaredPilot);
+    }
+
+    /** Whether the pod ships faster than it tests that day (a rushing pilot). */
+    boolean rushing(LocalDate day) {
+      return pilotOn(day) && pilotStyle == PilotStyle.RUSHES;
     }
 
     /** Whether the pod acts out an anti-pattern that needs no pilot's care. */

@@ -112,10 +112,10 @@ final class OrgBuilder {
     List<Champion> champions = new ArrayList<>();
     List<Pilot> pilots = new ArrayList<>();
     for (Pod pod : pods) {
-      if (pod.traits().pilotStart() != null) {
+      if (pod.traits().namedPilotStart() != null) {
         String lead = podMembers.get(pod.index()).get(0).id();
         champions.add(new Champion(lead, List.of(pod.id())));
-        pilots.add(new Pilot(pod.id(), lead, pod.traits().pilotStart(), 8));
+        pilots.add(new Pilot(pod.id(), lead, pod.traits().namedPilotStart(), 8));
       }
     }
     String securityReviewer =

@@ -46,13 +46,30 @@ final class PodTraits {
     taken = or(taken, untested);
     boolean[] gaming = pick(i -> i % 10 == 7, pilot, taken, false);
 
+    // a small organization names two more pilots that test more carefully but ship no more than
+    // before: one ten weeks ago,
+    // on the pod drowning in meetings, one two weeks ago, on the pod hollowing out its juniors
+    LocalDate[] declared = new LocalDate[podCount];
+    if (pilots < 4) {
+      declare(declared, meetingCreep, pilot, range.currentMonday().minusWeeks(10));
+      declare(declared, juniors, pilot, range.currentMonday().minusWeeks(2));
+    }
+
     Traits[] traits = new Traits[podCount];
     int pilotOrder = 0;
     for (int i = 0; i < podCount; i++) {
-      LocalDate start = pilot[i] ? range.currentMonday().minusWeeks(10 - (pilotOrder++ % 2)) : null;
+      LocalDate start = null;
+      Org.PilotStyle style = null;
+      if (pilot[i]) {
+        // every third pilot rushes, the demo's first among them
+        style = pilotOrder % 3 == 0 ? Org.PilotStyle.RUSHES : Org.PilotStyle.SCALES;
+        start = range.currentMonday().minusWeeks(10 - (pilotOrder++ % 2));
+      }
       traits[i] =
           new Traits(
               start,
+              style,
+              declared[i],
               bottleneck[i],
               poorAcceptance[i],
               meetingCreep[i],
@@ -63,6 +80,15 @@ final class PodTraits {
               gaming[i]);
     }
     return traits;
+  }
+
+  private void declare(LocalDate[] declared, boolean[] pods, boolean[] pilot, LocalDate start) {
+    for (int i = 0; i < podCount; i++) {
+      if (pods[i] && !pilot[i] && declared[i] == null) {
+        declared[i] = start;
+        return;
+      }
+    }
   }
 
   private boolean[] or(boolean[]... sets) {

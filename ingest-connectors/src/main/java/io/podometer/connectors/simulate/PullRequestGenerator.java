@@ -229,14 +229,20 @@ final class PullRequestGenerator {
         "Fix " + Character.toLowerCase(incidentTitle.charAt(0)) + incidentTitle.substring(1);
     String branch = "hotfix/" + ChangeFactory.slug(subject);
     long start = at + r.duration(25 * Times.MINUTE, 0.6, 5 * Times.MINUTE, 6 * Times.HOUR);
+    // a hotfix touching a sensitive path waits for the security reviewer like any other PR
     Timing t =
-        PullRequestFlow.plan(
-            r,
-            start,
-            commits,
-            changed(parts),
-            Profile.HOTFIX,
-            w.reviewers(r, repo.service.pod(), day, m.github()));
+        w.checked(
+            PullRequestFlow.plan(
+                r,
+                start,
+                commits,
+                changed(parts),
+                Profile.HOTFIX,
+                w.reviewers(r, repo.service.pod(), day, m.github())),
+            w.org.pod(repo.service.pod()),
+            day,
+            m,
+            parts);
     Author author = Author.of(m);
     boolean[] notes = new boolean[commits];
     List<Change> changes = humanCommits(r, author, t, parts, subject, branch, number, notes);

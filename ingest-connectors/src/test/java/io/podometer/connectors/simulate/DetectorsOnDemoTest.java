@@ -69,6 +69,30 @@ class DetectorsOnDemoTest {
     Detections found =
         AntiPatternDetectors.run(new DetectionContext(org, byKey::get, to.plusWeeks(-11), to));
     flags = found.flags();
+    io.podometer.engine.pilot.ScaleGate gate =
+        new io.podometer.engine.pilot.ScaleGate(org, byKey::get);
+    verdicts = new HashMap<>();
+    org.pilots()
+        .forEach(p -> verdicts.put(p.pod(), gate.judge(p, to.plusWeeks(-1)).verdict().words()));
+  }
+
+  static Map<String, String> verdicts;
+
+  @Test
+  void thePilotsShowEveryScaleGateVerdict() {
+    // the first pilot rushes (its failures rise), the second scales; the pod drowning in
+    // meetings named a pilot that never changed its work, the juniors' pod one two weeks ago
+    assertEquals(
+        Map.of(
+            "payments",
+            "not validated",
+            "observability",
+            "validated",
+            podWith(Org.Traits::meetingCreep),
+            "promising",
+            podWith(Org.Traits::juniorHollowing),
+            "insufficient data"),
+        verdicts);
   }
 
   private static String podWith(Predicate<Org.Traits> trait) {

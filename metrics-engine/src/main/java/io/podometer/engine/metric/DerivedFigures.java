@@ -73,6 +73,11 @@ final class DerivedFigures {
             && adoption != null
             && adoption.value() != null
             && adoption.value() >= ADOPTED) {
+          if (week.compareTo(start) > 0 && !context.inRange(week.plusWeeks(-1))) {
+            // adopted in the first week computed, the pilot having started before it: the
+            // crossing may be earlier, outside the weeks at hand, so the count is not known here
+            break;
+          }
           crossedAfter = weeksBetween(start, week);
         }
         if (crossedAfter != null && context.inRange(week)) {

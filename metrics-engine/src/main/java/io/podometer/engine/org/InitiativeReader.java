@@ -140,7 +140,7 @@ final class InitiativeReader {
     if ((signalName == null) == (metric == null)) {
       signal.problemAt(signal.path(), "needs exactly one of signal or metric");
     }
-    if (metric != null && io.podometer.engine.figure.MetricId.fromId(metric).isEmpty()) {
+    if (metric != null && !signal.context().knownMetric.test(metric)) {
       signal.problem(
           "metric",
           "unknown metric '" + metric + "' (a metric id of the catalog, e.g. lead_time_p50_hours)");

@@ -19,6 +19,11 @@ final class LoadContext {
   final Set<String> podIds = new HashSet<>();
   final Set<String> memberIds = new HashSet<>();
 
+  /**
+   * Whether a kill signal may name a metric id (the engine's catalog, when the loader knows it).
+   */
+  java.util.function.Predicate<String> knownMetric = id -> true;
+
   LoadContext(String source) {
     this.source = source;
   }

@@ -35,6 +35,7 @@ public final class OrgModelLoader {
   private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
 
   private final int maxChars;
+  private java.util.function.Predicate<String> knownMetric = id -> true;
   private final ObjectMapper yaml;
 
   public OrgModelLoader() {
@@ -44,6 +45,21 @@ public final class OrgModelLoader {
   /**
    * @param maxChars the largest model read; a larger one is refused as such (not as bad YAML)
    */
+  /**
+   * This loader, refusing kill signals on a metric id that {@code known} does not accept (the
+   * metrics live beside the model, not in it).
+   */
+  public OrgModelLoader knowingMetrics(java.util.function.Predicate<String> known) {
+    this.knownMetric = known;
+    return this;
+  }
+
+  private LoadContext context(String sourceName) {
+    LoadContext context = new LoadContext(sourceName);
+    context.knownMetric = knownMetric;
+    return context;
+  }
+
   public OrgModelLoader(int maxChars) {
     this.maxChars = maxChars;
     LoaderOptions options = new LoaderOptions();
@@ -65,15 +81,15 @@ public final class OrgModelLoader {
     if (looksLikeJson(text)) {
       // JSON is YAML too, but its own reader is many times faster and names its errors as JSON;
       // flow YAML ({org: …}) is not JSON, and is read as YAML
-      LoadContext asJson = new LoadContext(sourceName);
+      LoadContext asJson = context(sourceName);
       JsonNode tree = parse(JSON, "JSON", text, asJson);
       if (tree == null) {
-        tree = parse(yaml, "YAML", text, new LoadContext(sourceName));
+        tree = parse(yaml, "YAML", text, context(sourceName));
       }
       if (tree == null) {
         throw new OrgValidationException(asJson.problems);
       }
-      return build(tree, new LoadContext(sourceName));
+      return build(tree, context(sourceName));
     }
     return read(yaml, "YAML", text, sourceName);
   }
@@ -117,7 +133,7 @@ public final class OrgModelLoader {
   }
 
   private OrgLoadResult read(ObjectMapper mapper, String format, String text, String sourceName) {
-    LoadContext context = new LoadContext(sourceName);
+    LoadContext context = context(sourceName);
     JsonNode root = parse(mapper, format, text, context);
     if (root == null) {
       throw new OrgValidationException(context.problems);

@@ -33,7 +33,12 @@ public final class OrgFixtures {
   static List<String> problems(String yaml) {
     OrgValidationException failure =
         Assertions.assertThrows(
-            OrgValidationException.class, () -> new OrgModelLoader().load(yaml, "org.yaml"));
+            OrgValidationException.class,
+            () ->
+                new OrgModelLoader()
+                    .knowingMetrics(
+                        id -> io.podometer.engine.figure.MetricId.fromId(id).isPresent())
+                    .load(yaml, "org.yaml"));
     List<String> lines = Arrays.asList(failure.getMessage().split("\n"));
     Assertions.assertEquals(failure.problems().stream().map(OrgProblem::toString).toList(), lines);
     return lines;

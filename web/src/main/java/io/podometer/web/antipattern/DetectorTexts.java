@@ -67,7 +67,7 @@ public final class DetectorTexts {
 
   private DetectorTexts() {}
 
-  static Text of(String id) {
+  public static Text of(String id) {
     Text text = TEXTS.get(id);
     return text == null ? new Text(id, id, "") : text;
   }

@@ -292,19 +292,34 @@ public class MetricsResource {
           query.scope(),
           query.metrics());
     }
+    return rangeTotals(
+        figures, query.scope(), query.metrics(), query.from(), query.to(), clock.instant());
+  }
+
+  /**
+   * A scope's totals over a range (not a member's): pooled from the weekly cells the snapshot
+   * keeps, from the facts only while those are not known yet; the privacy floor applied as on the
+   * weekly cells.
+   */
+  public static List<Figure> rangeTotals(
+      FigureSnapshot figures,
+      io.podometer.engine.scope.ScopeId scope,
+      List<MetricId> metrics,
+      IsoWeek from,
+      IsoWeek to,
+      java.time.Instant now) {
+    var org = figures.org();
+    RangeTotals totals = new RangeTotals(MetricFamilies.engine(), DoraTiers.DEFAULTS);
+    EngineContext lookups = new EngineContext(org, FactSet.ofTyped(Map.of()), from, to, now);
     return totals
-        .fromWeeks(lookups, query.scope(), query.metrics(), figures)
+        .fromWeeks(lookups, scope, metrics, figures)
         .orElseGet(
             () ->
                 totals.totals(
                     new EngineContext(
-                        org,
-                        figures.window(query.from(), query.to(), org.org().timeZone()),
-                        query.from(),
-                        query.to(),
-                        clock.instant()),
-                    query.scope(),
-                    query.metrics()));
+                        org, figures.window(from, to, org.org().timeZone()), from, to, now),
+                    scope,
+                    metrics));
   }
 
   FigureSnapshot figures() {

@@ -31,6 +31,28 @@ public interface PodometerConfig {
 
   GitHub github();
 
+  Reports reports();
+
+  interface Reports {
+    /**
+     * The hour of Monday (0–23, the organization's time zone) from which last week's reports are
+     * generated, for the organization, every pillar and every pod (PODOMETER_REPORTS_WEEKLY_HOUR);
+     * a server down then generates them when it is back.
+     */
+    @WithDefault("6")
+    int weeklyHour();
+
+    /** Generate last week's reports automatically (PODOMETER_REPORTS_AUTOMATIC). */
+    @WithDefault("true")
+    boolean automatic();
+
+    /**
+     * A chat webhook (Slack-compatible: a JSON {"text": …} is posted) that receives the
+     * organization's report as Markdown each time one is generated (PODOMETER_REPORTS_WEBHOOK_URL).
+     */
+    Optional<java.net.URI> webhookUrl();
+  }
+
   interface GitHub {
     /**
      * The secrets GitHub signs webhook deliveries with, comma-separated; several are active while

@@ -24,6 +24,7 @@ public class StartupTasks {
   @Inject io.podometer.web.figures.FigureService figures;
   @Inject io.podometer.web.antipattern.AntiPatternService antiPatterns;
   @Inject io.podometer.web.bet.BetService bets;
+  @Inject io.podometer.web.report.WeeklyReportService reports;
   @Inject io.podometer.web.security.AccessBootstrap access;
   @Inject io.podometer.web.privacy.RetentionJob retention;
   @Inject io.podometer.web.store.EventRefsUpgrade refsUpgrade;
@@ -54,6 +55,7 @@ public class StartupTasks {
     io.podometer.web.config.DataDirectory.restrict(Path.of(config.data()));
     refsUpgrade.run();
     access.run();
+    reports.start();
     orgService.reloadLatest();
     config.orgFile().map(Path::of).ifPresent(this::importOrgFile);
     if (config.demo() && facts.rawEventCount() == 0) {

@@ -38,7 +38,9 @@ public class OrgService {
   @jakarta.annotation.PostConstruct
   void createLoader() {
     long limit = config.limits().orgModel().asLongValue();
-    loader = new OrgModelLoader((int) Math.min(Integer.MAX_VALUE - 16, limit));
+    loader =
+        new OrgModelLoader((int) Math.min(Integer.MAX_VALUE - 16, limit))
+            .knowingMetrics(id -> io.podometer.engine.figure.MetricId.fromId(id).isPresent());
   }
 
   /** The model in force; never null once the application has started. */
