@@ -47,8 +47,8 @@ final class PodTraits {
     boolean[] gaming = pick(i -> i % 10 == 7, pilot, taken, false);
 
     // a small organization names two more pilots that test more carefully but ship no more than
-    // before: one ten weeks ago,
-    // on the pod drowning in meetings, one two weeks ago, on the pod hollowing out its juniors
+    // before: one ten weeks ago on the pod drowning in meetings, one two weeks ago on the pod
+    // hollowing out its juniors
     LocalDate[] declared = new LocalDate[podCount];
     if (pilots < 4) {
       declare(declared, meetingCreep, pilot, range.currentMonday().minusWeeks(10));
