@@ -379,7 +379,7 @@ class BetsIT {
     assertEquals(
         List.of("The lift holds on mobile", "Returning buyers skip the address step 3× more"),
         detail.getList("learnings.text"));
-    assertEquals("ana", detail.getString("learnings[0].author"));
+    assertEquals("Ana", detail.getString("learnings[0].author"), "the author by name");
     assertTrue(detail.getList("signals").isEmpty(), "no reading was stored");
   }
 }

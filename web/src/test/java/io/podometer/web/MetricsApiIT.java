@@ -289,6 +289,45 @@ class MetricsApiIT {
         .then()
         .statusCode(400)
         .body("detail", equalTo("week: 'last' is not an ISO week like 2026-W10"));
+    // its card's series: from the 8 baseline weeks (W02…W09) to the week judged, W10 — 9 weeks;
+    // the pods without a pilot are solo and build
+    JsonPath card =
+        given()
+            .get("/api/pilots/checkout?week=2026-W10")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(9, card.getList("weeks").size());
+    assertEquals("2026-W02", card.getString("baselineFrom"));
+    assertEquals("2026-W10", card.getString("startWeek"));
+    assertEquals(2, card.getInt("controlPods"));
+    assertEquals("Checkout", card.getString("pilot.podName"));
+    assertEquals(
+        1.0,
+        card.getDouble("series.find { it.metric == 'weekly_active_ai_users' }.pilot[8]"),
+        1e-9);
+    given().get("/api/pilots/solo").then().statusCode(404);
+
+    // adoption against outcomes in W10: checkout's weekly active AI users 3 of 3 = 100 %, a pilot
+    JsonPath points =
+        given()
+            .get(
+                "/api/adoption-outcomes?x=weekly_active_ai_users&y=throughput_per_engineer"
+                    + "&from=2026-W10&to=2026-W10")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(1.0, points.getDouble("points.find { it.pod == 'checkout' }.x"), 1e-9);
+    assertEquals(true, points.getBoolean("points.find { it.pod == 'checkout' }.pilot"));
+    assertEquals(points.getList("points").size(), points.getInt("correlation.n"));
+    assertTrue(points.getString("correlation.text").contains("is not a cause"));
+    given()
+        .get("/api/adoption-outcomes?x=lines")
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("x: one of ai_code_share, weekly_active_ai_users, was 'lines'"));
   }
 
   @Test

@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
  */
 public final class ScaleGate {
 
-  static final int RECENT_WEEKS = 4;
+  public static final int RECENT_WEEKS = 4;
   static final int MIN_WEEKS = 4;
 
   private final OrgModel org;

@@ -76,6 +76,11 @@ public class BetService {
     return orgService.current().model();
   }
 
+  /** Who every identity is, in the model in force. */
+  public io.podometer.engine.identity.IdentityDirectory identities() {
+    return orgService.current().identities();
+  }
+
   /** The week judged by default: the last complete one in the organization's time zone. */
   public IsoWeek lastCompleteWeek() {
     return IsoWeek.of(clock.instant(), org().org().timeZone()).plusWeeks(-1);

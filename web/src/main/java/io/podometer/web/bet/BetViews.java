@@ -102,6 +102,7 @@ public final class BetViews {
       String id,
       String title,
       String sto,
+      String stoName,
       List<String> stos,
       List<String> warnings,
       String hypothesis,
@@ -116,6 +117,7 @@ public final class BetViews {
 
   static BetView of(
       Bet bet,
+      String stoName,
       KillSignalVerdict verdict,
       boolean valuesShown,
       List<BetStatusChangeEntity> history,
@@ -124,6 +126,7 @@ public final class BetViews {
         bet.id(),
         bet.title(),
         bet.sto().orElse(null),
+        stoName,
         bet.stos(),
         ownershipWarnings(bet),
         bet.hypothesis(),

@@ -109,6 +109,7 @@ public class BetsResource {
       views.add(
           BetViews.of(
               bet,
+              stoName(org, bet),
               verdicts.get(bet.id()),
               valuesShown(who, bet),
               histories.getOrDefault(bet.id(), List.of()),
@@ -133,6 +134,7 @@ public class BetsResource {
     BetViews.BetView view =
         BetViews.of(
             bet,
+            stoName(org, bet),
             verdict,
             shown,
             bets.histories().getOrDefault(bet.id(), List.of()),
@@ -159,9 +161,20 @@ public class BetsResource {
                   values.add(new BetViews.WeekValue(w.toString(), sum[0] / sum[1], (int) sum[1])));
           series.add(new SignalSeries(name, values));
         });
+    var identities = bets.identities();
     List<Learning> learnings =
         read.learningsOf(bet.id()).stream()
-            .map(l -> new Learning(l.author(), l.text(), l.at()))
+            .map(
+                l ->
+                    new Learning(
+                        identities
+                            .memberOf(l.author())
+                            .or(() -> org.member(l.author()).map(m -> m.id()))
+                            .flatMap(org::member)
+                            .map(m -> m.name())
+                            .orElse(l.author()),
+                        l.text(),
+                        l.at()))
             .toList();
     return new BetDetail(
         view, series, learnings, decisions.stream().map(BetViews.Decision::of).toList());
@@ -207,6 +220,7 @@ public class BetsResource {
         warnings,
         BetViews.of(
             saved,
+            stoName(stored.model(), saved),
             bets.judge(stored.model(), judged).get(id),
             valuesShown(viewer.get(), saved),
             bets.histories().getOrDefault(id, List.of()),
@@ -327,6 +341,15 @@ public class BetsResource {
     KillDecisionEntity saved = bets.decide(bet, judged, decision, note, by);
     audit.record(by, "bet.decision", bet.id(), decision);
     return BetViews.Decision.of(saved);
+  }
+
+  /** The names of a bet's STOs, as people read them. */
+  private static String stoName(OrgModel org, Bet bet) {
+    if (bet.stos().isEmpty()) {
+      return null;
+    }
+    return String.join(
+        ", ", bet.stos().stream().map(id -> org.member(id).map(m -> m.name()).orElse(id)).toList());
   }
 
   /** Administrators, leaders and the bet's own STO change a bet; nobody else. */

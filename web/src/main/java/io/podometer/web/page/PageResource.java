@@ -59,6 +59,14 @@ public class PageResource {
   @Location("antipatterns.html")
   Template antipatterns;
 
+  @Inject
+  @Location("pilots.html")
+  Template pilots;
+
+  @Inject
+  @Location("bets.html")
+  Template bets;
+
   @Inject OrgService orgService;
   @Inject io.podometer.web.viewer.CurrentViewer viewer;
   @Inject FigureService figures;
@@ -229,6 +237,46 @@ public class PageResource {
             who.roles().contains(io.podometer.web.security.Roles.LEADER)
                 || who.roles().contains(io.podometer.web.security.Roles.CHAMPION)
                 || who.roles().contains(io.podometer.web.security.Roles.MEMBER));
+  }
+
+  @GET
+  @Path("pilots")
+  @Operation(
+      summary =
+          "The pilots page: one card per pilot with its verdict, criteria, adoption curve, before"
+              + " and after, and against the pods without a pilot; adoption against outcomes")
+  public TemplateInstance pilots() {
+    io.podometer.web.viewer.Viewer who = viewer.get();
+    if (!who.readsFigures()) {
+      throw new jakarta.ws.rs.ForbiddenException("the pilots are read with the figures");
+    }
+    OrgModel org = orgService.current().model();
+    return withUser(pilots)
+        .data("orgName", org.org().name())
+        .data(
+            "canCompare",
+            who.everyAggregate() || who.roles().contains(io.podometer.web.security.Roles.CHAMPION));
+  }
+
+  @GET
+  @Path("bets")
+  @Operation(
+      summary =
+          "The bets page: each bet with its STO, hypothesis, kill signal and its value, status and"
+              + " history; kill candidates to decide on, learnings to log")
+  public TemplateInstance bets() {
+    io.podometer.web.viewer.Viewer who = viewer.get();
+    if (!who.readsFigures()) {
+      throw new jakarta.ws.rs.ForbiddenException("the bets are read with the figures");
+    }
+    OrgModel org = orgService.current().model();
+    boolean lead =
+        who.roles().contains(io.podometer.web.security.Roles.LEADER)
+            || who.roles().contains(io.podometer.web.security.Roles.ADMIN);
+    return withUser(bets)
+        .data("orgName", org.org().name())
+        .data("lead", lead)
+        .data("memberId", who.memberId().orElse(""));
   }
 
   @GET

@@ -1,5 +1,6 @@
 package io.podometer.web.pilot;
 
+import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.live.FigureSnapshot;
 import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.org.Pilot;
@@ -15,7 +16,9 @@ import io.podometer.web.viewer.Viewer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ServiceUnavailableException;
@@ -42,7 +45,9 @@ public class PilotsResource {
 
   public record PilotView(
       String pod,
+      String podName,
       String champion,
+      String championName,
       LocalDate start,
       int baselineWeeks,
       String verdict,
@@ -53,6 +58,135 @@ public class PilotsResource {
       List<String> missing) {}
 
   public record Pilots(String week, List<PilotView> pilots) {}
+
+  /** The metrics a pilot card charts, pilot against the pods without a pilot. */
+  static final List<MetricId> CHARTED =
+      List.of(
+          MetricId.WEEKLY_ACTIVE_AI_USERS,
+          MetricId.AGENT_ASSISTED_DIFFS,
+          MetricId.THROUGHPUT_PER_ENGINEER,
+          MetricId.LEAD_TIME_P50_HOURS,
+          MetricId.CHANGE_FAILURE_RATE);
+
+  /**
+   * A metric week by week for the pilot pod and for the pods without a pilot (the mean of those
+   * shown), with the means of the baseline window and of the recent weeks.
+   */
+  public record Series(
+      String metric,
+      String unit,
+      List<Double> pilot,
+      List<Double> control,
+      Double pilotBaseline,
+      Double pilotRecent,
+      Double controlBaseline,
+      Double controlRecent) {}
+
+  public record PilotDetail(
+      PilotView pilot,
+      List<String> weeks,
+      String startWeek,
+      String baselineFrom,
+      String baselineTo,
+      String recentFrom,
+      int controlPods,
+      List<Series> series) {}
+
+  @GET
+  @Path("{pod}")
+  @Operation(
+      summary =
+          "One pilot's scale gate with its weekly series (adoption, assisted diffs, throughput,"
+              + " lead time, failures) against the pods without a pilot, from its baseline on")
+  public PilotDetail pilot(@PathParam("pod") String pod, @QueryParam("week") String week) {
+    Pilots all = pilots(week);
+    PilotView view =
+        all.pilots().stream()
+            .filter(p -> p.pod().equals(pod))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("no pilot of pod '" + pod + "' you may see"));
+    FigureSnapshot snapshot = figures.figures();
+    OrgModel org = snapshot.org();
+    Pilot pilot =
+        org.pilots().stream()
+            .filter(p -> p.pod().equals(pod) && p.start().equals(view.start()))
+            .findFirst()
+            .orElseThrow();
+    IsoWeek judged = IsoWeek.parse(all.week());
+    IsoWeek start = IsoWeek.of(pilot.start());
+    IsoWeek first = start.plusWeeks(-pilot.baselineWeeks());
+    IsoWeek baselineTo = start.plusWeeks(-1);
+    IsoWeek recentFrom = judged.plusWeeks(-(ScaleGate.RECENT_WEEKS - 1));
+    if (recentFrom.compareTo(start) < 0) {
+      recentFrom = start;
+    }
+    java.util.Set<String> piloted = new java.util.HashSet<>();
+    org.pilots().forEach(p -> piloted.add(p.pod()));
+    List<ScopeId> control =
+        org.pods().stream()
+            .filter(p -> !piloted.contains(p.id()))
+            .map(p -> ScopeId.pod(p.id()))
+            .toList();
+    List<String> weeks = new ArrayList<>();
+    for (IsoWeek w = first; w.compareTo(judged) <= 0; w = w.plusWeeks(1)) {
+      weeks.add(w.toString());
+    }
+    List<Series> series = new ArrayList<>();
+    for (MetricId metric : CHARTED) {
+      List<Double> mine = new ArrayList<>();
+      List<Double> others = new ArrayList<>();
+      for (IsoWeek w = first; w.compareTo(judged) <= 0; w = w.plusWeeks(1)) {
+        mine.add(shown(snapshot.figure(metric, ScopeId.pod(pod), w)));
+        double sum = 0;
+        int count = 0;
+        for (ScopeId other : control) {
+          Double value = shown(snapshot.figure(metric, other, w));
+          if (value != null) {
+            sum += value;
+            count++;
+          }
+        }
+        others.add(count == 0 ? null : sum / count);
+      }
+      int baselineEnd = pilot.baselineWeeks();
+      int recentStart = weeks.indexOf(recentFrom.toString());
+      series.add(
+          new Series(
+              metric.id(),
+              metric.unit(),
+              mine,
+              others,
+              mean(mine.subList(0, Math.min(baselineEnd, mine.size()))),
+              recentStart < 0 ? null : mean(mine.subList(recentStart, mine.size())),
+              mean(others.subList(0, Math.min(baselineEnd, others.size()))),
+              recentStart < 0 ? null : mean(others.subList(recentStart, others.size()))));
+    }
+    return new PilotDetail(
+        view,
+        weeks,
+        start.toString(),
+        first.toString(),
+        baselineTo.toString(),
+        recentFrom.toString(),
+        control.size(),
+        series);
+  }
+
+  private static Double shown(io.podometer.engine.figure.Figure figure) {
+    return figure == null || figure.withheld() != null ? null : figure.value();
+  }
+
+  private static Double mean(List<Double> values) {
+    double sum = 0;
+    int count = 0;
+    for (Double value : values) {
+      if (value != null) {
+        sum += value;
+        count++;
+      }
+    }
+    return count == 0 ? null : sum / count;
+  }
 
   @GET
   @Operation(
@@ -81,7 +215,11 @@ public class PilotsResource {
       views.add(
           new PilotView(
               pilot.pod(),
+              org.pod(pilot.pod()).map(io.podometer.engine.org.Pod::name).orElse(pilot.pod()),
               pilot.champion(),
+              org.member(pilot.champion())
+                  .map(io.podometer.engine.org.Member::name)
+                  .orElse(pilot.champion()),
               pilot.start(),
               pilot.baselineWeeks(),
               verdict.verdict().words(),
