@@ -419,6 +419,76 @@ class PagesInBrowserIT {
     saveScreenshot("repository-page");
   }
 
+  @Test
+  void anStoKeepsAKillCandidateOnTheBetsPageAndTheMondayReportSaysSo() throws Exception {
+    given()
+        .contentType("application/yaml")
+        .body(
+            AccessControlIT.ORG
+                + "bets:\n  - {id: fast, title: Fast checkout, sto: ana, hypothesis: Fewer steps"
+                + " convert more, killSignal: {signal: conversion_rate, comparator: \"<\","
+                + " threshold: 0.02, windowWeeks: 2}}\n")
+        .put("/api/org")
+        .then()
+        .statusCode(200);
+    java.time.LocalDate lastMonday =
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+            .with(java.time.DayOfWeek.MONDAY)
+            .minusWeeks(1);
+    for (int back = 0; back < 2; back++) {
+      given()
+          .contentType("application/json")
+          .body(
+              java.util.Map.of(
+                  "name",
+                  "conversion_rate",
+                  "value",
+                  0.012,
+                  "at",
+                  lastMonday.minusWeeks(back).plusDays(2) + "T12:00:00Z"))
+          .post("/api/bets/fast/signals")
+          .then()
+          .statusCode(200);
+    }
+    db.awaitFigures();
+    signIn("ana");
+    browser.get(root + "bets");
+    WebElement row = waitFor(d -> d.findElement(By.cssSelector("tr.candidate")));
+    assertTrue(row.getText().contains("Fast checkout"), row.getText());
+    assertTrue(row.getText().contains("kill candidate"), row.getText());
+    row.findElement(By.tagName("a")).click();
+    WebElement dialog = waitFor(d -> d.findElement(By.cssSelector("#bet-dialog[open]")));
+    waitFor(d -> dialog.getText().contains("Kill candidate"));
+    dialog.findElement(By.id("decision-note")).sendKeys("a holiday dip; two more weeks");
+    dialog.findElements(By.tagName("button")).stream()
+        .filter(b -> b.getText().equals("Keep it"))
+        .findFirst()
+        .orElseThrow()
+        .click();
+    waitFor(d -> d.findElement(By.id("bet-dialog")).getText().contains("keep by ana"));
+    saveScreenshot("bets-decision");
+
+    // a leader's pilots page: the card says the same verdict as the API, with its charts
+    String verdict =
+        given().get("/api/pilots").then().extract().jsonPath().getString("pilots[0].verdict");
+    AccessControlIT.user("lea", "lea@acme.example", "leader");
+    browser.manage().deleteAllCookies();
+    signIn("lea");
+    browser.get(root + "pilots");
+    WebElement card = waitFor(d -> d.findElement(By.cssSelector("article.pilot[data-pod=solo]")));
+    assertEquals(verdict, card.getAttribute("data-verdict"));
+    assertEquals(3, card.findElements(By.tagName("canvas")).size());
+    saveScreenshot("pilots");
+
+    // the report of last week: the candidate with Ana's decision
+    browser.get(root + "reports/weekly?scope=org");
+    WebElement candidates = waitFor(d -> d.findElement(By.id("candidates")));
+    assertTrue(
+        candidates.getText().contains("kept by ana: a holiday dip; two more weeks"),
+        candidates.getText());
+    saveScreenshot("weekly-report");
+  }
+
   private void saveScreenshot(String name) throws java.io.IOException {
     byte[] png =
         ((org.openqa.selenium.TakesScreenshot) browser)
