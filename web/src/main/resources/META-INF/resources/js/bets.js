@@ -4,33 +4,15 @@
 (function () {
   'use strict';
 
+  const { el, request, setStatus } = window.Page;
+
   const page = document.getElementById('bets-page');
   const lead = page.dataset.lead === 'true';
   const me = page.dataset.member;
   let chart = null;
 
-  function el(tag, attrs, children) {
-    const node = document.createElement(tag);
-    Object.entries(attrs || {}).forEach(([k, v]) => {
-      if (v === null || v === undefined) { return; }
-      if (k === 'text') { node.textContent = v; } else if (k === 'class') { node.className = v; } else { node.setAttribute(k, v); }
-    });
-    (children || []).forEach(c => node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c));
-    return node;
-  }
 
-  function request(url, options) {
-    return fetch(url, Object.assign({ headers: { Accept: 'application/json', 'Content-Type': 'application/json' } }, options || {})).then(r => {
-      if (!r.ok) { return r.json().catch(() => ({})).then(p => { throw new Error(p.detail || ('HTTP ' + r.status)); }); }
-      return r.json();
-    });
-  }
 
-  function setStatus(text, isError) {
-    const status = document.getElementById('page-status');
-    status.textContent = text;
-    status.className = isError ? 'status error' : 'status';
-  }
 
   function number(v) {
     if (v === null || v === undefined) { return '—'; }

@@ -3,6 +3,9 @@
 (function () {
   'use strict';
 
+  const { el, request, setStatus } = window.Page;
+  const getJson = request;
+
   const COLORS = { pilot: '#2f5fd0', control: '#8a94a8', threshold: '#2e9e6a', pilots: '#e07b00' };
   const TITLES = {
     weekly_active_ai_users: 'Weekly active AI users', agent_assisted_diffs: 'Agent-assisted diffs',
@@ -11,28 +14,8 @@
   };
   const SHARES = new Set(['weekly_active_ai_users', 'agent_assisted_diffs', 'change_failure_rate', 'ai_code_share']);
 
-  function el(tag, attrs, children) {
-    const node = document.createElement(tag);
-    Object.entries(attrs || {}).forEach(([k, v]) => {
-      if (v === null || v === undefined) { return; }
-      if (k === 'text') { node.textContent = v; } else if (k === 'class') { node.className = v; } else { node.setAttribute(k, v); }
-    });
-    (children || []).forEach(c => node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c));
-    return node;
-  }
 
-  function getJson(url) {
-    return fetch(url, { headers: { Accept: 'application/json' } }).then(r => {
-      if (!r.ok) { return r.json().catch(() => ({})).then(p => { throw new Error(p.detail || ('HTTP ' + r.status)); }); }
-      return r.json();
-    });
-  }
 
-  function setStatus(text, isError) {
-    const status = document.getElementById('page-status');
-    status.textContent = text;
-    status.className = isError ? 'status error' : 'status';
-  }
 
   function scaled(metric, value) {
     return value === null || value === undefined ? null : (SHARES.has(metric) ? value * 100 : value);

@@ -33,8 +33,6 @@ class BetsIT {
     TestHttp.init();
   }
 
-  static final String PASSWORD = "bets-test-password-1";
-
   static final String ORG =
       """
       org: {name: Acme, privacyFloor: 3, timeZone: UTC}
@@ -73,19 +71,7 @@ class BetsIT {
     db.resetAll();
     given().contentType("application/yaml").body(ORG).put("/api/org").then().statusCode(200);
     for (String name : List.of("ana", "bo", "sue")) {
-      given()
-          .contentType("application/json")
-          .body(
-              Map.of(
-                  "username",
-                  name,
-                  "email",
-                  name + "@acme.example",
-                  "roles",
-                  List.of("member"),
-                  "password",
-                  PASSWORD))
-          .post("/api/admin/users");
+      AccessControlIT.user(name, name + "@acme.example", "member");
     }
   }
 
@@ -163,20 +149,20 @@ class BetsIT {
     reading("steady", "conversion_rate", 0.05, at(1, DayOfWeek.WEDNESDAY));
     db.awaitFigures();
     // someone else in the pod may not decide; a bet that does not fire is no candidate
-    as("bo", PASSWORD)
+    as("bo", AccessControlIT.PASSWORD)
         .contentType("application/json")
         .body(Map.of("decision", "keep"))
         .post("/api/bets/one-click/decision")
         .then()
         .statusCode(403);
-    as("ana", PASSWORD)
+    as("ana", AccessControlIT.PASSWORD)
         .contentType("application/json")
         .body(Map.of("decision", "kill"))
         .post("/api/bets/steady/decision")
         .then()
         .statusCode(409)
         .body("detail", containsString("no kill candidate"));
-    as("ana", PASSWORD)
+    as("ana", AccessControlIT.PASSWORD)
         .contentType("application/json")
         .body(Map.of("decision", "keep", "note", "a holiday dip; two more weeks"))
         .post("/api/bets/one-click/decision")
@@ -189,7 +175,7 @@ class BetsIT {
     assertEquals(
         "a holiday dip; two more weeks",
         kept.getString("bets.find { it.id == 'one-click' }.lastDecision.note"));
-    as("ana", PASSWORD)
+    as("ana", AccessControlIT.PASSWORD)
         .contentType("application/json")
         .body(Map.of("decision", "kill", "note", "no lift after six weeks"))
         .post("/api/bets/one-click/decision")
@@ -287,13 +273,13 @@ class BetsIT {
             "status", "scaling",
             "killSignal",
                 Map.of("signal", "conversion_rate", "comparator", "<", "threshold", 0.02));
-    as("bo", PASSWORD)
+    as("bo", AccessControlIT.PASSWORD)
         .contentType("application/json")
         .body(scaling)
         .put("/api/bets/one-click")
         .then()
         .statusCode(403);
-    as("ana", PASSWORD)
+    as("ana", AccessControlIT.PASSWORD)
         .contentType("application/json")
         .body(scaling)
         .put("/api/bets/one-click")
@@ -326,7 +312,7 @@ class BetsIT {
 
   @Test
   void readingsAndLearningsAreRecordedAsEventsAndBadOnesRefusedByField() {
-    as("ana", PASSWORD)
+    as("ana", AccessControlIT.PASSWORD)
         .contentType("application/json")
         .body(
             Map.of(
@@ -338,13 +324,13 @@ class BetsIT {
         .then()
         .statusCode(200)
         .body("accepted", equalTo(1));
-    as("ana", PASSWORD)
+    as("ana", AccessControlIT.PASSWORD)
         .contentType("application/json")
         .body(Map.of("text", "The lift holds on mobile"))
         .post("/api/bets/one-click/learnings")
         .then()
         .statusCode(200);
-    as("sue", PASSWORD)
+    as("sue", AccessControlIT.PASSWORD)
         .contentType("application/json")
         .body(Map.of("text", "not mine"))
         .post("/api/bets/one-click/learnings")

@@ -56,8 +56,6 @@ class WeeklyReportIT {
     TestHttp.init();
   }
 
-  static final String PASSWORD = "report-test-password-1";
-
   static final String ORG =
       """
       org: {name: Acme, privacyFloor: 3, timeZone: UTC}
@@ -90,19 +88,7 @@ class WeeklyReportIT {
     db.resetAll();
     given().contentType("application/yaml").body(ORG).put("/api/org").then().statusCode(200);
     for (String name : List.of("ana", "sue")) {
-      given()
-          .contentType("application/json")
-          .body(
-              Map.of(
-                  "username",
-                  name,
-                  "email",
-                  name + "@acme.example",
-                  "roles",
-                  List.of("member"),
-                  "password",
-                  PASSWORD))
-          .post("/api/admin/users");
+      AccessControlIT.user(name, name + "@acme.example", "member");
     }
     List<String> events = new ArrayList<>();
     events.add(AntiPatternsIT.pr(1, "ana", "[fast] One-click pay", "2026-11-03T10:00:00Z"));
@@ -285,26 +271,29 @@ class WeeklyReportIT {
 
   @Test
   void aMemberReadsTheirPodsAndTheOrganizationsReportsOnly() {
-    as("sue", PASSWORD).get("/api/reports/weekly?scope=org&week=2026-W45").then().statusCode(200);
-    as("sue", PASSWORD)
+    as("sue", AccessControlIT.PASSWORD)
+        .get("/api/reports/weekly?scope=org&week=2026-W45")
+        .then()
+        .statusCode(200);
+    as("sue", AccessControlIT.PASSWORD)
         .get("/api/reports/weekly?scope=pod:search&week=2026-W45")
         .then()
         .statusCode(200);
-    as("sue", PASSWORD)
+    as("sue", AccessControlIT.PASSWORD)
         .get("/api/reports/weekly?scope=pod:checkout&week=2026-W45")
         .then()
         .statusCode(403);
-    as("sue", PASSWORD)
+    as("sue", AccessControlIT.PASSWORD)
         .get("/api/reports/weekly?scope=pillar:commerce&week=2026-W45")
         .then()
         .statusCode(403);
-    as("ana", PASSWORD)
+    as("ana", AccessControlIT.PASSWORD)
         .get("/reports/weekly?scope=pod:checkout&week=2026-W45")
         .then()
         .statusCode(200)
         .body(containsString("Weekly learn-and-kill report — Checkout, 2026-W45"));
     // the archive lists what each may read
-    as("sue", PASSWORD)
+    as("sue", AccessControlIT.PASSWORD)
         .get("/api/reports")
         .then()
         .statusCode(200)

@@ -74,9 +74,36 @@ class DetectorsOnDemoTest {
     verdicts = new HashMap<>();
     org.pilots()
         .forEach(p -> verdicts.put(p.pod(), gate.judge(p, to.plusWeeks(-1)).verdict().words()));
+    io.podometer.engine.bet.KillSignalEvaluator killSignals =
+        new io.podometer.engine.bet.KillSignalEvaluator(
+            ZoneOffset.UTC, DemoFigures.fold(events).betSignals(), byKey::get);
+    bets = new HashMap<>();
+    org.bets()
+        .forEach(
+            b ->
+                bets.put(
+                    b.id(),
+                    b.status().id() + " " + killSignals.evaluate(b, to.plusWeeks(-1)).state()));
   }
 
   static Map<String, String> verdicts;
+
+  /** Each bet's status and its kill signal in the last complete week. */
+  static Map<String, String> bets;
+
+  @Test
+  void theBetsAreInEveryStatusAndOneIsAKillCandidate() {
+    // the typo-tolerant search bet has been past its kill threshold for its window and more
+    assertEquals("exploring FIRES", bets.get("smart-search"), bets.toString());
+    assertEquals(
+        1,
+        bets.values().stream().filter(v -> v.endsWith("FIRES")).count(),
+        "one kill candidate: " + bets);
+    for (String status : List.of("exploring", "scaling", "shipped", "killed")) {
+      assertTrue(
+          bets.values().stream().anyMatch(v -> v.startsWith(status + " ")), status + " " + bets);
+    }
+  }
 
   @Test
   void thePilotsShowEveryScaleGateVerdict() {
