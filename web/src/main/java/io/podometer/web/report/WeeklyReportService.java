@@ -45,6 +45,9 @@ public class WeeklyReportService {
   private static final Logger LOG = Logger.getLogger(WeeklyReportService.class);
   static final String SCHEDULER = "scheduler";
 
+  /** What a chat message holds, with room to spare under Slack's 40,000 characters. */
+  static final int CHAT_LIMIT = 39_000;
+
   @Inject OrgService orgService;
   @Inject FigureService figures;
   @Inject BetFacts betFacts;
@@ -162,7 +165,7 @@ public class WeeklyReportService {
   }
 
   @Scheduled(
-      every = "10m",
+      every = "5m",
       delayed = "1m",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -173,7 +176,7 @@ public class WeeklyReportService {
     try {
       weeklyRun(clock.instant());
     } catch (RuntimeException e) {
-      LOG.errorf(e, "the weekly reports could not be written; trying again in 10 minutes");
+      LOG.errorf(e, "the weekly reports could not be written; trying again in 5 minutes");
     }
   }
 
@@ -217,7 +220,9 @@ public class WeeklyReportService {
 
   private void post(URI url, WeeklyReport report) {
     try {
-      String body = json.writeValueAsString(Map.of("text", MarkdownReport.of(report)));
+      String body =
+          json.writeValueAsString(
+              Map.of("text", forChat(MarkdownReport.of(report), report, CHAT_LIMIT)));
       HttpResponse<Void> answer =
           http.send(
               HttpRequest.newBuilder(url)
@@ -238,6 +243,30 @@ public class WeeklyReportService {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * The report as a chat message: whole when it fits (Slack cuts a message's text at 40,000
+   * characters), else cut at the last line that fits, saying where the whole report is.
+   */
+  static String forChat(String markdown, WeeklyReport report, int limit) {
+    if (markdown.length() <= limit) {
+      return markdown;
+    }
+    String where =
+        "\n… the report goes on: /reports/weekly?scope="
+            + report.scope()
+            + "&week="
+            + report.week()
+            + "&revision="
+            + report.revision()
+            + " (or ./podometer report weekly --scope "
+            + report.scope()
+            + " --week "
+            + report.week()
+            + ")\n";
+    int cut = markdown.lastIndexOf('\n', limit - where.length());
+    return markdown.substring(0, Math.max(cut, 0)) + where;
   }
 
   private WeeklyReport read(String content) {
