@@ -45,11 +45,18 @@ public class WeeklyReportService {
   private static final Logger LOG = Logger.getLogger(WeeklyReportService.class);
   static final String SCHEDULER = "scheduler";
 
+  /** How long without new events before the Monday run writes (a load may be under way). */
+  static final Duration QUIET = Duration.ofMinutes(2);
+
+  /** How long past the hour the Monday run waits for such a quiet moment before writing anyway. */
+  static final Duration LOAD_PATIENCE = Duration.ofHours(3);
+
   /** What a chat message holds, with room to spare under Slack's 40,000 characters. */
   static final int CHAT_LIMIT = 39_000;
 
   @Inject OrgService orgService;
   @Inject FigureService figures;
+  @Inject io.podometer.web.store.FactQueries facts;
   @Inject BetFacts betFacts;
   @Inject BetService bets;
   @Inject PodometerConfig config;
@@ -173,8 +180,20 @@ public class WeeklyReportService {
     if (!config.reports().automatic() || figures.figures() == null) {
       return;
     }
+    Instant now = clock.instant();
+    // a report is kept as written: not from figures behind their facts, nor in the middle of a
+    // load (events arriving this minute), unless that has lasted hours past the hour
+    if (figures.status().catchingUp()) {
+      return;
+    }
+    Instant lastEvent = facts.lastWritten().orElse(Instant.EPOCH);
+    ZoneId zone = orgService.current().model().org().timeZone();
+    Instant due = dueAt(dueWeek(now, zone, config.reports().weeklyHour()), zone);
+    if (lastEvent.isAfter(now.minus(QUIET)) && now.isBefore(due.plus(LOAD_PATIENCE))) {
+      return;
+    }
     try {
-      weeklyRun(clock.instant());
+      weeklyRun(now);
     } catch (RuntimeException e) {
       LOG.errorf(e, "the weekly reports could not be written; trying again in 5 minutes");
     }
@@ -206,6 +225,15 @@ public class WeeklyReportService {
       }
     }
     return scopes.size();
+  }
+
+  /** When the reports of {@code week} fall due: the configured hour of the Monday after it. */
+  private Instant dueAt(IsoWeek week, ZoneId zone) {
+    return week.plusWeeks(1)
+        .monday()
+        .atStartOfDay(zone)
+        .plusHours(config.reports().weeklyHour())
+        .toInstant();
   }
 
   /** The week whose reports are due at {@code now}: last week from Monday's hour on. */
