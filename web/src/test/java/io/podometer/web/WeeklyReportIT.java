@@ -292,12 +292,22 @@ class WeeklyReportIT {
         .then()
         .statusCode(200)
         .body(containsString("Weekly learn-and-kill report — Checkout, 2026-W45"));
+    // a member may write the next revision of what they read; a read-only token may not
+    as("sue", AccessControlIT.PASSWORD)
+        .post("/api/reports/weekly?scope=pod:search&week=2026-W45")
+        .then()
+        .statusCode(201);
+    TestHttp.withToken(AccessControlIT.token("reports-reader", "read"))
+        .post("/api/reports/weekly?scope=org&week=2026-W45")
+        .then()
+        .statusCode(403);
     // the archive lists what each may read
     as("sue", AccessControlIT.PASSWORD)
         .get("/api/reports")
         .then()
         .statusCode(200)
-        .body("scope", equalTo(List.of("org", "pod:search")));
+        .body("scope", equalTo(List.of("org", "pod:search", "pod:search")))
+        .body("revision", equalTo(List.of(1, 2, 1)));
   }
 
   @Test
