@@ -38,6 +38,31 @@ class OrgApiIT {
     db.reset();
   }
 
+  @Inject io.podometer.web.org.OrgService orgService;
+
+  @Test
+  void aVersionStoredBeforeTodaysRulesStillLoadsWhileANewOneIsHeldToThem() {
+    given().contentType("application/yaml").body(ORG).put("/api/org").then().statusCode(200);
+    // as an earlier release stored it: a kill signal on a metric the catalog does not know, and
+    // an id longer than 100 characters
+    String older =
+        "org: {name: Acme}\nbets:\n  - {id: "
+            + "b".repeat(120)
+            + ", title: Old bet, killSignal: {metric: lead_time, comparator: \">\", threshold: 48}}\n";
+    db.execute("update org_version set content = '" + older.replace("'", "''") + "'");
+    assertEquals(
+        "b".repeat(120), orgService.reloadLatest().model().bets().get(0).id(), "it loads at start");
+    given()
+        .contentType("application/yaml")
+        .body(older)
+        .put("/api/org")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("id"))
+        .body("errors.field", hasItem("killSignal.metric"));
+    orgService.reloadLatest();
+  }
+
   @Test
   void aValidModelIsStoredAsANewVersionWithItsWarnings() {
     int version =

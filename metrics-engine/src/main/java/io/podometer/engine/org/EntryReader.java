@@ -18,7 +18,11 @@ import java.util.regex.Pattern;
  */
 final class EntryReader {
 
-  /** Ids are stored beside the figures and flags; a scope's text must fit its column. */
+  /**
+   * Ids are stored beside the figures and flags; a scope's text must fit its column. Checked on a
+   * new version of the model ({@link OrgModelLoader#checkingNewVersions}), not on one stored
+   * before.
+   */
   static final int MAX_ID_LENGTH = 100;
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -110,7 +114,7 @@ final class EntryReader {
    */
   String requiredId(String key, boolean slashAllowed) {
     String value = requiredText(key);
-    if (value != null && value.length() > MAX_ID_LENGTH) {
+    if (value != null && context().newVersion && value.length() > MAX_ID_LENGTH) {
       problem(key, "at most " + MAX_ID_LENGTH + " characters, was " + value.length());
       return null;
     }

@@ -24,6 +24,12 @@ final class LoadContext {
    */
   java.util.function.Predicate<String> knownMetric = id -> true;
 
+  /**
+   * Whether this is a new version, held to the rules added since versions were first stored (id
+   * lengths, known metrics); a version stored before them still loads.
+   */
+  boolean newVersion;
+
   LoadContext(String source) {
     this.source = source;
   }

@@ -36,6 +36,7 @@ public final class OrgModelLoader {
 
   private final int maxChars;
   private java.util.function.Predicate<String> knownMetric = id -> true;
+  private boolean newVersion;
   private final ObjectMapper yaml;
 
   public OrgModelLoader() {
@@ -43,23 +44,26 @@ public final class OrgModelLoader {
   }
 
   /**
-   * @param maxChars the largest model read; a larger one is refused as such (not as bad YAML)
+   * This loader, for new versions of the model: ids of at most 100 characters, and no kill signal
+   * on a metric id that {@code known} does not accept (the metrics live beside the model, not in
+   * it). A loader without it reads versions stored before these rules.
    */
-  /**
-   * This loader, refusing kill signals on a metric id that {@code known} does not accept (the
-   * metrics live beside the model, not in it).
-   */
-  public OrgModelLoader knowingMetrics(java.util.function.Predicate<String> known) {
+  public OrgModelLoader checkingNewVersions(java.util.function.Predicate<String> known) {
     this.knownMetric = known;
+    this.newVersion = true;
     return this;
   }
 
   private LoadContext context(String sourceName) {
     LoadContext context = new LoadContext(sourceName);
     context.knownMetric = knownMetric;
+    context.newVersion = newVersion;
     return context;
   }
 
+  /**
+   * @param maxChars the largest model read; a larger one is refused as such (not as bad YAML)
+   */
   public OrgModelLoader(int maxChars) {
     this.maxChars = maxChars;
     LoaderOptions options = new LoaderOptions();

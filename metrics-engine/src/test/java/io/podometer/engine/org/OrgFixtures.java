@@ -36,7 +36,7 @@ public final class OrgFixtures {
             OrgValidationException.class,
             () ->
                 new OrgModelLoader()
-                    .knowingMetrics(
+                    .checkingNewVersions(
                         id -> io.podometer.engine.figure.MetricId.fromId(id).isPresent())
                     .load(yaml, "org.yaml"));
     List<String> lines = Arrays.asList(failure.getMessage().split("\n"));

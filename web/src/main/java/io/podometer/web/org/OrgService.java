@@ -32,15 +32,21 @@ public class OrgService {
   @Inject io.podometer.web.config.PodometerConfig config;
 
   private OrgModelLoader loader;
+
+  /** Reads versions already stored: accepted once, they load after every upgrade. */
+  private OrgModelLoader storedLoader;
+
   private volatile OrgSnapshot current;
 
   /** Reads models up to the upload limit (PODOMETER_LIMITS_ORG_MODEL), files included. */
   @jakarta.annotation.PostConstruct
   void createLoader() {
     long limit = config.limits().orgModel().asLongValue();
+    int chars = (int) Math.min(Integer.MAX_VALUE - 16, limit);
     loader =
-        new OrgModelLoader((int) Math.min(Integer.MAX_VALUE - 16, limit))
-            .knowingMetrics(id -> io.podometer.engine.figure.MetricId.fromId(id).isPresent());
+        new OrgModelLoader(chars)
+            .checkingNewVersions(id -> io.podometer.engine.figure.MetricId.fromId(id).isPresent());
+    storedLoader = new OrgModelLoader(chars);
   }
 
   /** The model in force; never null once the application has started. */
@@ -60,7 +66,7 @@ public class OrgService {
       OrgLoadResult empty = loader.load(EMPTY_ORG, "default");
       current = new OrgSnapshot(0, "default", empty.model(), empty.warnings());
     } else {
-      OrgLoadResult result = loader.load(latest.content, "version " + latest.version);
+      OrgLoadResult result = storedLoader.load(latest.content, "version " + latest.version);
       current = new OrgSnapshot(latest.version, latest.origin, result.model(), result.warnings());
     }
     return current;
