@@ -328,6 +328,17 @@ class MetricsApiIT {
         .then()
         .statusCode(400)
         .body("detail", equalTo("x: one of ai_code_share, weekly_active_ai_users, was 'lines'"));
+    given()
+        .get("/api/adoption-outcomes?from=2026-W20&to=2026-W10")
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("from: 2026-W20 is after to 2026-W10"));
+    given()
+        .get("/api/adoption-outcomes?from=2023-W10&to=2026-W10")
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("from: at most 104 weeks from to"));
+    TestHttp.anonymous().get("/api/adoption-outcomes").then().statusCode(401);
   }
 
   @Test

@@ -49,6 +49,30 @@ public final class KillSignalEvaluator {
     }
   }
 
+  /**
+   * A bet's readings by signal name, week by week (oldest first): each week's mean and how many
+   * readings it holds — the values its kill signal is judged on.
+   */
+  public Map<String, java.util.SortedMap<IsoWeek, KillSignalVerdict.WeekValue>> readings(
+      String betId) {
+    Map<String, java.util.SortedMap<IsoWeek, KillSignalVerdict.WeekValue>> byName =
+        new java.util.TreeMap<>();
+    readings
+        .getOrDefault(betId, Map.of())
+        .forEach(
+            (name, weeks) -> {
+              java.util.SortedMap<IsoWeek, KillSignalVerdict.WeekValue> values =
+                  new java.util.TreeMap<>();
+              weeks.forEach((week, sum) -> values.put(week, mean(week, sum)));
+              byName.put(name, values);
+            });
+    return byName;
+  }
+
+  private static KillSignalVerdict.WeekValue mean(IsoWeek week, double[] sum) {
+    return new KillSignalVerdict.WeekValue(week, sum[0] / sum[1], (int) sum[1]);
+  }
+
   public KillSignalVerdict evaluate(Bet bet, IsoWeek week) {
     KillSignal signal = bet.killSignal();
     if (signal == null) {
@@ -101,8 +125,6 @@ public final class KillSignalEvaluator {
     }
     double[] sum =
         readings.getOrDefault(bet.id(), Map.of()).getOrDefault(signal.name(), Map.of()).get(week);
-    return sum == null
-        ? new KillSignalVerdict.WeekValue(week, null, 0)
-        : new KillSignalVerdict.WeekValue(week, sum[0] / sum[1], (int) sum[1]);
+    return sum == null ? new KillSignalVerdict.WeekValue(week, null, 0) : mean(week, sum);
   }
 }

@@ -86,15 +86,18 @@ public class BetService {
     return IsoWeek.of(clock.instant(), org().org().timeZone()).plusWeeks(-1);
   }
 
+  /** Kill signals judged on the stored readings and the figures served. */
+  public KillSignalEvaluator evaluator(OrgModel org) {
+    FigureSnapshot snapshot = figures.figures();
+    return new KillSignalEvaluator(
+        org.org().timeZone(),
+        betFacts.read().signals(),
+        key -> snapshot == null ? null : snapshot.figure(key.metric(), key.scope(), key.week()));
+  }
+
   /** Each bet's kill signal judged in {@code week}, by bet id. */
   public Map<String, KillSignalVerdict> judge(OrgModel org, IsoWeek week) {
-    FigureSnapshot snapshot = figures.figures();
-    KillSignalEvaluator evaluator =
-        new KillSignalEvaluator(
-            org.org().timeZone(),
-            betFacts.read().signals(),
-            key ->
-                snapshot == null ? null : snapshot.figure(key.metric(), key.scope(), key.week()));
+    KillSignalEvaluator evaluator = evaluator(org);
     Map<String, KillSignalVerdict> verdicts = new HashMap<>();
     for (Bet bet : org.bets()) {
       verdicts.put(bet.id(), evaluator.evaluate(bet, week));

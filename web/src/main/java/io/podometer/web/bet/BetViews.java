@@ -140,6 +140,22 @@ public final class BetViews {
         history.stream().map(StatusChange::of).toList());
   }
 
+  /**
+   * Who wrote a learning, by name: its author is an identity (an e-mail, a login) or a member id;
+   * one that maps to no member is shown as given.
+   */
+  public static String authorName(
+      io.podometer.engine.identity.IdentityDirectory identities,
+      io.podometer.engine.org.OrgModel org,
+      String author) {
+    return identities
+        .memberOf(author)
+        .or(() -> org.member(author).map(m -> m.id()))
+        .flatMap(org::member)
+        .map(m -> m.name())
+        .orElse(author);
+  }
+
   /** What is wrong with a bet's ownership: none or several STOs (SPEC §2). */
   public static List<String> ownershipWarnings(Bet bet) {
     if (bet.stos().isEmpty()) {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podometer.connectors.source.IngestReceipt;
+import io.podometer.engine.bet.KillSignalEvaluator;
 import io.podometer.engine.bet.KillSignalVerdict;
-import io.podometer.engine.event.EventData.BetSignal;
 import io.podometer.engine.org.Bet;
 import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.scope.ScopeId;
@@ -37,7 +37,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -107,11 +106,11 @@ public class BetsResource {
     List<BetViews.BetView> views = new ArrayList<>();
     for (Bet bet : org.bets()) {
       views.add(
-          BetViews.of(
+          view(
+              who,
+              org,
               bet,
-              stoName(org, bet),
               verdicts.get(bet.id()),
-              valuesShown(who, bet),
               histories.getOrDefault(bet.id(), List.of()),
               decisions.get(bet.id())));
     }
@@ -128,53 +127,37 @@ public class BetsResource {
     IsoWeek judged = week(week);
     Bet bet = bets.bet(id);
     OrgModel org = bets.org();
-    KillSignalVerdict verdict = bets.judge(org, judged).get(bet.id());
-    boolean shown = valuesShown(viewer.get(), bet);
+    KillSignalEvaluator evaluator = bets.evaluator(org);
     List<KillDecisionEntity> decisions = bets.decisions(bet.id());
     BetViews.BetView view =
-        BetViews.of(
+        view(
+            viewer.get(),
+            org,
             bet,
-            stoName(org, bet),
-            verdict,
-            shown,
+            evaluator.evaluate(bet, judged),
             bets.histories().getOrDefault(bet.id(), List.of()),
             decisions.isEmpty() ? null : decisions.get(decisions.size() - 1));
-    BetFacts.Read read = betFacts.read();
-    Map<String, Map<IsoWeek, double[]>> byName = new TreeMap<>();
-    for (BetSignal signal : read.signalsOf(bet.id())) {
-      if (signal.at() == null || signal.name() == null) {
-        continue;
-      }
-      double[] sum =
-          byName
-              .computeIfAbsent(signal.name(), n -> new TreeMap<>())
-              .computeIfAbsent(IsoWeek.of(signal.at(), org.org().timeZone()), w -> new double[2]);
-      sum[0] += signal.value();
-      sum[1]++;
-    }
     List<SignalSeries> series = new ArrayList<>();
-    byName.forEach(
-        (name, weeks) -> {
-          List<BetViews.WeekValue> values = new ArrayList<>();
-          weeks.forEach(
-              (w, sum) ->
-                  values.add(new BetViews.WeekValue(w.toString(), sum[0] / sum[1], (int) sum[1])));
-          series.add(new SignalSeries(name, values));
-        });
+    evaluator
+        .readings(bet.id())
+        .forEach(
+            (name, weeks) ->
+                series.add(
+                    new SignalSeries(
+                        name,
+                        weeks.values().stream()
+                            .map(
+                                w ->
+                                    new BetViews.WeekValue(
+                                        w.week().toString(), w.value(), w.readings()))
+                            .toList())));
     var identities = bets.identities();
     List<Learning> learnings =
-        read.learningsOf(bet.id()).stream()
+        betFacts.read().learningsOf(bet.id()).stream()
             .map(
                 l ->
                     new Learning(
-                        identities
-                            .memberOf(l.author())
-                            .or(() -> org.member(l.author()).map(m -> m.id()))
-                            .flatMap(org::member)
-                            .map(m -> m.name())
-                            .orElse(l.author()),
-                        l.text(),
-                        l.at()))
+                        BetViews.authorName(identities, org, l.author()), l.text(), l.at()))
             .toList();
     return new BetDetail(
         view, series, learnings, decisions.stream().map(BetViews.Decision::of).toList());
@@ -218,11 +201,11 @@ public class BetsResource {
     return new BetSaved(
         stored.version(),
         warnings,
-        BetViews.of(
+        view(
+            viewer.get(),
+            stored.model(),
             saved,
-            stoName(stored.model(), saved),
-            bets.judge(stored.model(), judged).get(id),
-            valuesShown(viewer.get(), saved),
+            bets.evaluator(stored.model()).evaluate(saved, judged),
             bets.histories().getOrDefault(id, List.of()),
             bets.latestDecisions().get(id)));
   }
@@ -320,7 +303,7 @@ public class BetsResource {
     }
     String note = fields.text("note", NOTE_LENGTH, false);
     IsoWeek judged = bets.lastCompleteWeek();
-    KillSignalVerdict verdict = bets.judge(bets.org(), judged).get(bet.id());
+    KillSignalVerdict verdict = bets.evaluator(bets.org()).evaluate(bet, judged);
     if (!BetService.killCandidate(bet, verdict)) {
       throw new jakarta.ws.rs.ClientErrorException(
           Problem.of(
@@ -341,6 +324,18 @@ public class BetsResource {
     KillDecisionEntity saved = bets.decide(bet, judged, decision, note, by);
     audit.record(by, "bet.decision", bet.id(), decision);
     return BetViews.Decision.of(saved);
+  }
+
+  /** A bet as the API shows it to this viewer. */
+  private static BetViews.BetView view(
+      Viewer who,
+      OrgModel org,
+      Bet bet,
+      KillSignalVerdict verdict,
+      List<BetStatusChangeEntity> history,
+      KillDecisionEntity lastDecision) {
+    return BetViews.of(
+        bet, stoName(org, bet), verdict, valuesShown(who, bet), history, lastDecision);
   }
 
   /** The names of a bet's STOs, as people read them. */

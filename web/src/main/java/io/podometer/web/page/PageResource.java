@@ -320,11 +320,7 @@ public class PageResource {
   }
 
   private TemplateInstance withUser(Template template) {
-    io.podometer.web.viewer.Viewer who = viewer.get();
-    return template
-        .data("user", who.name())
-        .data("me", who.memberId().isPresent())
-        .data("admin", who.roles().contains(io.podometer.web.security.Roles.ADMIN));
+    return PageFrame.of(template, viewer.get());
   }
 
   private static String pooling(Aggregation aggregation) {

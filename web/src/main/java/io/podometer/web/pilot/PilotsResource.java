@@ -99,7 +99,7 @@ public class PilotsResource {
           "One pilot's scale gate with its weekly series (adoption, assisted diffs, throughput,"
               + " lead time, failures) against the pods without a pilot, from its baseline on")
   public PilotDetail pilot(@PathParam("pod") String pod, @QueryParam("week") String week) {
-    Pilots all = pilots(week);
+    Pilots all = judged(week, p -> p.pod().equals(pod));
     PilotView view =
         all.pilots().stream()
             .filter(p -> p.pod().equals(pod))
@@ -194,6 +194,11 @@ public class PilotsResource {
           "Pilots with their scale-gate verdict, the criteria met and missed, and the difference"
               + " in differences against the pods without a pilot")
   public Pilots pilots(@QueryParam("week") String week) {
+    return judged(week, pilot -> true);
+  }
+
+  /** The scale gates of the pilots this viewer may see that {@code which} accepts. */
+  private Pilots judged(String week, java.util.function.Predicate<Pilot> which) {
     FigureSnapshot snapshot = figures.figures();
     if (snapshot == null) {
       throw new ServiceUnavailableException("figures are being computed; try again shortly");
@@ -208,7 +213,7 @@ public class PilotsResource {
         new ScaleGate(org, key -> snapshot.figure(key.metric(), key.scope(), key.week()));
     List<PilotView> views = new ArrayList<>();
     for (Pilot pilot : org.pilots()) {
-      if (!who.canSee(ScopeId.pod(pilot.pod()))) {
+      if (!which.test(pilot) || !who.canSee(ScopeId.pod(pilot.pod()))) {
         continue;
       }
       ScaleGateVerdict verdict = gate.judge(pilot, judged);

@@ -19,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -148,14 +147,6 @@ public class ReportPages {
   }
 
   private TemplateInstance withUser(Template template) {
-    Viewer who = viewer.get();
-    return template
-        .data("user", who.name())
-        .data("me", who.memberId().isPresent())
-        .data("admin", who.roles().contains(Roles.ADMIN));
-  }
-
-  static String stamp(Instant at) {
-    return at == null ? "" : STAMP.format(at);
+    return io.podometer.web.page.PageFrame.of(template, viewer.get());
   }
 }

@@ -259,13 +259,7 @@ final class WeeklyReportBuilder {
       if (bet == null || learning.at() == null || !IsoWeek.of(learning.at(), zone).equals(week)) {
         continue;
       }
-      String author =
-          in.org()
-              .identities()
-              .memberOf(learning.author())
-              .or(() -> org.member(learning.author()).map(Member::id))
-              .map(this::name)
-              .orElse(learning.author());
+      String author = BetViews.authorName(in.org().identities(), org, learning.author());
       items.add(
           new WeeklyReport.LearningItem(
               bet.id(), bet.title(), author, learning.text(), learning.at()));

@@ -130,8 +130,38 @@ public class WeeklyReportService {
    * Writes and stores a new revision of a scope's week: the first, or the next saying what moved
    * since the one before.
    */
-  public synchronized WeeklyReport generate(ScopeId scope, IsoWeek week, String by) {
-    OrgModel org = orgService.current().model();
+  public WeeklyReport generate(ScopeId scope, IsoWeek week, String by) {
+    return posted(store(scope, week, by, false));
+  }
+
+  /** The newest stored revision, or the first one written now. */
+  public WeeklyReport storedOrGenerated(ScopeId scope, IsoWeek week, String by) {
+    WeeklyReport stored = stored(scope, week, null);
+    if (stored != null) {
+      return stored;
+    }
+    WeeklyReport written = store(scope, week, by, true);
+    return written != null ? posted(written) : stored(scope, week, null);
+  }
+
+  /** Posts the organization's report to the chat, outside the lock: a slow chat holds up none. */
+  private WeeklyReport posted(WeeklyReport report) {
+    if (report.scope().equals(ScopeId.ORG.toString())) {
+      config.reports().webhookUrl().ifPresent(url -> post(url, report));
+    }
+    return report;
+  }
+
+  /**
+   * Writes and stores the next revision — or, {@code firstOnly}, nothing (null) when another
+   * request has written one meanwhile. One at a time, so two revisions never take one number.
+   */
+  private synchronized WeeklyReport store(
+      ScopeId scope, IsoWeek week, String by, boolean firstOnly) {
+    WeeklyReport previous = stored(scope, week, null);
+    if (firstOnly && previous != null) {
+      return null;
+    }
     WeeklyReportBuilder builder =
         new WeeklyReportBuilder(
             new WeeklyReportBuilder.Inputs(
@@ -145,7 +175,6 @@ public class WeeklyReportService {
                 figures.dataAsOf().orElse(null),
                 clock.instant()));
     WeeklyReport written = builder.build(scope, week, by);
-    WeeklyReport previous = stored(scope, week, null);
     WeeklyReport report =
         previous == null
             ? written
@@ -159,16 +188,7 @@ public class WeeklyReportService {
     entity.content = write(report);
     QuarkusTransaction.requiringNew().run(entity::persist);
     LOG.infof("weekly report %s %s revision %d written (%s)", scope, week, report.revision(), by);
-    if (scope.equals(ScopeId.ORG)) {
-      config.reports().webhookUrl().ifPresent(url -> post(url, report));
-    }
     return report;
-  }
-
-  /** The newest stored revision, or the first one written now. */
-  public WeeklyReport storedOrGenerated(ScopeId scope, IsoWeek week, String by) {
-    WeeklyReport stored = stored(scope, week, null);
-    return stored != null ? stored : generate(scope, week, by);
   }
 
   @Scheduled(
@@ -219,12 +239,14 @@ public class WeeklyReportService {
     org.pods().stream().map(Pod::id).map(ScopeId::pod).forEach(scopes::add);
     // the organization's last: stored, it marks the week done
     scopes.add(scopes.remove(0));
+    int written = 0;
     for (ScopeId scope : scopes) {
       if (stored(scope, week, null) == null) {
         generate(scope, week, SCHEDULER);
+        written++;
       }
     }
-    return scopes.size();
+    return written;
   }
 
   /** When the reports of {@code week} fall due: the configured hour of the Monday after it. */
