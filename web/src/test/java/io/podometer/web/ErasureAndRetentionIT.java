@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.podometer.web.privacy.RetentionJob;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +32,7 @@ class ErasureAndRetentionIT {
 
   @Inject TestDatabase db;
   @Inject RetentionJob retention;
+  @Inject io.podometer.web.store.FactKeyIndex keys;
 
   @BeforeEach
   void load() {
@@ -226,6 +229,30 @@ class ErasureAndRetentionIT {
     given().get("/api/facts/agent-usage-days").then().body("", hasSize(1));
     given().get("/api/facts/pull-requests?repo=" + CO + "&number=9").then().statusCode(200);
     assertEquals(0, outcome.rawPayloads());
+  }
+
+  @Test
+  void aRetentionRunWithNothingToDeleteKeepsTheIndexOfFactKeysAndOneThatDeletesReadsItAgain() {
+    Events.send(
+        usage("bo@acme.example", "2026-03-03"),
+        Events.prOpened(CO, 10, "bo-k", "2026-03-02T08:30:00Z"));
+    db.awaitFigures();
+    assertTrue(keys.built(), "ingestion built the index of fact keys");
+    // nothing is past its period: ingestion is not made to read the whole fact table again
+    RetentionJob.Outcome nothing = retention.runNow();
+    assertEquals(0, nothing.personalFacts() + nothing.rawEvents() + nothing.rawPayloads());
+    assertTrue(keys.built(), "a run that deleted nothing dropped the index of fact keys");
+    // a 2023 usage day is past the 730 days: its fact goes, and the keys are read again
+    Events.send(usage("bo@acme.example", "2023-01-02"));
+    db.awaitFigures();
+    assertTrue(keys.built());
+    RetentionJob.Outcome deleted = retention.runNow();
+    assertEquals(1, deleted.personalFacts());
+    assertFalse(keys.built(), "the index still holds a deleted fact's key");
+    // the next event finds its fact as it is now: the deleted day comes back as a new fact
+    Events.send(usage("bo@acme.example", "2023-01-02"));
+    db.awaitFigures();
+    given().get("/api/facts/agent-usage-days").then().body("", hasSize(2));
   }
 
   @Test

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,9 +45,62 @@ public record IsoWeek(int weekBasedYear, int week) implements Comparable<IsoWeek
    * are taken for every fact and contribution.
    */
   private static IsoWeek ofEpochDay(long epochDay) {
+    IsoWeek known = Known.at(Math.floorDiv(epochDay + 3, 7L));
+    return known != null ? known : computed(epochDay);
+  }
+
+  private static IsoWeek computed(long epochDay) {
     long thursday = epochDay - mondayBased(epochDay) + 3;
     LocalDate day = LocalDate.ofEpochDay(thursday);
     return new IsoWeek(day.getYear(), (day.getDayOfYear() - 1) / 7 + 1);
+  }
+
+  /**
+   * The weeks of 1970–2199 made once, by their count of weeks from the one holding 1970-01-01:
+   * weeks are taken, stepped through and printed for every fact, contribution and figure, and
+   * working each out through the calendar again was a tenth of updating a week's figures.
+   */
+  private static final class Known {
+    static final int FIRST_YEAR = 1970;
+    static final int LAST_YEAR = 2199;
+    // the count of week 1 of each year, from FIRST_YEAR
+    private static final int[] YEAR_STARTS = new int[LAST_YEAR - FIRST_YEAR + 2];
+    private static final IsoWeek[] WEEKS;
+    private static final String[] TEXTS;
+
+    static {
+      List<IsoWeek> weeks = new ArrayList<>();
+      for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+        YEAR_STARTS[year - FIRST_YEAR] = weeks.size();
+        for (int week = 1; week <= weeksIn(year); week++) {
+          weeks.add(new IsoWeek(year, week));
+        }
+      }
+      YEAR_STARTS[LAST_YEAR - FIRST_YEAR + 1] = weeks.size();
+      WEEKS = weeks.toArray(new IsoWeek[0]);
+      TEXTS = new String[WEEKS.length];
+    }
+
+    /** The week with this count, or null outside the years held. */
+    static IsoWeek at(long count) {
+      return count >= 0 && count < WEEKS.length ? WEEKS[(int) count] : null;
+    }
+
+    /** This week's count, or -1 outside the years held. */
+    static int count(IsoWeek week) {
+      int year = week.weekBasedYear - FIRST_YEAR;
+      return year >= 0 && year <= LAST_YEAR - FIRST_YEAR ? YEAR_STARTS[year] + week.week - 1 : -1;
+    }
+
+    /** The text of the week with this count (made once, then kept). */
+    static String text(int count, IsoWeek week) {
+      String text = TEXTS[count];
+      if (text == null) {
+        text = String.format("%04d-W%02d", week.weekBasedYear, week.week);
+        TEXTS[count] = text; // a race writes the same string twice, harmlessly
+      }
+      return text;
+    }
   }
 
   /** 0 for a Monday … 6 for a Sunday (1970-01-01 was a Thursday). */
@@ -87,12 +142,25 @@ public record IsoWeek(int weekBasedYear, int week) implements Comparable<IsoWeek
 
   /** The Monday that starts this week (week 1 holds January 4th). */
   public LocalDate monday() {
+    return LocalDate.ofEpochDay(mondayEpochDay());
+  }
+
+  private long mondayEpochDay() {
+    int count = Known.count(this);
+    if (count >= 0) {
+      return count * 7L - 3; // the first week held began on Monday 1969-12-29
+    }
     long jan4 = LocalDate.of(weekBasedYear, 1, 4).toEpochDay();
-    return LocalDate.ofEpochDay(jan4 - mondayBased(jan4) + (week - 1) * 7L);
+    return jan4 - mondayBased(jan4) + (week - 1) * 7L;
   }
 
   /** Monday 00:00 of this week in {@code zone}. */
   public Instant start(ZoneId zone) {
+    java.time.zone.ZoneRules rules = zone.getRules();
+    if (rules.isFixedOffset()) {
+      return Instant.ofEpochSecond(
+          mondayEpochDay() * 86_400L - rules.getOffset(Instant.EPOCH).getTotalSeconds());
+    }
     return monday().atStartOfDay(zone).toInstant();
   }
 
@@ -102,7 +170,12 @@ public record IsoWeek(int weekBasedYear, int week) implements Comparable<IsoWeek
   }
 
   public IsoWeek plusWeeks(long weeks) {
-    return weeks == 0 ? this : ofEpochDay(monday().toEpochDay() + weeks * 7);
+    if (weeks == 0) {
+      return this;
+    }
+    int count = Known.count(this);
+    IsoWeek known = count < 0 ? null : Known.at(count + weeks);
+    return known != null ? known : computed(mondayEpochDay() + weeks * 7);
   }
 
   @Override
@@ -125,6 +198,7 @@ public record IsoWeek(int weekBasedYear, int week) implements Comparable<IsoWeek
 
   @Override
   public String toString() {
-    return String.format("%04d-W%02d", weekBasedYear, week);
+    int count = Known.count(this);
+    return count >= 0 ? Known.text(count, this) : String.format("%04d-W%02d", weekBasedYear, week);
   }
 }

@@ -54,6 +54,33 @@ class IsoWeekTest {
   }
 
   @Test
+  void steppingPrintingAndStartingAgreeWithJavaTimeAcrossTheWeeksKeptAhead() {
+    // weeks of 1970-2199 are made once and stepped through by their count: every Monday from
+    // 1960 to 2210 (both edges of those years) is checked against java.time
+    java.time.ZoneOffset newYork = java.time.ZoneOffset.ofHours(-5);
+    ZoneId utc = ZoneId.of("UTC");
+    ZoneId paris = ZoneId.of("Europe/Paris");
+    for (LocalDate monday = LocalDate.of(1960, 1, 4);
+        monday.isBefore(LocalDate.of(2210, 1, 1));
+        monday = monday.plusWeeks(1)) {
+      IsoWeek week = IsoWeek.of(monday);
+      assertEquals(
+          String.format(
+              "%04d-W%02d",
+              monday.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+              monday.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
+          week.toString());
+      for (int step : new int[] {-60, -1, 1, 53, 60}) {
+        assertEquals(IsoWeek.of(monday.plusWeeks(step)), week.plusWeeks(step), week + " " + step);
+      }
+      assertEquals(monday.atStartOfDay(newYork).toInstant(), week.start(newYork));
+      assertEquals(monday.atStartOfDay(utc).toInstant(), week.start(utc));
+      assertEquals(monday.atStartOfDay(paris).toInstant(), week.start(paris));
+      assertEquals(monday.plusWeeks(1).atStartOfDay(newYork).toInstant(), week.end(newYork));
+    }
+  }
+
+  @Test
   void anInstantsWeekIsItsLocalDaysWeekInEveryZone() {
     java.util.Random random = new java.util.Random(7);
     java.util.List<ZoneId> zones =

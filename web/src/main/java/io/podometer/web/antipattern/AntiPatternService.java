@@ -65,7 +65,17 @@ public class AntiPatternService {
   /** How long a run that failed waits before it is tried again on the same figures. */
   private static final long RETRY_NANOS = java.time.Duration.ofMinutes(1).toNanos();
 
+  /** How long figures rest unchanged before they are judged. */
+  private static final long QUIET_NANOS = java.time.Duration.ofSeconds(2).toNanos();
+
+  /** The longest changing figures go unjudged. */
+  private static final long AT_MOST_NANOS = java.time.Duration.ofSeconds(30).toNanos();
+
   // owned by the worker thread
+  private FigureSnapshot lastSeen;
+  private long lastSeenAt;
+  private boolean waiting;
+  private long waitingSince;
   private FigureSnapshot judged;
   private FigureSnapshot failed;
   private long retryAt;
@@ -86,7 +96,7 @@ public class AntiPatternService {
 
   /** Starts following the figures (once they are first computed). */
   public void start() {
-    worker.scheduleWithFixedDelay(this::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    worker.scheduleWithFixedDelay(() -> poll(false), 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /** The last run's outcome, or null before the first. */
@@ -111,7 +121,7 @@ public class AntiPatternService {
             worker
                 .submit(
                     () -> {
-                      poll();
+                      poll(true);
                       FigureSnapshot now = figures.figures();
                       // null: the figures moved on while these were judged, judge those too
                       return now == null || now == failed
@@ -130,13 +140,32 @@ public class AntiPatternService {
     }
   }
 
-  private void poll() {
+  /**
+   * Judges the figures served now if they were not judged yet. Unless {@code now}, figures that
+   * keep changing (events arriving one after another, a bulk load) are judged once they rest for
+   * {@link #QUIET_NANOS}, or every {@link #AT_MOST_NANOS} meanwhile: a run over every pod and week
+   * takes a core for most of a second, which the figures' own updates need then.
+   */
+  private void poll(boolean now) {
     FigureSnapshot snapshot = figures.figures();
     if (snapshot == null
         || snapshot == judged
         || (snapshot == failed && System.nanoTime() < retryAt)) {
       return;
     }
+    long at = System.nanoTime();
+    if (snapshot != lastSeen) {
+      lastSeen = snapshot;
+      lastSeenAt = at;
+      if (!waiting) {
+        waiting = true;
+        waitingSince = at;
+      }
+    }
+    if (!now && at - lastSeenAt < QUIET_NANOS && at - waitingSince < AT_MOST_NANOS) {
+      return;
+    }
+    waiting = false;
     try {
       judge(snapshot);
       judged = snapshot;

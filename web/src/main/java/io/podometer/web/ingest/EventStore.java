@@ -132,13 +132,26 @@ public class EventStore implements EventHandler {
    * ingestion held back; the index of fact keys is read again afterwards.
    */
   public <T> T exclusively(Supplier<T> change) {
+    return exclusively(change, done -> true);
+  }
+
+  /**
+   * As {@link #exclusively(Supplier)}, the index of fact keys read again only when {@code
+   * keysChanged} says the change added or removed facts (or when it failed): rebuilding it reads
+   * the whole fact table, with ingestion waiting.
+   */
+  public <T> T exclusively(Supplier<T> change, java.util.function.Predicate<T> keysChanged) {
     writing.lock();
+    boolean keep = false;
     try {
       T result = change.get();
       StoreDurability.sync(dataSource);
+      keep = !keysChanged.test(result);
       return result;
     } finally {
-      index.invalidate();
+      if (!keep) {
+        index.invalidate();
+      }
       writing.unlock();
     }
   }

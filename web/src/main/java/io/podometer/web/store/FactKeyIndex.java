@@ -107,6 +107,11 @@ public class FactKeyIndex {
     }
   }
 
+  /** Whether the keys are in memory (a lookup now reads no table). */
+  public synchronized boolean built() {
+    return keys != null;
+  }
+
   /** Forgets everything; the next lookup reads the fact table again. */
   public synchronized void invalidate() {
     keys = null;
