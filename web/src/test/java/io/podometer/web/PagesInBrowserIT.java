@@ -40,6 +40,7 @@ class PagesInBrowserIT {
   URL root;
 
   @Inject TestDatabase db;
+  @Inject io.podometer.web.antipattern.AntiPatternService antiPatterns;
 
   private WebDriver browser;
 
@@ -144,6 +145,9 @@ class PagesInBrowserIT {
         .then()
         .statusCode(200);
     db.awaitFigures();
+    // flags follow the figures once they rest (a user opening the page at once sees the last ones)
+    assertTrue(
+        antiPatterns.awaitJudged(java.time.Duration.ofSeconds(10)), "flags not judged in 10 s");
     AccessControlIT.user("lea", "lea@acme.example", "leader");
     signIn("lea");
     browser.get(root + "antipatterns");
