@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.podometer.web.antipattern.AntiPatternService;
@@ -187,6 +189,17 @@ class AntiPatternsIT {
         .statusCode(200)
         .body("history.kind", equalTo(List.of("raised", "acknowledged", "cleared")))
         .body("history[1].note", equalTo("Linking the cart work to a bet this sprint"));
+  }
+
+  @Test
+  void aRecomputationThatChangesNoFigureIsNotJudgedAgain() throws InterruptedException {
+    AntiPatternService.Judgement before = antiPatterns.latest();
+    given().post("/api/admin/recompute").then().statusCode(200).body("changed", equalTo(0));
+    assertTrue(antiPatterns.awaitJudged(Duration.ofSeconds(10)));
+    assertSame(before, antiPatterns.latest(), "the same figures are not judged again");
+    // a new fact moves figures: they are judged again
+    post(pr(7, "bo", "Tidy the header", "2026-11-06T11:00:00Z"));
+    assertNotSame(before, antiPatterns.latest());
   }
 
   @Test

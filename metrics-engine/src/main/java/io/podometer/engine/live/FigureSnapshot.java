@@ -119,6 +119,30 @@ public final class FigureSnapshot implements io.podometer.engine.metric.RangeTot
     return week(week).summarized();
   }
 
+  /**
+   * Whether {@code other} serves the very same figures for the same organization model and weeks:
+   * each week's figures of each metric the same instances (a recomputation that changed nothing
+   * keeps them), so that what reads only figures need not read them again.
+   */
+  public boolean holdsTheSameFiguresAs(FigureSnapshot other) {
+    if (other == this) {
+      return true;
+    }
+    if (other == null
+        || other.org != org
+        || !other.from.equals(from)
+        || !other.to.equals(to)
+        || !other.weeks.keySet().equals(weeks.keySet())) {
+      return false;
+    }
+    for (Map.Entry<IsoWeek, WeekFigures> week : weeks.entrySet()) {
+      if (!week.getValue().holdsTheSameFiguresAs(other.weeks.get(week.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The figures of one week (empty when none). */
   public WeekFigures week(IsoWeek week) {
     return weeks.getOrDefault(week, WeekFigures.EMPTY);

@@ -389,7 +389,7 @@ public final class MaterializedFigures {
         Map<ScopeId, Figure> rederived =
             derived.getOrDefault(week, Map.of()).getOrDefault(metric, Map.of());
         if (!figures.of(metric).equals(rederived)) {
-          figures = figures.with(metric, rederived);
+          figures = figures.with(metric, rederived, before.get(week));
         }
       }
       if (figures != WeekFigures.EMPTY) {

@@ -131,6 +131,35 @@ public final class WeekFigures {
     return new WeekFigures(copy, summaries, contributors, summarized);
   }
 
+  /**
+   * As {@link #with(MetricId, Map)}, keeping {@code earlier}'s instance (the same week before a
+   * recomputation, or null) of the metric's figures when they are equal.
+   */
+  WeekFigures with(MetricId metric, Map<ScopeId, Figure> figures, WeekFigures earlier) {
+    if (earlier == null || figures.isEmpty() || !earlier.of(metric).equals(figures)) {
+      return with(metric, figures);
+    }
+    EnumMap<MetricId, Map<ScopeId, Figure>> copy = new EnumMap<>(byMetric);
+    copy.put(metric, earlier.of(metric));
+    return new WeekFigures(copy, summaries, contributors, summarized);
+  }
+
+  /** Whether {@code other} holds the same instance of the figures of every metric. */
+  boolean holdsTheSameFiguresAs(WeekFigures other) {
+    if (other == this) {
+      return true;
+    }
+    if (other == null || !other.byMetric.keySet().equals(byMetric.keySet())) {
+      return false;
+    }
+    for (Map.Entry<MetricId, Map<ScopeId, Figure>> metric : byMetric.entrySet()) {
+      if (other.byMetric.get(metric.getKey()) != metric.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether the summaries range totals pool are known (not for figures read from the store). */
   public boolean summarized() {
     return summarized;

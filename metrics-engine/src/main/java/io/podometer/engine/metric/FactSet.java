@@ -38,7 +38,6 @@ public final class FactSet {
   private final List<BetLearning> betLearnings;
   private final List<PulseScore> pulseAnswers;
   private volatile FactTimes times;
-  private volatile FactOwners owners;
   private volatile DeploymentWindow deploymentWindow;
 
   public FactSet(
@@ -121,21 +120,6 @@ public final class FactSet {
 
   public List<PulseScore> pulseAnswers() {
     return pulseAnswers;
-  }
-
-  /** Its facts by repository, service and identity, for slices of them; built on first use. */
-  FactOwners owners() {
-    FactOwners built = owners;
-    if (built == null) {
-      synchronized (this) {
-        built = owners;
-        if (built == null) {
-          built = new FactOwners(this);
-          owners = built;
-        }
-      }
-    }
-    return built;
   }
 
   /** Its deployments as windows cut them; built once, on first use. */

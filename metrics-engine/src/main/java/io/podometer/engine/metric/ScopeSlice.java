@@ -3,10 +3,7 @@ package io.podometer.engine.metric;
 import io.podometer.engine.org.Pod;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.scope.ScopeKind;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -24,13 +21,13 @@ public final class ScopeSlice {
       return PodSlice.of(lookups, facts, scope.id());
     }
     if (scope.kind() == ScopeKind.PILLAR) {
-      List<FactSet> slices = new ArrayList<>();
+      Set<String> pods = new HashSet<>();
       for (Pod pod : lookups.org().pods()) {
         if (pod.pillarId().filter(scope.id()::equals).isPresent()) {
-          slices.add(PodSlice.of(lookups, facts, pod.id()));
+          pods.add(pod.id());
         }
       }
-      return union(slices, facts);
+      return PodSlice.of(lookups, facts, pods);
     }
     switch (scope.kind()) {
       case REPO -> {
@@ -57,40 +54,7 @@ public final class ScopeSlice {
           .member(scope.id())
           .ifPresent(m -> m.memberships().forEach(membership -> pods.add(membership.pod())));
       if (!pods.isEmpty()) {
-        List<FactSet> slices = new ArrayList<>();
-        pods.forEach(pod -> slices.add(PodSlice.of(lookups, facts, pod)));
-        return union(slices, facts);
-      }
-    }
-    return facts;
-  }
-
-  private static FactSet union(List<FactSet> slices, FactSet all) {
-    return new FactSet(
-        union(slices, FactSet::pullRequests),
-        union(slices, FactSet::commits),
-        union(slices, FactSet::attributions),
-        union(slices, FactSet::reviews),
-        union(slices, FactSet::ciRuns),
-        union(slices, FactSet::deployments),
-        union(slices, FactSet::incidents),
-        union(slices, FactSet::usageDays),
-        union(slices, FactSet::seats),
-        union(slices, FactSet::meetingWeeks),
-        all.betSignals(),
-        all.betLearnings(),
-        union(slices, FactSet::pulseAnswers));
-  }
-
-  private static <T> List<T> union(
-      List<FactSet> slices, java.util.function.Function<FactSet, List<T>> kind) {
-    Set<T> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<T> facts = new ArrayList<>();
-    for (FactSet slice : slices) {
-      for (T fact : kind.apply(slice)) {
-        if (seen.add(fact)) {
-          facts.add(fact);
-        }
+        return PodSlice.of(lookups, facts, pods);
       }
     }
     return facts;

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Decides which bets a pull request's work is linked to: a label (any case), a head-branch prefix,
@@ -24,8 +23,8 @@ final class BetLinker {
   private final List<String> betIds = new ArrayList<>();
   private final Map<String, BitSet> byLabel = new HashMap<>();
   private final Map<String, BitSet> byRepo = new HashMap<>();
-  private final Map<String, BitSet> byBranchPrefix = new HashMap<>();
-  private final int[] branchPrefixLengths;
+  // sorted: the prefixes of a branch are found by a few floor lookups, not one per length
+  private final java.util.NavigableMap<String, BitSet> byBranchPrefix = new java.util.TreeMap<>();
   private final Map<Character, List<Tag>> tagsByFirstChar = new HashMap<>();
   private final List<PathLink> pathLinks = new ArrayList<>();
 
@@ -34,7 +33,6 @@ final class BetLinker {
   private record PathLink(PathGlobs globs, int bet) {}
 
   BetLinker(List<Bet> bets) {
-    TreeSet<Integer> lengths = new TreeSet<>();
     for (Bet bet : bets) {
       int index = betIds.size();
       betIds.add(bet.id());
@@ -43,7 +41,6 @@ final class BetLinker {
       links.repos().forEach(repo -> mark(byRepo, lower(repo), index));
       for (String prefix : links.branchPrefixes()) {
         mark(byBranchPrefix, prefix, index);
-        lengths.add(prefix.length());
       }
       for (String tag : links.titleTags()) {
         if (!tag.isEmpty()) {
@@ -57,7 +54,6 @@ final class BetLinker {
         pathLinks.add(new PathLink(new PathGlobs(links.paths()), index));
       }
     }
-    branchPrefixLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
   }
 
   boolean isEmpty() {
@@ -75,12 +71,7 @@ final class BetLinker {
     }
     String branch = pr.headBranch();
     if (branch != null) {
-      for (int length : branchPrefixLengths) {
-        if (length > branch.length()) {
-          break;
-        }
-        or(linked, byBranchPrefix.get(branch.substring(0, length)));
-      }
+      linkByBranchPrefix(branch, linked);
     }
     if (pr.title() != null && !tagsByFirstChar.isEmpty()) {
       String title = lower(pr.title());
@@ -111,6 +102,29 @@ final class BetLinker {
     List<String> ids = new ArrayList<>(linked.cardinality());
     linked.stream().forEach(i -> ids.add(betIds.get(i)));
     return List.copyOf(ids);
+  }
+
+  /**
+   * Marks the bets of every prefix of {@code branch}. The greatest prefix not after the branch is
+   * either one of its prefixes, or shares only its first {@code common} characters with it, and
+   * then every shorter prefix of the branch is a prefix of those characters too.
+   */
+  private void linkByBranchPrefix(String branch, BitSet linked) {
+    Map.Entry<String, BitSet> candidate = byBranchPrefix.floorEntry(branch);
+    while (candidate != null) {
+      String prefix = candidate.getKey();
+      int common = 0;
+      int longest = Math.min(prefix.length(), branch.length());
+      while (common < longest && prefix.charAt(common) == branch.charAt(common)) {
+        common++;
+      }
+      if (common == prefix.length()) {
+        linked.or(candidate.getValue());
+        candidate = byBranchPrefix.lowerEntry(prefix);
+      } else {
+        candidate = byBranchPrefix.floorEntry(branch.substring(0, common));
+      }
+    }
   }
 
   private static void mark(Map<String, BitSet> index, String key, int bet) {

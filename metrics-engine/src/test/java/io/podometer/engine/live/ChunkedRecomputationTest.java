@@ -1,6 +1,7 @@
 package io.podometer.engine.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,11 +72,18 @@ class ChunkedRecomputationTest {
       IncrementalReplayTest.assertSame(full, stored, name + ", as stored, " + step + " a step");
 
       Map<FigureKey, Figure> held = live.all();
+      FigureSnapshot served = live.snapshot();
       live.chunkWeeks(step + 1);
       FigureChanges again = live.recomputeAll(now);
       assertTrue(again.isEmpty(), name + ": a second recomputation changes nothing");
       live.all().forEach((k, figure) -> assertSame(held.get(k), figure, name + ": kept " + k));
       assertEquals(held.size(), live.all().size());
+      // what reads figures alone (the anti-pattern detectors) knows it has nothing new to read,
+      // re-derived tiers and weeks to adoption included
+      assertTrue(live.snapshot().holdsTheSameFiguresAs(served), name + ": the same figures");
+      // two weeks on, the weeks in progress are no longer partial: the figures are not the same
+      live.recomputeAll(now.plus(Duration.ofDays(14)));
+      assertFalse(live.snapshot().holdsTheSameFiguresAs(served), name + ": figures moved on");
     }
   }
 

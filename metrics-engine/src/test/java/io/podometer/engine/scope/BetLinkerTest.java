@@ -62,6 +62,39 @@ class BetLinkerTest {
     assertEquals(List.of(), linker.betsOf(pr("acme/shop", "other", "main", "no tags here")));
   }
 
+  @Test
+  void everyPrefixOfABranchLinksItsBetWhereverTheOthersSort() {
+    // prefixes nested in one another, and others sorting between them and the branch
+    BetLinker nested =
+        new BetLinker(
+            List.of(
+                bet("feat", branches("feat/")),
+                bet("feat-search", branches("feat/search/")),
+                bet("feat-search-ranking", branches("feat/search/ranking-")),
+                bet("feat-s", branches("feat/s")),
+                bet("feat-searcher", branches("feat/searcher/")),
+                bet("feat-search-a", branches("feat/search/a")),
+                bet("fix", branches("fix/"))));
+    assertEquals(
+        List.of("feat", "feat-search", "feat-search-ranking", "feat-s"),
+        nested.betsOf(pr("acme/shop", null, "feat/search/ranking-v2", "t")));
+    // "feat/search/a" sorts between "feat/search/" and the branch, and is not a prefix of it
+    assertEquals(
+        List.of("feat", "feat-search", "feat-s"),
+        nested.betsOf(pr("acme/shop", null, "feat/search/b", "t")));
+    assertEquals(
+        List.of("feat", "feat-s", "feat-searcher"),
+        nested.betsOf(pr("acme/shop", null, "feat/searcher/x", "t")));
+    assertEquals(List.of("feat"), nested.betsOf(pr("acme/shop", null, "feat/", "t")));
+    assertEquals(List.of(), nested.betsOf(pr("acme/shop", null, "feat", "t")));
+    assertEquals(List.of(), nested.betsOf(pr("acme/shop", null, "fi", "t")));
+    assertEquals(List.of("fix"), nested.betsOf(pr("acme/shop", null, "fix/z", "t")));
+  }
+
+  private static BetLinks branches(String prefix) {
+    return new BetLinks(List.of(), List.of(prefix), List.of(), List.of(), List.of());
+  }
+
   private static Bet bet(String id, BetLinks links) {
     return new Bet(
         id,

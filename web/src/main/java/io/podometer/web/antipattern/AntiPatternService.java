@@ -153,6 +153,11 @@ public class AntiPatternService {
         || (snapshot == failed && System.nanoTime() < retryAt)) {
       return;
     }
+    if (snapshot.holdsTheSameFiguresAs(judged)) {
+      // e.g. a recomputation that changed nothing: the detectors read figures alone
+      judged = snapshot;
+      return;
+    }
     long at = System.nanoTime();
     if (snapshot != lastSeen) {
       lastSeen = snapshot;
