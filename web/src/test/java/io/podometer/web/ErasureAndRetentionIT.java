@@ -232,6 +232,28 @@ class ErasureAndRetentionIT {
   }
 
   @Test
+  void factsWhoseRawEventsAreGoneAreNotPickedByTheNextRunUnlessAnOldEventComesBack() {
+    Events.send(
+        Events.prOpened(CO, 9, "bo-k", "2023-01-02T08:30:00Z"),
+        Events.prOpened(CO, 10, "bo-k", "2026-03-02T08:30:00Z"));
+    db.awaitFigures();
+    java.time.Instant cut = java.time.Instant.now().minus(java.time.Duration.ofDays(730));
+    // the 2023 PR is idle past the 730 days and still holds its raw event; the 2026 one is not idle
+    assertEquals(1, retention.factsHoldingPayloads(cut).size());
+    assertEquals(1, retention.runNow().rawEvents());
+    // its refs say its raw event is gone: the next runs do not read it under the store's lock
+    assertEquals(java.util.List.of(), retention.factsHoldingPayloads(cut));
+    assertEquals(0, retention.runNow().rawEvents());
+    // an old event of it sent again (a backfill) is kept until the next run, which deletes it
+    Events.send(Events.prMerged(CO, 9, "bo-k", "2023-01-03T08:30:00Z", "%040d".formatted(9), 10));
+    db.awaitFigures();
+    assertEquals(1, retention.factsHoldingPayloads(cut).size());
+    assertEquals(1, retention.runNow().rawEvents());
+    assertEquals(1, db.count("RawEventEntity"), "the 2026 PR's raw event stays");
+    given().get("/api/facts/pull-requests?repo=" + CO + "&number=9").then().statusCode(200);
+  }
+
+  @Test
   void aRetentionRunWithNothingToDeleteKeepsTheIndexOfFactKeysAndOneThatDeletesReadsItAgain() {
     Events.send(
         usage("bo@acme.example", "2026-03-03"),

@@ -39,6 +39,9 @@ public final class FactSet {
   private final List<PulseScore> pulseAnswers;
   private volatile FactTimes times;
   private volatile DeploymentWindow deploymentWindow;
+  private volatile FactOwners owners;
+  private final java.util.concurrent.atomic.AtomicInteger slicesCut =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public FactSet(
       List<PullRequestFact> pullRequests,
@@ -120,6 +123,30 @@ public final class FactSet {
 
   public List<PulseScore> pulseAnswers() {
     return pulseAnswers;
+  }
+
+  /** Slices cut from a set before its facts are indexed by owner for the next ones. */
+  private static final int SLICES_BEFORE_INDEXING = 2;
+
+  /**
+   * Its facts by repository, service and identity, once slices have been cut from it a few times
+   * (null before): indexing a set costs several passes over it, so one sliced once or twice (a
+   * drill-down's window) is scanned instead, and one sliced again and again (every pod's slice of a
+   * year) is indexed once.
+   */
+  FactOwners ownersOnceSlicedOften() {
+    FactOwners built = owners;
+    if (built != null || slicesCut.incrementAndGet() <= SLICES_BEFORE_INDEXING) {
+      return built;
+    }
+    synchronized (this) {
+      built = owners;
+      if (built == null) {
+        built = new FactOwners(this);
+        owners = built;
+      }
+    }
+    return built;
   }
 
   /** Its deployments as windows cut them; built once, on first use. */

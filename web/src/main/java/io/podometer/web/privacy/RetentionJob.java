@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -74,12 +73,15 @@ public class RetentionJob {
   }
 
   /**
-   * One run as the schedule makes it: with ingestion held back while it runs (each query reads the
+   * One run as the schedule makes it: the facts whose raw events may go are picked first, with
+   * ingestion going on; then ingestion is held back while the run deletes (each query reads the
    * index of old facts, so a run with nothing to delete takes milliseconds), the index of fact keys
    * read again only when facts were deleted, and the figures recomputed then.
    */
   public Outcome runNow() {
-    Outcome outcome = store.exclusively(this::run, done -> done.personalFacts() > 0);
+    Instant now = clock.instant();
+    List<Long> holding = factsHoldingPayloads(rawCut(now));
+    Outcome outcome = store.exclusively(() -> run(now, holding), done -> done.personalFacts() > 0);
     if (outcome.personalFacts() > 0) {
       figures.reloadFromStore("retention");
     }
@@ -90,6 +92,15 @@ public class RetentionJob {
   @Transactional
   public Outcome run() {
     Instant now = clock.instant();
+    return run(now, factsHoldingPayloads(rawCut(now)));
+  }
+
+  /**
+   * Deletes what is past its retention period at {@code now}; of the raw events of facts idle past
+   * theirs, those of {@code holding} (facts picked before, each checked again).
+   */
+  @Transactional
+  Outcome run(Instant now, List<Long> holding) {
     Instant personalCut = now.minus(config.retention().personalFacts());
     long personal = 0;
     long raw = 0;
@@ -99,18 +110,17 @@ public class RetentionJob {
       personal++;
     }
     // a fact idle that long keeps its fields and refs (a re-sent event is still a duplicate);
-    // only the payloads behind it go
-    Instant rawCut = now.minus(config.retention().rawEvents());
-    Set<String> every = new TreeSet<>();
-    for (FactKind kind : FactKind.values()) {
-      every.add(kind.name());
-    }
-    for (FactEntity fact : idleBefore(every, rawCut)) {
-      EventRefs refs = EventRefs.of(fact.events);
-      long[] seqs = refs.seqs();
-      if (seqs.length > 0) {
-        raw += deletePayloads(seqs);
-        fact.events = refs.withoutPayloads().toBytes();
+    // only the payloads behind it go. One that saw an event since it was picked is left alone.
+    Instant rawCut = rawCut(now);
+    for (List<Long> chunk : KeyLists.chunks(holding)) {
+      for (FactEntity fact :
+          FactEntity.<FactEntity>list("id in ?1 and lastOccurredAt < ?2", chunk, rawCut)) {
+        EventRefs refs = EventRefs.of(fact.events);
+        long[] seqs = refs.seqs();
+        if (seqs.length > 0) {
+          raw += deletePayloads(seqs);
+          fact.events = refs.withoutPayloads().toBytes();
+        }
       }
     }
     // kept source payloads only serve a remap: they go by age alone
@@ -121,6 +131,42 @@ public class RetentionJob {
           personal, raw, rawPayloads);
     }
     return new Outcome(personal, raw, rawPayloads);
+  }
+
+  private Instant rawCut(Instant now) {
+    return now.minus(config.retention().rawEvents());
+  }
+
+  /**
+   * The facts idle since before {@code cut} that still hold raw events (by id), read with their
+   * refs alone and streamed. After the first run most facts that old hold none: reading them all
+   * under the store's lock each day would hold ingestion back for as long as years of history take
+   * to read.
+   */
+  @Transactional
+  public List<Long> factsHoldingPayloads(Instant cut) {
+    List<Long> holding = new ArrayList<>();
+    for (FactKind kind : FactKind.values()) {
+      try (java.util.stream.Stream<Object[]> idle =
+          FactEntity.getEntityManager()
+              .createQuery(
+                  "select f.id, f.events from FactEntity f"
+                      + " where f.kind = ?1 and f.lastOccurredAt < ?2",
+                  Object[].class)
+              .setParameter(1, kind.name())
+              .setParameter(2, cut)
+              .setHint(org.hibernate.jpa.HibernateHints.HINT_FETCH_SIZE, 1_000)
+              .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
+              .getResultStream()) {
+        idle.forEach(
+            row -> {
+              if (EventRefs.of((byte[]) row[1]).seqs().length > 0) {
+                holding.add((Long) row[0]);
+              }
+            });
+      }
+    }
+    return holding;
   }
 
   /**
