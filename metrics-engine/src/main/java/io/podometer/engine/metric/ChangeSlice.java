@@ -130,30 +130,14 @@ final class ChangeSlice {
         }
       }
     }
-    List<CommitAttributionFact> attributions = new ArrayList<>();
-    for (CommitAttributionFact attribution : facts.attributions()) {
-      if (shas.contains(attribution.sha())) {
-        attributions.add(attribution);
-      }
-    }
-    List<CiRunFact> ciRuns = new ArrayList<>();
-    for (CiRunFact run : facts.ciRuns()) {
-      if (repos.contains(run.repo())) {
-        ciRuns.add(run);
-      }
-    }
-    List<DeploymentFact> deployments = new ArrayList<>();
-    for (DeploymentFact deployment : facts.deployments()) {
-      if (repos.contains(deployment.repo()) || services.contains(deployment.service())) {
-        deployments.add(deployment);
-      }
-    }
-    List<IncidentFact> incidents = new ArrayList<>();
-    for (IncidentFact incident : facts.incidents()) {
-      if (services.contains(incident.service())) {
-        incidents.add(incident);
-      }
-    }
+    List<CommitAttributionFact> attributions =
+        FactSet.where(facts.attributions(), attribution -> shas.contains(attribution.sha()));
+    List<CiRunFact> ciRuns = FactSet.where(facts.ciRuns(), run -> repos.contains(run.repo()));
+    List<DeploymentFact> deployments =
+        FactSet.where(
+            facts.deployments(), d -> repos.contains(d.repo()) || services.contains(d.service()));
+    List<IncidentFact> incidents =
+        FactSet.where(facts.incidents(), incident -> services.contains(incident.service()));
     // their own activity, under any identity of the members among them (a login in pull requests,
     // an e-mail in commits, a telemetry id in agent use)
     Set<String> members = new HashSet<>();
@@ -169,30 +153,13 @@ final class ChangeSlice {
             identity != null
                 && theirs.computeIfAbsent(
                     identity, i -> written.contains(i) || members.contains(context.memberOf(i)));
-    List<AgentUsage> usage = new ArrayList<>();
-    for (AgentUsage day : facts.usageDays()) {
-      if (isTheirs.test(day.user())) {
-        usage.add(day);
-      }
-    }
-    List<io.podometer.engine.event.EventData.AgentSeat> seats = new ArrayList<>();
-    for (io.podometer.engine.event.EventData.AgentSeat seat : facts.seats()) {
-      if (isTheirs.test(seat.user())) {
-        seats.add(seat);
-      }
-    }
-    List<MeetingSummary> meetings = new ArrayList<>();
-    for (MeetingSummary week : facts.meetingWeeks()) {
-      if (isTheirs.test(week.member())) {
-        meetings.add(week);
-      }
-    }
-    List<PulseScore> pulse = new ArrayList<>();
-    for (PulseScore answer : facts.pulseAnswers()) {
-      if (isTheirs.test(answer.respondent())) {
-        pulse.add(answer);
-      }
-    }
+    List<AgentUsage> usage = FactSet.where(facts.usageDays(), day -> isTheirs.test(day.user()));
+    List<io.podometer.engine.event.EventData.AgentSeat> seats =
+        FactSet.where(facts.seats(), seat -> isTheirs.test(seat.user()));
+    List<MeetingSummary> meetings =
+        FactSet.where(facts.meetingWeeks(), week -> isTheirs.test(week.member()));
+    List<PulseScore> pulse =
+        FactSet.where(facts.pulseAnswers(), answer -> isTheirs.test(answer.respondent()));
     return new FactSet(
         pullRequests,
         commits,

@@ -125,6 +125,17 @@ public final class FactSet {
     return pulseAnswers;
   }
 
+  /** The facts of a list that {@code keep} accepts, in its order (one pass, for slices). */
+  static <T> List<T> where(List<T> facts, java.util.function.Predicate<? super T> keep) {
+    List<T> kept = new java.util.ArrayList<>();
+    for (T fact : facts) {
+      if (keep.test(fact)) {
+        kept.add(fact);
+      }
+    }
+    return kept;
+  }
+
   /** Slices cut from a set before its facts are indexed by owner for the next ones. */
   private static final int SLICES_BEFORE_INDEXING = 2;
 

@@ -111,61 +111,26 @@ public final class PodSlice {
         }
       }
     }
-    List<CommitAttributionFact> attributions = new ArrayList<>();
-    for (CommitAttributionFact attribution : facts.attributions()) {
-      if (shas.contains(attribution.sha())) {
-        attributions.add(attribution);
-      }
-    }
-    List<ReviewFact> reviews = new ArrayList<>();
-    for (ReviewFact review : facts.reviews()) {
-      if (isMember.test(review.reviewer())
-          || taken.contains(new FactOwners.PrKey(review.repo(), review.number()))) {
-        reviews.add(review);
-      }
-    }
-    List<CiRunFact> ciRuns = new ArrayList<>();
-    for (CiRunFact run : facts.ciRuns()) {
-      if (repos.contains(run.repo())) {
-        ciRuns.add(run);
-      }
-    }
-    List<DeploymentFact> deployments = new ArrayList<>();
-    for (DeploymentFact deployment : facts.deployments()) {
-      if (repos.contains(deployment.repo()) || services.contains(deployment.service())) {
-        deployments.add(deployment);
-      }
-    }
-    List<IncidentFact> incidents = new ArrayList<>();
-    for (IncidentFact incident : facts.incidents()) {
-      if (services.contains(incident.service())) {
-        incidents.add(incident);
-      }
-    }
-    List<AgentUsage> usage = new ArrayList<>();
-    for (AgentUsage day : facts.usageDays()) {
-      if (isMember.test(day.user())) {
-        usage.add(day);
-      }
-    }
-    List<AgentSeat> seats = new ArrayList<>();
-    for (AgentSeat seat : facts.seats()) {
-      if (isMember.test(seat.user())) {
-        seats.add(seat);
-      }
-    }
-    List<MeetingSummary> meetings = new ArrayList<>();
-    for (MeetingSummary week : facts.meetingWeeks()) {
-      if (isMember.test(week.member())) {
-        meetings.add(week);
-      }
-    }
-    List<PulseScore> pulse = new ArrayList<>();
-    for (PulseScore answer : facts.pulseAnswers()) {
-      if (isMember.test(answer.respondent())) {
-        pulse.add(answer);
-      }
-    }
+    List<CommitAttributionFact> attributions =
+        FactSet.where(facts.attributions(), attribution -> shas.contains(attribution.sha()));
+    List<ReviewFact> reviews =
+        FactSet.where(
+            facts.reviews(),
+            review ->
+                isMember.test(review.reviewer())
+                    || taken.contains(new FactOwners.PrKey(review.repo(), review.number())));
+    List<CiRunFact> ciRuns = FactSet.where(facts.ciRuns(), run -> repos.contains(run.repo()));
+    List<DeploymentFact> deployments =
+        FactSet.where(
+            facts.deployments(), d -> repos.contains(d.repo()) || services.contains(d.service()));
+    List<IncidentFact> incidents =
+        FactSet.where(facts.incidents(), incident -> services.contains(incident.service()));
+    List<AgentUsage> usage = FactSet.where(facts.usageDays(), day -> isMember.test(day.user()));
+    List<AgentSeat> seats = FactSet.where(facts.seats(), seat -> isMember.test(seat.user()));
+    List<MeetingSummary> meetings =
+        FactSet.where(facts.meetingWeeks(), week -> isMember.test(week.member()));
+    List<PulseScore> pulse =
+        FactSet.where(facts.pulseAnswers(), answer -> isMember.test(answer.respondent()));
     return new FactSet(
         pullRequests,
         commits,
