@@ -31,11 +31,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -208,8 +211,8 @@ class EngineOnDemoTest {
     IsoWeek week = to.plusWeeks(-3);
     FactSet facts = DemoFigures.fold(demo.events);
     EngineContext context = new EngineContext(demo.org, facts, week, week, DemoFigures.NOW);
-    List<java.util.Set<String>> podSets = new ArrayList<>();
-    demo.org.pods().forEach(pod -> podSets.add(java.util.Set.of(pod.id())));
+    List<Set<String>> podSets = new ArrayList<>();
+    demo.org.pods().forEach(pod -> podSets.add(Set.of(pod.id())));
     demo.org
         .pillars()
         .forEach(
@@ -218,16 +221,16 @@ class EngineOnDemoTest {
                     demo.org.pods().stream()
                         .filter(pod -> pod.pillarId().filter(pillar.id()::equals).isPresent())
                         .map(io.podometer.engine.org.Pod::id)
-                        .collect(java.util.stream.Collectors.toSet())));
+                        .collect(Collectors.toSet())));
     int sliced = 0;
-    for (java.util.Set<String> pods : podSets) {
+    for (Set<String> pods : podSets) {
       // a set is read whole for its first two slices and indexed by owner for the third
       FactSet window = FactWindow.around(facts, week, week, ZoneOffset.UTC);
       FactSet scanned = PodSlice.of(context, window, pods);
       PodSlice.of(context, window, pods);
       FactSet lookedUp = PodSlice.of(context, window, pods);
-      for (java.util.function.Function<FactSet, List<?>> kind :
-          List.<java.util.function.Function<FactSet, List<?>>>of(
+      for (Function<FactSet, List<?>> kind :
+          List.<Function<FactSet, List<?>>>of(
               FactSet::pullRequests,
               FactSet::commits,
               FactSet::attributions,
@@ -239,10 +242,8 @@ class EngineOnDemoTest {
               FactSet::seats,
               FactSet::meetingWeeks,
               FactSet::pulseAnswers)) {
-        java.util.Set<Object> a =
-            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.Set<Object> b =
-            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Object> a = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Object> b = Collections.newSetFromMap(new IdentityHashMap<>());
         a.addAll(kind.apply(scanned));
         b.addAll(kind.apply(lookedUp));
         assertEquals(kind.apply(scanned).size(), a.size(), "each fact once in " + pods);

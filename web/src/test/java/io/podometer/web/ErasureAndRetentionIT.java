@@ -221,7 +221,7 @@ class ErasureAndRetentionIT {
     db.awaitFigures();
     assertEquals(4, db.count("RawEventEntity"));
     // default retention: 730 days for both; today's date is well over 730 days after 2023-01-02
-    RetentionJob.Outcome outcome = retention.run();
+    RetentionJob.Outcome outcome = retention.runNow();
     // the 2023 usage day (fact and raw event), and the 2023 PR's raw event (its fact stays)
     assertEquals(1, outcome.personalFacts());
     assertEquals(2, outcome.rawEvents());
@@ -318,7 +318,7 @@ class ErasureAndRetentionIT {
     db.execute(
         "update raw_payload set received_at = received_at - interval '91' day"
             + " where delivery_id = 'r-1'");
-    RetentionJob.Outcome outcome = retention.run();
+    RetentionJob.Outcome outcome = retention.runNow();
     assertEquals(1, outcome.rawPayloads());
     assertEquals(0, db.sourcePayloadsMentioning("\"title\":\"Old\""));
     assertEquals(1, db.sourcePayloadsMentioning("\"title\":\"New\""));

@@ -1,13 +1,6 @@
 package io.podometer.engine.metric;
 
-import io.podometer.engine.event.EventData.AgentUsage;
-import io.podometer.engine.event.EventData.MeetingSummary;
-import io.podometer.engine.event.EventData.PulseScore;
-import io.podometer.engine.fact.CiRunFact;
-import io.podometer.engine.fact.CommitAttributionFact;
 import io.podometer.engine.fact.CommitFact;
-import io.podometer.engine.fact.DeploymentFact;
-import io.podometer.engine.fact.IncidentFact;
 import io.podometer.engine.fact.PullRequestFact;
 import io.podometer.engine.fact.ReviewFact;
 import io.podometer.engine.org.Bet;
@@ -130,14 +123,6 @@ final class ChangeSlice {
         }
       }
     }
-    List<CommitAttributionFact> attributions =
-        FactSet.where(facts.attributions(), attribution -> shas.contains(attribution.sha()));
-    List<CiRunFact> ciRuns = FactSet.where(facts.ciRuns(), run -> repos.contains(run.repo()));
-    List<DeploymentFact> deployments =
-        FactSet.where(
-            facts.deployments(), d -> repos.contains(d.repo()) || services.contains(d.service()));
-    List<IncidentFact> incidents =
-        FactSet.where(facts.incidents(), incident -> services.contains(incident.service()));
     // their own activity, under any identity of the members among them (a login in pull requests,
     // an e-mail in commits, a telemetry id in agent use)
     Set<String> members = new HashSet<>();
@@ -153,27 +138,39 @@ final class ChangeSlice {
             identity != null
                 && theirs.computeIfAbsent(
                     identity, i -> written.contains(i) || members.contains(context.memberOf(i)));
-    List<AgentUsage> usage = FactSet.where(facts.usageDays(), day -> isTheirs.test(day.user()));
-    List<io.podometer.engine.event.EventData.AgentSeat> seats =
-        FactSet.where(facts.seats(), seat -> isTheirs.test(seat.user()));
-    List<MeetingSummary> meetings =
-        FactSet.where(facts.meetingWeeks(), week -> isTheirs.test(week.member()));
-    List<PulseScore> pulse =
-        FactSet.where(facts.pulseAnswers(), answer -> isTheirs.test(answer.respondent()));
+    return of(facts, pullRequests, commits, shas, reviews, repos, services, isTheirs);
+  }
+
+  /**
+   * The slice holding these changes and reviews, the attributions of these commits, the CI runs and
+   * deployments of {@code repos}, the deployments and incidents of {@code services}, and the agent
+   * use, seats, meetings and pulse answers of the identities {@code theirs} accepts: what every
+   * slice takes once it knows its changes, repositories, services and people.
+   */
+  static FactSet of(
+      FactSet facts,
+      List<PullRequestFact> pullRequests,
+      List<CommitFact> commits,
+      Set<String> shas,
+      List<ReviewFact> reviews,
+      Set<String> repos,
+      Set<String> services,
+      java.util.function.Predicate<String> theirs) {
     return new FactSet(
         pullRequests,
         commits,
-        attributions,
+        FactSet.where(facts.attributions(), attribution -> shas.contains(attribution.sha())),
         reviews,
-        ciRuns,
-        deployments,
-        incidents,
-        usage,
-        seats,
-        meetings,
+        FactSet.where(facts.ciRuns(), run -> repos.contains(run.repo())),
+        FactSet.where(
+            facts.deployments(), d -> repos.contains(d.repo()) || services.contains(d.service())),
+        FactSet.where(facts.incidents(), incident -> services.contains(incident.service())),
+        FactSet.where(facts.usageDays(), day -> theirs.test(day.user())),
+        FactSet.where(facts.seats(), seat -> theirs.test(seat.user())),
+        FactSet.where(facts.meetingWeeks(), week -> theirs.test(week.member())),
         facts.betSignals(),
         facts.betLearnings(),
-        pulse);
+        FactSet.where(facts.pulseAnswers(), answer -> theirs.test(answer.respondent())));
   }
 
   private static void add(Set<String> identities, String identity) {

@@ -111,40 +111,13 @@ public final class PodSlice {
         }
       }
     }
-    List<CommitAttributionFact> attributions =
-        FactSet.where(facts.attributions(), attribution -> shas.contains(attribution.sha()));
     List<ReviewFact> reviews =
         FactSet.where(
             facts.reviews(),
             review ->
                 isMember.test(review.reviewer())
                     || taken.contains(new FactOwners.PrKey(review.repo(), review.number())));
-    List<CiRunFact> ciRuns = FactSet.where(facts.ciRuns(), run -> repos.contains(run.repo()));
-    List<DeploymentFact> deployments =
-        FactSet.where(
-            facts.deployments(), d -> repos.contains(d.repo()) || services.contains(d.service()));
-    List<IncidentFact> incidents =
-        FactSet.where(facts.incidents(), incident -> services.contains(incident.service()));
-    List<AgentUsage> usage = FactSet.where(facts.usageDays(), day -> isMember.test(day.user()));
-    List<AgentSeat> seats = FactSet.where(facts.seats(), seat -> isMember.test(seat.user()));
-    List<MeetingSummary> meetings =
-        FactSet.where(facts.meetingWeeks(), week -> isMember.test(week.member()));
-    List<PulseScore> pulse =
-        FactSet.where(facts.pulseAnswers(), answer -> isMember.test(answer.respondent()));
-    return new FactSet(
-        pullRequests,
-        commits,
-        attributions,
-        reviews,
-        ciRuns,
-        deployments,
-        incidents,
-        usage,
-        seats,
-        meetings,
-        facts.betSignals(),
-        facts.betLearnings(),
-        pulse);
+    return ChangeSlice.of(facts, pullRequests, commits, shas, reviews, repos, services, isMember);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.podometer.web.store.EventRefs;
 import io.podometer.web.store.FactEntity;
 import io.podometer.web.store.KeyLists;
 import io.podometer.web.store.RawEventEntity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -73,64 +74,82 @@ public class RetentionJob {
   }
 
   /**
-   * One run as the schedule makes it: the facts whose raw events may go are picked first, with
-   * ingestion going on; then ingestion is held back while the run deletes (each query reads the
-   * index of old facts, so a run with nothing to delete takes milliseconds), the index of fact keys
-   * read again only when facts were deleted, and the figures recomputed then.
+   * One run as the schedule makes it. The facts whose raw events may go are picked first, with
+   * ingestion going on. Personal facts past their period are deleted with ingestion held back (the
+   * index of fact keys is read again afterwards, and the figures recomputed); the raw events of the
+   * facts picked are deleted a few hundred facts at a time, ingestion going on between them. Each
+   * step commits on its own: the first run over years of history must not outlast a transaction.
    */
   public Outcome runNow() {
     Instant now = clock.instant();
+    long started = System.nanoTime();
     List<Long> holding = factsHoldingPayloads(rawCut(now));
-    Outcome outcome = store.exclusively(() -> run(now, holding), done -> done.personalFacts() > 0);
+    long picked = System.nanoTime();
+    long[] personal = store.exclusively(() -> deletePersonalFacts(now), deleted -> deleted[0] > 0);
+    long raw = personal[1];
+    Instant rawCut = rawCut(now);
+    // a fact idle that long keeps its fields and refs (a re-sent event is still a duplicate);
+    // only the payloads behind it go. One that saw an event since it was picked is left alone.
+    for (List<Long> chunk : KeyLists.chunks(holding)) {
+      raw +=
+          store.exclusively(
+              () -> QuarkusTransaction.requiringNew().call(() -> stripPayloads(chunk, rawCut)),
+              stripped -> false);
+    }
+    // kept source payloads only serve a remap: they go by age alone
+    long rawPayloads = payloads.deleteReceivedBefore(now.minus(config.retention().rawPayloads()));
+    Outcome outcome = new Outcome(personal[0], raw, rawPayloads);
+    LOG.infof(
+        "retention: %d personal facts, %d raw events and %d source payloads deleted in %d ms"
+            + " (%d facts still holding raw events past their period picked in %d ms)",
+        outcome.personalFacts(),
+        outcome.rawEvents(),
+        outcome.rawPayloads(),
+        (System.nanoTime() - started) / 1_000_000,
+        holding.size(),
+        (picked - started) / 1_000_000);
     if (outcome.personalFacts() > 0) {
       figures.reloadFromStore("retention");
     }
     return outcome;
   }
 
-  /** Deletes what is past its retention period now. */
-  @Transactional
-  public Outcome run() {
-    Instant now = clock.instant();
-    return run(now, factsHoldingPayloads(rawCut(now)));
+  /**
+   * Deletes the personal facts idle past their period and their raw events, a few hundred at a
+   * time, each in a transaction of its own; returns how many facts and raw events.
+   */
+  private long[] deletePersonalFacts(Instant now) {
+    Instant cut = now.minus(config.retention().personalFacts());
+    List<Long> idle =
+        QuarkusTransaction.requiringNew().call(() -> idleBefore(PersonalFacts.STORED, cut));
+    long[] deleted = new long[2];
+    for (List<Long> chunk : KeyLists.chunks(idle)) {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () -> {
+                for (FactEntity fact : FactEntity.<FactEntity>list("id in ?1", chunk)) {
+                  deleted[1] += deletePayloads(EventRefs.of(fact.events).seqs());
+                  fact.delete();
+                  deleted[0]++;
+                }
+              });
+    }
+    return deleted;
   }
 
-  /**
-   * Deletes what is past its retention period at {@code now}; of the raw events of facts idle past
-   * theirs, those of {@code holding} (facts picked before, each checked again).
-   */
-  @Transactional
-  Outcome run(Instant now, List<Long> holding) {
-    Instant personalCut = now.minus(config.retention().personalFacts());
-    long personal = 0;
-    long raw = 0;
-    for (FactEntity fact : idleBefore(PersonalFacts.STORED, personalCut)) {
-      raw += deletePayloads(EventRefs.of(fact.events).seqs());
-      fact.delete();
-      personal++;
-    }
-    // a fact idle that long keeps its fields and refs (a re-sent event is still a duplicate);
-    // only the payloads behind it go. One that saw an event since it was picked is left alone.
-    Instant rawCut = rawCut(now);
-    for (List<Long> chunk : KeyLists.chunks(holding)) {
-      for (FactEntity fact :
-          FactEntity.<FactEntity>list("id in ?1 and lastOccurredAt < ?2", chunk, rawCut)) {
-        EventRefs refs = EventRefs.of(fact.events);
-        long[] seqs = refs.seqs();
-        if (seqs.length > 0) {
-          raw += deletePayloads(seqs);
-          fact.events = refs.withoutPayloads().toBytes();
-        }
+  /** Deletes the raw events of these facts that are still idle since before {@code cut}. */
+  private static long stripPayloads(List<Long> facts, Instant cut) {
+    long deleted = 0;
+    for (FactEntity fact :
+        FactEntity.<FactEntity>list("id in ?1 and lastOccurredAt < ?2", facts, cut)) {
+      EventRefs refs = EventRefs.of(fact.events);
+      long[] seqs = refs.seqs();
+      if (seqs.length > 0) {
+        deleted += deletePayloads(seqs);
+        fact.events = refs.withoutPayloads().toBytes();
       }
     }
-    // kept source payloads only serve a remap: they go by age alone
-    long rawPayloads = payloads.deleteReceivedBefore(now.minus(config.retention().rawPayloads()));
-    if (personal + raw + rawPayloads > 0) {
-      LOG.infof(
-          "retention: %d personal facts, %d raw events and %d source payloads deleted",
-          personal, raw, rawPayloads);
-    }
-    return new Outcome(personal, raw, rawPayloads);
+    return deleted;
   }
 
   private Instant rawCut(Instant now) {
@@ -170,14 +189,22 @@ public class RetentionJob {
   }
 
   /**
-   * The facts of these kinds that saw no event since {@code cut}, one kind at a time: each query is
-   * a range of the (kind, last event) index, where one over every kind would read the whole fact
-   * table (half a minute for a year of a large organization, ingestion held back meanwhile).
+   * The ids of the facts of these kinds that saw no event since {@code cut}, one kind at a time:
+   * each query is a range of the (kind, last event) index, where one over every kind would read the
+   * whole fact table (half a minute for a year of a large organization, ingestion held back
+   * meanwhile).
    */
-  private static List<FactEntity> idleBefore(Set<String> kinds, Instant cut) {
-    List<FactEntity> idle = new ArrayList<>();
+  private static List<Long> idleBefore(Set<String> kinds, Instant cut) {
+    List<Long> idle = new ArrayList<>();
     for (String kind : kinds) {
-      idle.addAll(FactEntity.<FactEntity>list("kind = ?1 and lastOccurredAt < ?2", kind, cut));
+      idle.addAll(
+          FactEntity.getEntityManager()
+              .createQuery(
+                  "select f.id from FactEntity f where f.kind = ?1 and f.lastOccurredAt < ?2",
+                  Long.class)
+              .setParameter(1, kind)
+              .setParameter(2, cut)
+              .getResultList());
     }
     return idle;
   }
