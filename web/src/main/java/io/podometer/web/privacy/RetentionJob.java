@@ -127,29 +127,53 @@ public class RetentionJob {
       QuarkusTransaction.requiringNew()
           .run(
               () -> {
-                for (FactEntity fact : FactEntity.<FactEntity>list("id in ?1", chunk)) {
-                  deleted[1] += deletePayloads(EventRefs.of(fact.events).seqs());
-                  fact.delete();
-                  deleted[0]++;
+                List<Long> seqs = new ArrayList<>();
+                for (Object[] row : idsAndRefs(chunk)) {
+                  addSeqs(seqs, (byte[]) row[1]);
                 }
+                deleted[1] += deletePayloads(seqs);
+                deleted[0] += FactEntity.delete("id in ?1", chunk);
               });
     }
     return deleted;
   }
 
-  /** Deletes the raw events of these facts that are still idle since before {@code cut}. */
+  /**
+   * Deletes the raw events of these facts that are still idle since before {@code cut}. The deletes
+   * run once per chunk, before any fact is changed: a delete query run with facts changed in the
+   * session first checks every fact loaded for changes, and one per fact made a chunk cost the
+   * square of its size.
+   */
   private static long stripPayloads(List<Long> facts, Instant cut) {
-    long deleted = 0;
-    for (FactEntity fact :
-        FactEntity.<FactEntity>list("id in ?1 and lastOccurredAt < ?2", facts, cut)) {
+    List<FactEntity> idle = FactEntity.list("id in ?1 and lastOccurredAt < ?2", facts, cut);
+    List<Long> seqs = new ArrayList<>();
+    for (FactEntity fact : idle) {
+      addSeqs(seqs, fact.events);
+    }
+    if (seqs.isEmpty()) {
+      return 0;
+    }
+    long deleted = deletePayloads(seqs);
+    for (FactEntity fact : idle) {
       EventRefs refs = EventRefs.of(fact.events);
-      long[] seqs = refs.seqs();
-      if (seqs.length > 0) {
-        deleted += deletePayloads(seqs);
+      if (refs.seqs().length > 0) {
         fact.events = refs.withoutPayloads().toBytes();
       }
     }
     return deleted;
+  }
+
+  private static List<Object[]> idsAndRefs(List<Long> facts) {
+    return FactEntity.getEntityManager()
+        .createQuery("select f.id, f.events from FactEntity f where f.id in ?1", Object[].class)
+        .setParameter(1, facts)
+        .getResultList();
+  }
+
+  private static void addSeqs(List<Long> into, byte[] refs) {
+    for (long seq : EventRefs.of(refs).seqs()) {
+      into.add(seq);
+    }
   }
 
   private Instant rawCut(Instant now) {
@@ -209,13 +233,9 @@ public class RetentionJob {
     return idle;
   }
 
-  private static long deletePayloads(long[] seqs) {
+  private static long deletePayloads(List<Long> seqs) {
     long deleted = 0;
-    List<Long> all = new ArrayList<>();
-    for (long seq : seqs) {
-      all.add(seq);
-    }
-    for (List<Long> chunk : KeyLists.chunks(all)) {
+    for (List<Long> chunk : KeyLists.chunks(seqs)) {
       deleted += RawEventEntity.delete("seq in ?1", chunk);
     }
     return deleted;
