@@ -26,6 +26,11 @@ final class CellAccumulator {
   private static final String TOOL_NUM = "tool-num:";
   private static final String TOOL_DEN = "tool-den:";
 
+  // the keys of the few agent tools in use, made once: every AI share item would make its own
+  private static final java.util.concurrent.ConcurrentMap<String, String[]> TOOL_KEYS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int TOOL_KEYS_KEPT = 1_000;
+
   void add(Contribution c) {
     items++;
     num += c.num();
@@ -57,15 +62,28 @@ final class CellAccumulator {
       }
       numBySource.merge(c.source(), c.num(), Double::sum);
       if (c.tool() != null) {
-        numBySource.merge(TOOL + c.tool(), c.num(), Double::sum);
+        numBySource.merge(toolKeys(c.tool())[0], c.num(), Double::sum);
       }
     } else if (c.tool() != null) {
       if (numBySource == null) {
         numBySource = new TreeMap<>();
       }
-      numBySource.merge(TOOL_NUM + c.tool(), c.num(), Double::sum);
-      numBySource.merge(TOOL_DEN + c.tool(), c.den(), Double::sum);
+      String[] keys = toolKeys(c.tool());
+      numBySource.merge(keys[1], c.num(), Double::sum);
+      numBySource.merge(keys[2], c.den(), Double::sum);
     }
+  }
+
+  /** A tool's keys under {@link #TOOL}, {@link #TOOL_NUM} and {@link #TOOL_DEN}. */
+  private static String[] toolKeys(String tool) {
+    String[] keys = TOOL_KEYS.get(tool);
+    if (keys == null) {
+      keys = new String[] {TOOL + tool, TOOL_NUM + tool, TOOL_DEN + tool};
+      if (TOOL_KEYS.size() < TOOL_KEYS_KEPT) {
+        TOOL_KEYS.putIfAbsent(tool, keys);
+      }
+    }
+    return keys;
   }
 
   /** Adds another accumulator's items to this one; returns this. */

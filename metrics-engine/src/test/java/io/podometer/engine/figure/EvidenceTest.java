@@ -1,8 +1,10 @@
 package io.podometer.engine.figure;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Which drill-down items may be listed one by one: those about work; anything else is summed. */
@@ -44,5 +46,29 @@ class EvidenceTest {
     assertTrue(new Evidence("seat:copilot:ana", "a seat assigned").aboutAPerson());
     assertTrue(new Evidence("ana", "no kind at all").aboutAPerson());
     assertTrue(new Evidence(":x", "an empty kind").aboutAPerson());
+  }
+
+  @Test
+  void wordsPutTogetherWhenReadAreTheWordsOnceAndForAll() {
+    AtomicInteger made = new AtomicInteger();
+    Evidence lazy =
+        Evidence.lazily(
+            "deploy:7731",
+            () -> {
+              made.incrementAndGet();
+              return "production deployment (success) finished " + 1_700_000_000L;
+            });
+    // a full recomputation never reads them: nothing is put together
+    assertFalse(lazy.aboutAPerson());
+    assertEquals("deploy:7731", lazy.ref());
+    assertEquals(0, made.get());
+    Evidence eager =
+        new Evidence("deploy:7731", "production deployment (success) finished 1700000000");
+    assertEquals(eager.rule(), lazy.rule());
+    assertEquals(eager, lazy);
+    assertEquals(eager.hashCode(), lazy.hashCode());
+    lazy.rule();
+    assertEquals(1, made.get(), "put together once, then kept");
+    assertFalse(lazy.equals(new Evidence("deploy:7731", "another rule")));
   }
 }

@@ -7,6 +7,7 @@ import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.Evidence;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.time.IsoWeek;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -30,18 +31,22 @@ final class DeploymentFrequencyCalculator {
         }
         deployed.add(d.week);
         String day = d.finishedAt().atZone(ctx.zone()).toLocalDate().toString();
+        String serviceId = service.id();
+        String environment = d.fact.environment();
+        Instant finished = d.finishedAt();
         Evidence evidence =
-            new Evidence(
+            Evidence.lazily(
                 d.ref(),
-                "successful production deployment of "
-                    + service.id()
-                    + " to "
-                    + d.fact.environment()
-                    + " finished "
-                    + d.finishedAt()
-                    + " (day "
-                    + day
-                    + ")");
+                () ->
+                    "successful production deployment of "
+                        + serviceId
+                        + " to "
+                        + environment
+                        + " finished "
+                        + finished
+                        + " (day "
+                        + day
+                        + ")");
         out.accept(
             Contribution.count(DEPLOYMENT_FREQUENCY, d.week, service.scopes(), 1, null, evidence));
         out.accept(

@@ -25,13 +25,11 @@ final class FailureCalculator {
         if (!ctx.inRange(d.week)) {
           continue;
         }
-        String what =
-            "production deployment "
-                + (d.succeeded() ? "(success)" : "(failure)")
-                + " finished "
-                + d.finishedAt()
-                + ": ";
         boolean failed = !d.failures.isEmpty();
+        boolean succeeded = d.succeeded();
+        Instant finished = d.finishedAt();
+        java.util.List<String> failures = d.failures;
+        String rework = d.rework;
         out.accept(
             Contribution.ratio(
                 CHANGE_FAILURE_RATE,
@@ -40,30 +38,41 @@ final class FailureCalculator {
                 failed ? 1 : 0,
                 1,
                 null,
-                new Evidence(
+                Evidence.lazily(
                     d.ref(),
-                    what
-                        + (failed
-                            ? "failed: " + String.join("; ", d.failures)
-                            : "no failure status, linked incident, rollback or hotfix within"
-                                + " 24 h"))));
+                    () ->
+                        what(succeeded, finished)
+                            + (failed
+                                ? "failed: " + String.join("; ", failures)
+                                : "no failure status, linked incident, rollback or hotfix within"
+                                    + " 24 h"))));
         out.accept(
             Contribution.ratio(
                 REWORK_RATE,
                 d.week,
                 service.scopes(),
-                d.rework != null ? 1 : 0,
+                rework != null ? 1 : 0,
                 1,
                 null,
-                new Evidence(
+                Evidence.lazily(
                     d.ref(),
-                    what
-                        + (d.rework != null
-                            ? d.rework
-                            : "planned: no hotfix/bug label and no failure in the 24 h before"))));
+                    () ->
+                        what(succeeded, finished)
+                            + (rework != null
+                                ? rework
+                                : "planned: no hotfix/bug label and no failure in the 24 h"
+                                    + " before"))));
         recovery(d, out);
       }
     }
+  }
+
+  private static String what(boolean succeeded, Instant finished) {
+    return "production deployment "
+        + (succeeded ? "(success)" : "(failure)")
+        + " finished "
+        + finished
+        + ": ";
   }
 
   private static void recovery(Deployment d, Consumer<Contribution> out) {

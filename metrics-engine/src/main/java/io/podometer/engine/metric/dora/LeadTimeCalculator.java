@@ -131,41 +131,20 @@ final class LeadTimeCalculator {
     double review = hours(reviewed, pr.mergedAt());
     double deploy = hours(pr.mergedAt(), d.finishedAt());
 
-    // one rule per PR, shared by its six figures: the whole timeline behind each phase
-    StringBuilder rule = new StringBuilder(512);
-    if (firstCommit != null) {
-      rule.append("first commit (").append(firstCommitFrom).append(") ");
-      Moments.append(rule, firstCommit);
-      rule.append(", ");
-    }
-    if (pr.createdAt() != null) {
-      rule.append("opened ");
-      Moments.append(rule, pr.createdAt());
-      rule.append(", ");
-    }
-    if (pr.readyForReviewAt() != null) {
-      rule.append("ready for review ");
-      Moments.append(rule, pr.readyForReviewAt());
-      rule.append(", ");
-    }
-    if (firstReview != null) {
-      rule.append("first review ");
-      Moments.append(rule, reviewed);
-      rule.append(", ");
-    }
-    rule.append("merged ");
-    Moments.append(rule, pr.mergedAt());
-    rule.append(" -> ").append(d.ref()).append(" finished ");
-    Moments.append(rule, d.finishedAt());
-    rule.append(':');
-    phase(rule, "lead", lead);
-    phase(rule, "coding", coding);
-    phase(rule, "pickup", pickup);
-    phase(rule, "review", review);
-    phase(rule, "deploy", deploy);
-    rule.setLength(rule.length() - 1);
-    rule.append("; ").append(change.link());
-    Evidence evidence = new Evidence(change.ref(), rule.toString());
+    // one rule per PR, shared by its six figures: the whole timeline behind each phase, put
+    // together when a drill-down reads it
+    Timeline timeline =
+        new Timeline(
+            firstCommit,
+            firstCommitFrom,
+            pr,
+            firstReview != null,
+            reviewed,
+            d.ref(),
+            d.finishedAt(),
+            new double[] {lead, coding, pickup, review, deploy},
+            change.link());
+    Evidence evidence = Evidence.lazily(change.ref(), timeline::words);
 
     sample(LEAD_TIME_P50_HOURS, lead, d, scopes, person, evidence, out);
     sample(LEAD_TIME_P90_HOURS, lead, d, scopes, person, evidence, out);
@@ -173,6 +152,56 @@ final class LeadTimeCalculator {
     sample(LEAD_TIME_PICKUP_P50_HOURS, pickup, d, scopes, person, evidence, out);
     sample(LEAD_TIME_REVIEW_P50_HOURS, review, d, scopes, person, evidence, out);
     sample(LEAD_TIME_DEPLOY_P50_HOURS, deploy, d, scopes, person, evidence, out);
+  }
+
+  /** What a PR's lead time is made of, in words. */
+  private record Timeline(
+      Instant firstCommit,
+      String firstCommitFrom,
+      PullRequestFact pr,
+      boolean wasReviewed,
+      Instant reviewed,
+      String deployment,
+      Instant deployed,
+      double[] phases,
+      String link) {
+
+    private static final String[] PHASES = {"lead", "coding", "pickup", "review", "deploy"};
+
+    String words() {
+      StringBuilder rule = new StringBuilder(512);
+      if (firstCommit != null) {
+        rule.append("first commit (").append(firstCommitFrom).append(") ");
+        Moments.append(rule, firstCommit);
+        rule.append(", ");
+      }
+      if (pr.createdAt() != null) {
+        rule.append("opened ");
+        Moments.append(rule, pr.createdAt());
+        rule.append(", ");
+      }
+      if (pr.readyForReviewAt() != null) {
+        rule.append("ready for review ");
+        Moments.append(rule, pr.readyForReviewAt());
+        rule.append(", ");
+      }
+      if (wasReviewed) {
+        rule.append("first review ");
+        Moments.append(rule, reviewed);
+        rule.append(", ");
+      }
+      rule.append("merged ");
+      Moments.append(rule, pr.mergedAt());
+      rule.append(" -> ").append(deployment).append(" finished ");
+      Moments.append(rule, deployed);
+      rule.append(':');
+      for (int i = 0; i < PHASES.length; i++) {
+        phase(rule, PHASES[i], phases[i]);
+      }
+      rule.setLength(rule.length() - 1);
+      rule.append("; ").append(link);
+      return rule.toString();
+    }
   }
 
   /** Hours between two moments; NaN when either is unknown. */

@@ -31,6 +31,7 @@ public final class PullRequests {
     // set once, racily: every thread resolves the same lists
     private volatile List<ScopeId> scopes;
     private volatile List<ScopeId> podScopes;
+    private volatile String ref;
 
     Counted(
         PullRequestFact fact,
@@ -83,7 +84,12 @@ public final class PullRequests {
     }
 
     public String ref() {
-      return "pr:" + key;
+      String made = ref;
+      if (made == null) {
+        made = "pr:" + key;
+        ref = made;
+      }
+      return made;
     }
 
     public String person() {

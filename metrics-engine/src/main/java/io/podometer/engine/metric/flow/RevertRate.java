@@ -31,31 +31,6 @@ final class RevertRate {
       Reverts.Revert revert = reverts.of(pr);
       Duration after = revert == null ? null : Duration.between(fact.mergedAt(), revert.at());
       boolean counted = after != null && after.compareTo(OutcomeWindows.REVERT) <= 0;
-      String rule;
-      if (revert == null) {
-        rule =
-            "merged "
-                + Times.format(fact.mergedAt())
-                + "; not reverted (window until "
-                + Times.format(fact.mergedAt().plus(OutcomeWindows.REVERT))
-                + ")";
-      } else {
-        rule =
-            "merged "
-                + Times.format(fact.mergedAt())
-                + "; reverted by "
-                + revert.ref()
-                + " ("
-                + revert.how()
-                + ") "
-                + Times.format(revert.at())
-                + ", "
-                + after.toHours()
-                + " h later"
-                + (counted
-                    ? ""
-                    : ": outside the " + OutcomeWindows.REVERT.toDays() + "-day window");
-      }
       out.accept(
           Contribution.ratio(
               MetricId.REVERT_RATE,
@@ -64,7 +39,31 @@ final class RevertRate {
               counted ? 1 : 0,
               1,
               pr.person(),
-              new Evidence(pr.ref(), rule)));
+              Evidence.lazily(pr.ref(), () -> rule(fact, revert, after, counted))));
+    }
+  }
+
+  private static String rule(
+      PullRequestFact fact, Reverts.Revert revert, Duration after, boolean counted) {
+    if (revert == null) {
+      return "merged "
+          + Times.format(fact.mergedAt())
+          + "; not reverted (window until "
+          + Times.format(fact.mergedAt().plus(OutcomeWindows.REVERT))
+          + ")";
+    } else {
+      return "merged "
+          + Times.format(fact.mergedAt())
+          + "; reverted by "
+          + revert.ref()
+          + " ("
+          + revert.how()
+          + ") "
+          + Times.format(revert.at())
+          + ", "
+          + after.toHours()
+          + " h later"
+          + (counted ? "" : ": outside the " + OutcomeWindows.REVERT.toDays() + "-day window");
     }
   }
 }

@@ -34,7 +34,7 @@ final class Throughput {
       if (week == null) {
         continue;
       }
-      String merged = "merged " + Times.format(fact.mergedAt());
+      java.util.function.Supplier<String> merged = () -> "merged " + Times.format(fact.mergedAt());
       out.accept(
           Contribution.count(
               MetricId.THROUGHPUT_PER_ENGINEER,
@@ -42,7 +42,7 @@ final class Throughput {
               pr.podScopes(),
               1,
               pr.person(),
-              new Evidence(pr.ref(), merged)));
+              Evidence.lazily(pr.ref(), merged)));
       if (!context.org().bets().isEmpty()) {
         List<String> bets = context.scopes().betsOf(fact);
         out.accept(
@@ -53,12 +53,13 @@ final class Throughput {
                 bets.isEmpty() ? 1 : 0,
                 1,
                 pr.person(),
-                new Evidence(
+                Evidence.lazily(
                     pr.ref(),
-                    merged
-                        + (bets.isEmpty()
-                            ? "; linked to no bet"
-                            : "; linked to " + String.join(", ", bets)))));
+                    () ->
+                        merged.get()
+                            + (bets.isEmpty()
+                                ? "; linked to no bet"
+                                : "; linked to " + String.join(", ", bets)))));
       }
       if (fact.additions() != null || fact.deletions() != null) {
         int added = fact.additions() == null ? 0 : fact.additions();
@@ -70,16 +71,17 @@ final class Throughput {
                 pr.scopes(),
                 added + deleted,
                 pr.person(),
-                new Evidence(
+                Evidence.lazily(
                     pr.ref(),
-                    merged
-                        + "; "
-                        + added
-                        + " added + "
-                        + deleted
-                        + " deleted = "
-                        + (added + deleted)
-                        + " changed lines")));
+                    () ->
+                        merged.get()
+                            + "; "
+                            + added
+                            + " added + "
+                            + deleted
+                            + " deleted = "
+                            + (added + deleted)
+                            + " changed lines")));
       }
     }
     ActiveEngineers active = new ActiveEngineers(context, people, slots);

@@ -51,15 +51,16 @@ final class ReviewTiming {
     // a review given while the PR was still a draft means nobody waited once it was ready
     double hours = Math.max(0, hours(ready, first.submittedAt()));
     Evidence evidence =
-        new Evidence(
+        Evidence.lazily(
             pr.ref(),
-            "ready for review "
-                + Times.format(ready)
-                + "; first review "
-                + Times.format(first.submittedAt())
-                + ": "
-                + Times.hours(hours)
-                + " h");
+            () ->
+                "ready for review "
+                    + Times.format(ready)
+                    + "; first review "
+                    + Times.format(first.submittedAt())
+                    + ": "
+                    + Times.hours(hours)
+                    + " h");
     out.accept(
         Contribution.sample(
             MetricId.TIME_TO_FIRST_REVIEW_P50_HOURS,
@@ -101,15 +102,16 @@ final class ReviewTiming {
             pickup,
             cycle,
             pr.person(),
-            new Evidence(
+            Evidence.lazily(
                 pr.ref(),
-                "merged "
-                    + Times.format(fact.mergedAt())
-                    + "; waited "
-                    + Times.hours(pickup)
-                    + " h for a first review of a "
-                    + Times.hours(cycle)
-                    + " h cycle from ready for review")));
+                () ->
+                    "merged "
+                        + Times.format(fact.mergedAt())
+                        + "; waited "
+                        + Times.hours(pickup)
+                        + " h for a first review of a "
+                        + Times.hours(cycle)
+                        + " h cycle from ready for review")));
   }
 
   static double hours(Instant from, Instant to) {
