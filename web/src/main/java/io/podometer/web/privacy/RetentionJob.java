@@ -17,7 +17,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -147,19 +149,22 @@ public class RetentionJob {
   private static long stripPayloads(List<Long> facts, Instant cut) {
     List<FactEntity> idle = FactEntity.list("id in ?1 and lastOccurredAt < ?2", facts, cut);
     List<Long> seqs = new ArrayList<>();
+    Map<FactEntity, EventRefs> holding = new IdentityHashMap<>();
     for (FactEntity fact : idle) {
-      addSeqs(seqs, fact.events);
+      EventRefs refs = EventRefs.of(fact.events);
+      long[] own = refs.seqs();
+      if (own.length > 0) {
+        holding.put(fact, refs);
+        for (long seq : own) {
+          seqs.add(seq);
+        }
+      }
     }
     if (seqs.isEmpty()) {
       return 0;
     }
     long deleted = deletePayloads(seqs);
-    for (FactEntity fact : idle) {
-      EventRefs refs = EventRefs.of(fact.events);
-      if (refs.seqs().length > 0) {
-        fact.events = refs.withoutPayloads().toBytes();
-      }
-    }
+    holding.forEach((fact, refs) -> fact.events = refs.withoutPayloads().toBytes());
     return deleted;
   }
 

@@ -8,6 +8,7 @@ import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.Evidence;
 import io.podometer.engine.metric.EngineContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +29,7 @@ final class FailureCalculator {
         boolean failed = !d.failures.isEmpty();
         boolean succeeded = d.succeeded();
         Instant finished = d.finishedAt();
-        java.util.List<String> failures = d.failures;
+        List<String> failures = d.failures;
         String rework = d.rework;
         out.accept(
             Contribution.ratio(

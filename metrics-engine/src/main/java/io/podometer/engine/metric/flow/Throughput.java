@@ -8,6 +8,7 @@ import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.time.IsoWeek;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Throughput per engineer (merged PRs of the week over the week's active engineers, per pod: its
@@ -34,7 +35,7 @@ final class Throughput {
       if (week == null) {
         continue;
       }
-      java.util.function.Supplier<String> merged = () -> "merged " + Times.format(fact.mergedAt());
+      Supplier<String> merged = () -> "merged " + Times.format(fact.mergedAt());
       out.accept(
           Contribution.count(
               MetricId.THROUGHPUT_PER_ENGINEER,
