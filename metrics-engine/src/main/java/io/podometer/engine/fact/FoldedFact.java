@@ -21,8 +21,11 @@ public record FoldedFact(
       EventCodec.mapper()
           .copy()
           .registerModule(
-              new com.fasterxml.jackson.databind.module.SimpleModule("podometer-shared-strings")
-                  .addDeserializer(String.class, new SharedStringDeserializer()));
+              new com.fasterxml.jackson.databind.module.SimpleModule("podometer-shared-values")
+                  .addDeserializer(String.class, new SharedStringDeserializer())
+                  .addDeserializer(Integer.class, new SharedValueDeserializers.Counts())
+                  .addDeserializer(Double.class, new SharedValueDeserializers.Amounts())
+                  .setDeserializerModifier(new SharedValueDeserializers()));
 
   private static final ClassValue<com.fasterxml.jackson.databind.ObjectReader> READERS =
       new ClassValue<>() {
