@@ -56,15 +56,6 @@ public class FigureService {
   static final String ENGINE = EngineVersion.current();
   private static final int CLOSING_WEEKS = 6;
 
-  /** Ingestion counts as a bulk load while its last two batches came within this of now. */
-  private static final long BUSY_NANOS = Duration.ofMillis(1500).toNanos();
-
-  /** Fewer facts than this waiting for an update are never taken for a bulk load. */
-  private static final int BULK_FACTS = 1_000;
-
-  /** An update expected to take longer than this waits while a bulk load comes in. */
-  private static final long DEFERRED_NANOS = Duration.ofMillis(500).toNanos();
-
   private static final long RECHECK_MILLIS = 250;
   // no event for this long since the last came or was shown: a stream of single events has paused
   private static final long QUIET_NANOS = Duration.ofSeconds(2).toNanos();
@@ -435,16 +426,14 @@ public class FigureService {
   }
 
   private boolean bulkLoadGoingOn() {
-    if (absorbed < BULK_FACTS) {
-      return false; // a few events one after another: each shows at once
-    }
     int weeks = everythingDirty ? live.weekCount() : dirty.size();
-    if (nanosPerWeek * weeks < DEFERRED_NANOS) {
-      return false;
-    }
-    long now = System.nanoTime();
-    return now - pending.previousIngestNanos() < BUSY_NANOS
-        && now - absorbedSinceNanos < config.figures().maxLag().toNanos();
+    return BulkLoad.goingOn(
+        absorbed,
+        nanosPerWeek * weeks,
+        System.nanoTime(),
+        pending.previousIngestNanos(),
+        absorbedSinceNanos,
+        config.figures().maxLag().toNanos());
   }
 
   /** Takes what ingestion and erasure handed over into the live facts; marks the weeks to redo. */
