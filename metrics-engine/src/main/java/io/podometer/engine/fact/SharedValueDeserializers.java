@@ -43,6 +43,12 @@ final class SharedValueDeserializers extends BeanDeserializerModifier {
     return value != null && value >= 0 && value <= HIGHEST_COUNT ? COUNTS[value] : value;
   }
 
+  /** {@code value} through the reader's pool, or as it is when the reader has none. */
+  private static <T> T shared(T value, DeserializationContext context) {
+    Object pool = context.getAttribute(StringPool.ATTRIBUTE);
+    return pool == null || value == null ? value : ((StringPool) pool).share(value);
+  }
+
   @Override
   public JsonDeserializer<?> modifyDeserializer(
       DeserializationConfig config, BeanDescription description, JsonDeserializer<?> reader) {
@@ -68,9 +74,7 @@ final class SharedValueDeserializers extends BeanDeserializerModifier {
     @Override
     public Object deserialize(JsonParser parser, DeserializationContext context)
         throws IOException {
-      Object value = super.deserialize(parser, context);
-      Object pool = context.getAttribute(StringPool.ATTRIBUTE);
-      return pool == null || value == null ? value : ((StringPool) pool).share(value);
+      return shared(super.deserialize(parser, context), context);
     }
   }
 
@@ -108,10 +112,7 @@ final class SharedValueDeserializers extends BeanDeserializerModifier {
     public Double deserialize(JsonParser parser, DeserializationContext context)
         throws IOException {
       Double amount = NUMBERS.deserialize(parser, context);
-      Object pool = context.getAttribute(StringPool.ATTRIBUTE);
-      return pool == null || amount == null || amount != Math.rint(amount)
-          ? amount
-          : ((StringPool) pool).share(amount);
+      return amount == null || amount != Math.rint(amount) ? amount : shared(amount, context);
     }
   }
 }

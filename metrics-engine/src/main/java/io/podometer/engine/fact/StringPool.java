@@ -27,13 +27,9 @@ public final class StringPool {
     }
   }
 
-  public String share(String text) {
-    return share((Object) text) instanceof String shared ? shared : text;
-  }
-
   /**
    * The instance held equal to {@code value} (which is then held if none was). Only for immutable
-   * values whose equality is their content: records of strings, dates, moments.
+   * values whose equality is their content: strings, records of strings, dates, moments.
    */
   @SuppressWarnings("unchecked")
   public <T> T share(T value) {
