@@ -79,7 +79,7 @@ class SharedFactValuesTest {
     assertSame(copilot.day(), claude.day());
     assertSame(copilot.suggestions(), claude.suggestions());
     assertEquals(900, claude.acceptances());
-    // whole amounts come from one table; others are read as they are
+    // whole amounts are shared through the pool; others are read as they are
     assertEquals(3600.0, copilot.activeSeconds());
     assertSame(copilot.activeSeconds(), claude.activeSeconds());
     assertEquals(0.37, claude.costUsd());
