@@ -42,9 +42,11 @@ public final class MaterializedFigures {
   private static final int REUSABLE_WEEKS = 2;
 
   /**
-   * The longest run of weeks computed at once (a full recomputation goes a few weeks at a time).
+   * The longest run of weeks computed at once (a full recomputation goes a run at a time): a year
+   * where the heap has room for a year's cells besides the figures held (3 GB or more), else half a
+   * year. Each run reads its weeks' facts and a margin on either side, so fewer runs read less.
    */
-  static final int CHUNK_WEEKS = 26;
+  static final int CHUNK_WEEKS = Runtime.getRuntime().maxMemory() >= 3L << 30 ? 52 : 26;
 
   private final MetricsEngine engine;
   private final LiveFacts facts = new LiveFacts();
@@ -90,7 +92,7 @@ public final class MaterializedFigures {
 
   /**
    * Every figure of every week from the facts, replacing what was held. The weeks are computed in
-   * runs of {@link #CHUNK_WEEKS}: a year's cells pooled at once hold more than its figures.
+   * runs of {@link #CHUNK_WEEKS}: the cells of a run pooled at once hold more than its figures.
    */
   public FigureChanges recomputeAll(Instant now) {
     long start = System.nanoTime();

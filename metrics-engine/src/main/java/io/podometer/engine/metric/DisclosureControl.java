@@ -42,15 +42,19 @@ final class DisclosureControl {
   private final FigurePool pool;
   private final String reason;
   private final boolean complements;
+  private final SuppressionMemo memo;
 
   /**
    * @param complements whether to withhold the figures that would give a withheld one away (else
    *     only redacts: see {@link MetricsEngine#withoutComplements()})
+   * @param memo the answers worked out by earlier computations, taken where the input is the same
    */
-  DisclosureControl(PrivacyFloor floor, FigurePool pool, boolean complements) {
+  DisclosureControl(
+      PrivacyFloor floor, FigurePool pool, boolean complements, SuppressionMemo memo) {
     this.floor = floor;
     this.pool = pool;
     this.complements = complements;
+    this.memo = memo;
     this.reason = COMPLEMENT + floor.floor() + " people";
   }
 
@@ -141,8 +145,21 @@ final class DisclosureControl {
   }
 
   /** The cells to withhold beside a metric's withheld ones in a week. */
-  private static List<ScopeId> complementsOf(
+  private List<ScopeId> complementsOf(
       Set<List<ScopeId>> atoms,
+      Map<ScopeId, Figure> cells,
+      Set<ScopeId> alreadyChosen,
+      boolean guardRemainder) {
+    List<ScopeId> scopes = new ArrayList<>(cells.keySet());
+    scopes.sort(null); // the same order whatever the map's: the same answer
+    return memo.answer(
+        SuppressionMemo.Fingerprint.of(atoms, scopes, cells, alreadyChosen, guardRemainder),
+        () -> workedOut(atoms, scopes, cells, alreadyChosen, guardRemainder));
+  }
+
+  private static List<ScopeId> workedOut(
+      Set<List<ScopeId>> atoms,
+      List<ScopeId> scopes,
       Map<ScopeId, Figure> cells,
       Set<ScopeId> alreadyChosen,
       boolean guardRemainder) {
@@ -161,8 +178,6 @@ final class DisclosureControl {
       index++;
     }
     CellAlgebra algebra = new CellAlgebra(atoms.size());
-    List<ScopeId> scopes = new ArrayList<>(cells.keySet());
-    scopes.sort(null); // the same order whatever the map's: the same answer
     for (ScopeId scope : scopes) {
       Figure figure = cells.get(scope);
       IntArrayList of = atomsOf.get(scope);

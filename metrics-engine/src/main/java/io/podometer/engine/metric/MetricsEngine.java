@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * Computes every figure: runs the metric families over the facts, pools their contributions per
  * (metric, scope, week), then applies the privacy floor and disclosure control, DORA tiers and
- * derived figures. Plain Java, no I/O; thread-safe (holds no state between computations).
+ * derived figures. Plain Java, no I/O; thread-safe. What it keeps between computations is only the
+ * answers of complementary suppression by their whole input ({@link SuppressionMemo}): the figures
+ * are a function of the context alone.
  */
 public final class MetricsEngine {
 
@@ -22,6 +24,7 @@ public final class MetricsEngine {
   private final DoraTiers tiers;
   private final boolean withoutMembers;
   private final boolean complements;
+  private final SuppressionMemo suppressions = new SuppressionMemo();
 
   public MetricsEngine(List<MetricFamily> families, DoraTiers tiers) {
     this(families, tiers, false, true);
@@ -140,7 +143,7 @@ public final class MetricsEngine {
     PrivacyFloor floor = new PrivacyFloor(context, pool);
     Map<FigureKey, Figure> figures =
         pool.figures(context.weekOf(context.now()), pooled -> tiers.applyTo(floor.apply(pooled)));
-    new DisclosureControl(floor, pool, complements).apply(figures);
+    new DisclosureControl(floor, pool, complements, suppressions).apply(figures);
     new DerivedFigures(context, tiers).apply(figures);
     return new EngineResult(figures, byMetricWeek, pool.summaries(), pool.contributorsByWeek());
   }
@@ -170,6 +173,11 @@ public final class MetricsEngine {
       }
     }
     return null;
+  }
+
+  /** How many complementary suppressions were taken from earlier computations (tests). */
+  long suppressionsReused() {
+    return suppressions.hits();
   }
 
   /** Whether a week's figure of {@code metric} can depend on facts after the week. */

@@ -13,6 +13,7 @@ import io.podometer.engine.testing.GoldenData;
 import io.podometer.engine.time.IsoWeek;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,15 +51,21 @@ class DisclosureControlTest {
 
   @BeforeAll
   static void compute() {
+    context = contextWith(2);
+    result = MetricFamilies.engine().compute(context);
+  }
+
+  /** The organization above with {@code tinyMembers} in tiny, each merging one PR in W10. */
+  private static EngineContext contextWith(int tinyMembers) {
     StringBuilder members = new StringBuilder();
     member(members, "big", 5);
     member(members, "mid", 4);
-    member(members, "tiny", 2);
+    member(members, "tiny", tinyMembers);
     member(members, "plat", 4);
     OrgModel org = GoldenData.org(ORG.formatted(members));
     StringBuilder events = new StringBuilder();
     for (String pod : List.of("big", "mid", "tiny", "plat")) {
-      int authors = pod.equals("tiny") ? 2 : 3;
+      int authors = pod.equals("tiny") ? tinyMembers : 3;
       for (int i = 1; i <= authors; i++) {
         pr(events, pod, i, 10 + i, "2026-03-04T10:00:00Z");
         if (!pod.equals("tiny")) {
@@ -66,14 +73,37 @@ class DisclosureControlTest {
         }
       }
     }
-    context =
-        new EngineContext(
-            org,
-            GoldenData.facts(GoldenData.events(events.toString())),
-            W10,
-            W11,
-            Instant.parse("2026-03-20T00:00:00Z"));
-    result = MetricFamilies.engine().compute(context);
+    return new EngineContext(
+        org,
+        GoldenData.facts(GoldenData.events(events.toString())),
+        W10,
+        W11,
+        Instant.parse("2026-03-20T00:00:00Z"));
+  }
+
+  @Test
+  void theSameFactsTakeTheSuppressionsWorkedOutBeforeAndOtherFactsDoNot() {
+    MetricsEngine engine = MetricFamilies.engine();
+    EngineResult first = engine.compute(context);
+    // metrics of the same items with the same withheld cells ask the same question in a week
+    long withinTheFirst = engine.suppressionsReused();
+    EngineResult again = engine.compute(context);
+    assertTrue(engine.suppressionsReused() > withinTheFirst);
+    assertEquals(Set.copyOf(first.figures()), Set.copyOf(again.figures()));
+    assertNotNull(
+        again.figure(MetricId.UNREVIEWED_MERGES, ScopeId.parse("pod:big"), W10).withheld());
+    // a third member in tiny: 3 people, at the floor, so nothing is withheld in W10 and big needs
+    // no complement; the engine that answered the first question answers this one afresh
+    long reusedBefore = engine.suppressionsReused();
+    EngineContext grown = contextWith(3);
+    EngineResult afterChange = engine.compute(grown);
+    assertEquals(
+        Set.copyOf(MetricFamilies.engine().compute(grown).figures()),
+        Set.copyOf(afterChange.figures()));
+    assertEquals(reusedBefore, engine.suppressionsReused());
+    Figure big = afterChange.figure(MetricId.UNREVIEWED_MERGES, ScopeId.parse("pod:big"), W10);
+    assertNull(big.withheld());
+    assertEquals(3.0, big.den());
   }
 
   @Test

@@ -76,6 +76,7 @@ public class FigureService {
 
   // members' own figures are computed when they ask (MemberFigures), not kept for everyone
   private final MetricsEngine engine = MetricFamilies.engine().withoutMembers();
+  private final ReclaimBeforeComputation reclaim = new ReclaimBeforeComputation();
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(daemon("podometer-figures"));
 
@@ -126,6 +127,9 @@ public class FigureService {
   /** Loads or computes the figures; called once at start, after the demo or org file import. */
   public void start() {
     long started = System.nanoTime();
+    LOG.debugf(
+        "a concurrent collection as each full computation starts: %s",
+        reclaim.enabled() ? "yes" : "no (-XX:+ExplicitGCInvokesConcurrent not set)");
     OrgSnapshot org = orgs.current();
     IsoWeek to = currentWeek(org);
     IsoWeek from = to.plusWeeks(-(config.figures().weeks() - 1));
@@ -149,6 +153,7 @@ public class FigureService {
           loaded.snapshot().size(), from, to, (System.nanoTime() - started) / 1_000_000);
     } else {
       long computing = System.nanoTime();
+      reclaim.beforeFullComputation();
       loaded.recomputeAll(clock.instant());
       nanosPerWeek = (System.nanoTime() - computing) / loaded.weekCount();
       store.replaceAll(loaded.snapshot(), state(org.version(), loaded));
@@ -365,6 +370,9 @@ public class FigureService {
         return;
       }
       backWeeksWait = false;
+      if (everything) {
+        reclaim.beforeFullComputation();
+      }
       FigureChanges changes =
           everything
               ? live.recomputeAll(clock.instant())
@@ -503,6 +511,7 @@ public class FigureService {
     OrgSnapshot org = orgs.current();
     IsoWeek to = currentWeek(org);
     IsoWeek from = to.plusWeeks(-(config.figures().weeks() - 1));
+    reclaim.beforeFullComputation();
     FigureChanges changes = live.reset(org.model(), from, to, clock.instant());
     return finishFullRecompute(why, org, changes, started);
   }
@@ -516,6 +525,7 @@ public class FigureService {
     IsoWeek from = to.plusWeeks(-(config.figures().weeks() - 1));
     MaterializedFigures reloaded = loadFacts(org, from, to, false);
     reloaded.adopt(live.snapshot());
+    reclaim.beforeFullComputation();
     FigureChanges changes = reloaded.recomputeAll(clock.instant());
     live = reloaded;
     Instant newest = facts.dataAsOf().orElse(null);
@@ -656,7 +666,10 @@ public class FigureService {
     }
   }
 
-  /** After a full recomputation, on the worker: the index the next update reads, built ahead. */
+  /**
+   * After a full recomputation, on the worker: the index the next update reads, built ahead, and a
+   * concurrent collection asked for (see {@link ReclaimBeforeComputation}).
+   */
   private void prepareForUpdates() {
     worker.execute(
         () ->
