@@ -34,7 +34,8 @@ public final class FactKeyHash {
     return mix(h ^ text.length());
   }
 
-  private static long mix(long h) {
+  /** MurmurHash3's finalizer: every bit of the input moves about half of the output's. */
+  public static long mix(long h) {
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;

@@ -1,5 +1,6 @@
 package io.podometer.engine.metric;
 
+import io.podometer.engine.fact.FactKeyHash;
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.scope.ScopeId;
 import java.util.List;
@@ -118,14 +119,8 @@ final class SuppressionMemo {
       return mix(mix(h * 31 + value) + state);
     }
 
-    /** MurmurHash3's finalizer: every bit of the input moves about half of the output's. */
     static long mix(long h) {
-      h ^= h >>> 33;
-      h *= 0xFF51AFD7ED558CCDL;
-      h ^= h >>> 33;
-      h *= 0xC4CEB9FE1A85EC53L;
-      h ^= h >>> 33;
-      return h;
+      return FactKeyHash.mix(h);
     }
   }
 }

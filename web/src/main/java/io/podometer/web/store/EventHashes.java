@@ -48,11 +48,6 @@ public final class EventHashes {
       h *= 0x100000001b3L;
     }
     // final mix, so that keys differing in their last characters spread over every bit
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
+    return io.podometer.engine.fact.FactKeyHash.mix(h);
   }
 }
