@@ -137,22 +137,15 @@ public final class EngineBench {
             result.figures().size()));
 
     MetricsEngine engine = MetricFamilies.engine();
-    engine.computeFigures(new EngineContext(org, facts, from, to, now));
-    double[] againSeconds = new double[settings.runs()];
-    for (int run = 0; run < settings.runs(); run++) {
-      long t = System.nanoTime();
-      engine.computeFigures(new EngineContext(org, facts, from, to, now));
-      againSeconds[run] = (System.nanoTime() - t) / 1e9;
-    }
+    FactSet folded = facts;
+    engine.computeFigures(new EngineContext(org, folded, from, to, now));
+    double[] againSeconds =
+        secondsOfRuns(() -> engine.computeFigures(new EngineContext(org, folded, from, to, now)));
     report(
         "full computation again",
-        String.format(
-            Locale.ROOT,
-            "%.2f s median of %d (runs: %s); the same engine on the same facts, as a"
-                + " recomputation meets them (complementary suppressions taken)",
-            median(againSeconds),
-            settings.runs(),
-            Arrays.toString(rounded(againSeconds))));
+        runsSummary(againSeconds)
+            + "; the same engine on the same facts, as a recomputation meets them"
+            + " (complementary suppressions taken)");
 
     long heap = usedHeapAfterGc();
     report(
@@ -180,21 +173,30 @@ public final class EngineBench {
   private void familiesAlone(OrgModel org, FactSet facts, IsoWeek from, IsoWeek to, Instant now) {
     for (MetricFamily family : MetricFamilies.all()) {
       MetricsEngine alone = new MetricsEngine(List.of(family), DoraTiers.DEFAULTS);
-      double[] seconds = new double[settings.runs()];
-      for (int run = 0; run < settings.runs(); run++) {
-        long t = System.nanoTime();
-        alone.computeFigures(new EngineContext(org, facts, from, to, now));
-        seconds[run] = (System.nanoTime() - t) / 1e9;
-      }
-      report(
-          "  " + family.getClass().getSimpleName() + " alone",
-          String.format(
-              Locale.ROOT,
-              "%.2f s median of %d (runs: %s)",
-              median(seconds),
-              settings.runs(),
-              Arrays.toString(rounded(seconds))));
+      double[] seconds =
+          secondsOfRuns(() -> alone.computeFigures(new EngineContext(org, facts, from, to, now)));
+      report("  " + family.getClass().getSimpleName() + " alone", runsSummary(seconds));
     }
+  }
+
+  /** The seconds each of the runs of {@code computation} took. */
+  private double[] secondsOfRuns(Runnable computation) {
+    double[] seconds = new double[settings.runs()];
+    for (int run = 0; run < settings.runs(); run++) {
+      long t = System.nanoTime();
+      computation.run();
+      seconds[run] = (System.nanoTime() - t) / 1e9;
+    }
+    return seconds;
+  }
+
+  private String runsSummary(double[] seconds) {
+    return String.format(
+        Locale.ROOT,
+        "%.2f s median of %d (runs: %s)",
+        median(seconds),
+        seconds.length,
+        Arrays.toString(rounded(seconds)));
   }
 
   /**
@@ -260,14 +262,12 @@ public final class EngineBench {
   /** Seconds to recompute every scope of some weeks from their window, median of the runs. */
   private double medianOfRecomputing(
       MetricsEngine engine, OrgModel org, FactSet facts, IsoWeek from, IsoWeek to, Instant now) {
-    double[] seconds = new double[settings.runs()];
-    for (int run = 0; run < settings.runs(); run++) {
-      long t = System.nanoTime();
-      engine.computeFigures(
-          new EngineContext(
-              org, FactWindow.around(facts, from, to, ZoneOffset.UTC), from, to, now));
-      seconds[run] = (System.nanoTime() - t) / 1e9;
-    }
+    double[] seconds =
+        secondsOfRuns(
+            () ->
+                engine.computeFigures(
+                    new EngineContext(
+                        org, FactWindow.around(facts, from, to, ZoneOffset.UTC), from, to, now)));
     return median(seconds);
   }
 

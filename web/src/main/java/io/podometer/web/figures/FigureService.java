@@ -666,10 +666,7 @@ public class FigureService {
     }
   }
 
-  /**
-   * After a full recomputation, on the worker: the index the next update reads, built ahead, and a
-   * concurrent collection asked for (see {@link ReclaimBeforeComputation}).
-   */
+  /** After a full recomputation, on the worker: the index the next update reads, built ahead. */
   private void prepareForUpdates() {
     worker.execute(
         () ->

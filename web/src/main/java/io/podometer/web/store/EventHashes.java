@@ -2,6 +2,7 @@ package io.podometer.web.store;
 
 import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.FactKey;
+import io.podometer.engine.fact.FactKeyHash;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,7 +39,7 @@ public final class EventHashes {
   }
 
   public static long key(FactKey key) {
-    return io.podometer.engine.fact.FactKeyHash.first(key);
+    return FactKeyHash.first(key);
   }
 
   private static long text(long seed, String text) {
@@ -48,6 +49,6 @@ public final class EventHashes {
       h *= 0x100000001b3L;
     }
     // final mix, so that keys differing in their last characters spread over every bit
-    return io.podometer.engine.fact.FactKeyHash.mix(h);
+    return FactKeyHash.mix(h);
   }
 }
