@@ -115,6 +115,9 @@ public final class IngestBench {
               server.fullCollections()));
       long current = figuresCurrent(api, load.endNanos());
       report("figures current after the last batch", seconds(current));
+      // the recomputation and the size on disk are taken once the figures served are also stored
+      long stored = figuresStored(api, load.endNanos());
+      report("figures stored after the last batch", seconds(stored));
       long dbBytes = settings.db().equals("pg") ? postgresBytes() : server.embeddedDatabaseBytes();
       report(
           "database on disk after the load",
@@ -228,6 +231,23 @@ public final class IngestBench {
       }
       if (System.nanoTime() - loadEnd > 30L * 60 * 1_000_000_000L) {
         throw new IllegalStateException("the figures were still catching up after 30 minutes");
+      }
+      BenchServer.sleep(200);
+    }
+  }
+
+  /**
+   * Nanoseconds from the end of the load until the figures served are stored too (no cell waits for
+   * the store writer).
+   */
+  private long figuresStored(ServerApi api, long loadEnd) throws IOException {
+    while (true) {
+      JsonNode pipeline = api.get("/api/admin/figures");
+      if (pipeline.path("cellsStoring").asInt(-1) == 0) {
+        return System.nanoTime() - loadEnd;
+      }
+      if (System.nanoTime() - loadEnd > 30L * 60 * 1_000_000_000L) {
+        throw new IllegalStateException("figures were still being stored after 30 minutes");
       }
       BenchServer.sleep(200);
     }

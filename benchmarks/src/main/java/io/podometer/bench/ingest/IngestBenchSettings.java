@@ -28,7 +28,7 @@ record IngestBenchSettings(
       (the embedded H2 build, or the PostgreSQL build with --db pg), loads the organization model
       and posts every event through the HTTP API as ./podometer send does, then measures:
       events/s for each successive 100,000 events, how long after the last batch the figures are
-      current, the database on disk, the server's heap (from its GC log), a full recomputation
+      current (served) and stored, the database on disk once they are, the server's heap (from its GC log), a full recomputation
       through the server, how soon a new event shows in /api/metrics (and how long reads take
       meanwhile), and range totals and drill-downs. Prints a table; exits 1 when a step fails.
 

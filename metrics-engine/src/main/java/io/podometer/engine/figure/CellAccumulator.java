@@ -1,12 +1,21 @@
 package io.podometer.engine.figure;
 
-import java.util.HashMap;
+import it.unimi.dsi.fastutil.ints.IntIterator;
+import it.unimi.dsi.fastutil.objects.Object2DoubleMap;
+import it.unimi.dsi.fastutil.objects.Object2DoubleOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2IntMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.ObjectOpenHashSet;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Pools the contributions of one cell. Not thread-safe: one per cell, filled by one thread. */
+/**
+ * Pools the contributions of one cell. Not thread-safe: one per cell, filled by one thread. A year
+ * of an organization's cells is pooled at once, so the keys are held in open-addressing
+ * collections: no entry object per key, and primitive counts and sums.
+ */
 final class CellAccumulator {
 
   private double num;
@@ -15,12 +24,12 @@ final class CellAccumulator {
   private int items;
   private double[] samples;
   private int sampleCount;
-  private Map<String, Integer> numKeyCounts;
-  private Set<String> denKeys;
+  private Object2IntOpenHashMap<String> numKeyCounts;
+  private ObjectOpenHashSet<String> denKeys;
   // AI lines by attribution source, and by agent tool under keys prefixed TOOL; an agent's own
   // usage items (a tool, no source) by tool under TOOL_NUM and TOOL_DEN (one map, so that summaries
   // and merges carry them all alike)
-  private Map<String, Double> numBySource;
+  private Object2DoubleOpenHashMap<String> numBySource;
 
   private static final String TOOL = "tool:";
   private static final String TOOL_NUM = "tool-num:";
@@ -45,33 +54,42 @@ final class CellAccumulator {
       samples[sampleCount++] = c.sample();
     }
     if (c.numKey() != null) {
-      if (numKeyCounts == null) {
-        numKeyCounts = new HashMap<>();
-      }
-      numKeyCounts.merge(c.numKey(), 1, Integer::sum);
+      numKeyCounts().addTo(c.numKey(), 1);
     }
     if (c.denKey() != null) {
-      if (denKeys == null) {
-        denKeys = new HashSet<>();
-      }
-      denKeys.add(c.denKey());
+      denKeys().add(c.denKey());
     }
     if (c.source() != null) {
-      if (numBySource == null) {
-        numBySource = new TreeMap<>();
-      }
-      numBySource.merge(c.source(), c.num(), Double::sum);
+      numBySource().addTo(c.source(), c.num());
       if (c.tool() != null) {
-        numBySource.merge(toolKeys(c.tool())[0], c.num(), Double::sum);
+        numBySource.addTo(toolKeys(c.tool())[0], c.num());
       }
     } else if (c.tool() != null) {
-      if (numBySource == null) {
-        numBySource = new TreeMap<>();
-      }
       String[] keys = toolKeys(c.tool());
-      numBySource.merge(keys[1], c.num(), Double::sum);
-      numBySource.merge(keys[2], c.den(), Double::sum);
+      numBySource().addTo(keys[1], c.num());
+      numBySource.addTo(keys[2], c.den());
     }
+  }
+
+  private Object2IntOpenHashMap<String> numKeyCounts() {
+    if (numKeyCounts == null) {
+      numKeyCounts = new Object2IntOpenHashMap<>(4);
+    }
+    return numKeyCounts;
+  }
+
+  private ObjectOpenHashSet<String> denKeys() {
+    if (denKeys == null) {
+      denKeys = new ObjectOpenHashSet<>(4);
+    }
+    return denKeys;
+  }
+
+  private Object2DoubleOpenHashMap<String> numBySource() {
+    if (numBySource == null) {
+      numBySource = new Object2DoubleOpenHashMap<>(4);
+    }
+    return numBySource;
   }
 
   /** A tool's keys under {@link #TOOL}, {@link #TOOL_NUM} and {@link #TOOL_DEN}. */
@@ -101,22 +119,19 @@ final class CellAccumulator {
       samples[sampleCount++] = other.samples[i];
     }
     if (other.numKeyCounts != null) {
-      if (numKeyCounts == null) {
-        numKeyCounts = new HashMap<>();
+      Object2IntOpenHashMap<String> counts = numKeyCounts();
+      for (Object2IntMap.Entry<String> entry : other.numKeyCounts.object2IntEntrySet()) {
+        counts.addTo(entry.getKey(), entry.getIntValue());
       }
-      other.numKeyCounts.forEach((key, count) -> numKeyCounts.merge(key, count, Integer::sum));
     }
     if (other.denKeys != null) {
-      if (denKeys == null) {
-        denKeys = new HashSet<>();
-      }
-      denKeys.addAll(other.denKeys);
+      denKeys().addAll(other.denKeys);
     }
     if (other.numBySource != null) {
-      if (numBySource == null) {
-        numBySource = new TreeMap<>();
+      Object2DoubleOpenHashMap<String> sums = numBySource();
+      for (Object2DoubleMap.Entry<String> entry : other.numBySource.object2DoubleEntrySet()) {
+        sums.addTo(entry.getKey(), entry.getDoubleValue());
       }
-      other.numBySource.forEach((source, n) -> numBySource.merge(source, n, Double::sum));
     }
     return this;
   }
@@ -139,7 +154,7 @@ final class CellAccumulator {
       boolean allOnes = true;
       numCounts = new int[numKeys.length];
       for (int i = 0; i < numKeys.length; i++) {
-        numCounts[i] = numKeyCounts.get(numKeys[i]);
+        numCounts[i] = numKeyCounts.getInt(numKeys[i]);
         allOnes &= numCounts[i] == 1;
       }
       if (allOnes) {
@@ -180,25 +195,17 @@ final class CellAccumulator {
       }
     }
     if (other.numKeys != null) {
-      if (numKeyCounts == null) {
-        numKeyCounts = new HashMap<>();
-      }
+      Object2IntOpenHashMap<String> counts = numKeyCounts();
       for (int i = 0; i < other.numKeys.length; i++) {
-        numKeyCounts.merge(
-            other.numKeys[i], other.numCounts == null ? 1 : other.numCounts[i], Integer::sum);
+        counts.addTo(other.numKeys[i], other.numCounts == null ? 1 : other.numCounts[i]);
       }
     }
     if (other.denKeys != null) {
-      if (denKeys == null) {
-        denKeys = new HashSet<>();
-      }
-      java.util.Collections.addAll(denKeys, other.denKeys);
+      java.util.Collections.addAll(denKeys(), other.denKeys);
     }
     if (other.numBySource != null) {
-      if (numBySource == null) {
-        numBySource = new TreeMap<>();
-      }
-      other.numBySource.forEach((source, n) -> numBySource.merge(source, n, Double::sum));
+      Object2DoubleOpenHashMap<String> sums = numBySource();
+      other.numBySource.forEach(sums::addTo);
     }
     return this;
   }
@@ -214,15 +221,9 @@ final class CellAccumulator {
     if (!figure.bySource().isEmpty() && figure.den() != null) {
       double d = figure.den();
       exactNum += figure.exact() == null ? 0 : figure.exact() * d;
-      if (numBySource == null) {
-        numBySource = new TreeMap<>();
-      }
-      figure
-          .bySource()
-          .forEach((source, share) -> numBySource.merge(source, share * d, Double::sum));
-      figure
-          .byTool()
-          .forEach((tool, share) -> numBySource.merge(TOOL + tool, share * d, Double::sum));
+      Object2DoubleOpenHashMap<String> sums = numBySource();
+      figure.bySource().forEach((source, share) -> sums.addTo(source, share * d));
+      figure.byTool().forEach((tool, share) -> sums.addTo(TOOL + tool, share * d));
     }
     return this;
   }
@@ -239,20 +240,21 @@ final class CellAccumulator {
         if (numBySource != null && den != 0) {
           Map<String, Double> sources = new TreeMap<>();
           Map<String, Double> tools = new TreeMap<>();
-          numBySource.forEach(
-              (key, n) -> {
-                if (key.startsWith(TOOL_NUM)) {
-                  // an agent's usage: its own rate where its items carry the den (acceptances of
-                  // its suggestions), else its part of the whole (its cost over every merged PR)
-                  String tool = key.substring(TOOL_NUM.length());
-                  double ownDen = numBySource.getOrDefault(TOOL_DEN + tool, 0.0);
-                  tools.put(tool, n / (ownDen != 0 ? ownDen : den));
-                } else if (key.startsWith(TOOL)) {
-                  tools.put(key.substring(TOOL.length()), n / den);
-                } else if (!key.startsWith(TOOL_DEN)) {
-                  sources.put(key, n / den);
-                }
-              });
+          for (Object2DoubleMap.Entry<String> entry : numBySource.object2DoubleEntrySet()) {
+            String key = entry.getKey();
+            double n = entry.getDoubleValue();
+            if (key.startsWith(TOOL_NUM)) {
+              // an agent's usage: its own rate where its items carry the den (acceptances of
+              // its suggestions), else its part of the whole (its cost over every merged PR)
+              String tool = key.substring(TOOL_NUM.length());
+              double ownDen = numBySource.getDouble(TOOL_DEN + tool);
+              tools.put(tool, n / (ownDen != 0 ? ownDen : den));
+            } else if (key.startsWith(TOOL)) {
+              tools.put(key.substring(TOOL.length()), n / den);
+            } else if (!key.startsWith(TOOL_DEN)) {
+              sources.put(key, n / den);
+            }
+          }
           bySource = sources;
           byTool = tools;
         }
@@ -281,12 +283,15 @@ final class CellAccumulator {
               null,
               Map.of());
       case TOP_SHARE -> {
-        int total =
-            numKeyCounts == null ? 0 : numKeyCounts.values().stream().mapToInt(i -> i).sum();
-        int top =
-            numKeyCounts == null
-                ? 0
-                : numKeyCounts.values().stream().mapToInt(i -> i).max().orElse(0);
+        int total = 0;
+        int top = 0;
+        if (numKeyCounts != null) {
+          for (IntIterator counts = numKeyCounts.values().iterator(); counts.hasNext(); ) {
+            int count = counts.nextInt();
+            total += count;
+            top = Math.max(top, count);
+          }
+        }
         yield new Pooled(
             total == 0 ? null : (double) top / total, (double) top, (double) total, null, Map.of());
       }
@@ -312,7 +317,7 @@ final class CellAccumulator {
     int i = 0;
     double total = 0;
     for (String key : universe) {
-      counts[i] = numKeyCounts == null ? 0 : numKeyCounts.getOrDefault(key, 0);
+      counts[i] = numKeyCounts == null ? 0 : numKeyCounts.getInt(key);
       total += counts[i++];
     }
     if (total == 0) {

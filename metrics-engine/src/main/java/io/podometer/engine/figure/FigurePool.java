@@ -8,7 +8,6 @@ import it.unimi.dsi.fastutil.objects.ObjectOpenHashSet;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +33,11 @@ public final class FigurePool {
   private final Map<IsoWeek, Map<MetricId, List<Figure>>> peopleDerived = new HashMap<>();
   // each scope list without its member scope, once per distinct list
   private final Map<List<ScopeId>, List<ScopeId>> memberless = new HashMap<>();
+  private List<ScopeId> lastScopes;
+  private List<ScopeId> lastShape;
+  private MetricId lastMetric;
+  private IsoWeek lastWeek;
+  private Map<ScopeId, CellAccumulator> lastCells;
 
   /** A pool of every scope's cells. */
   public FigurePool() {
@@ -49,27 +53,61 @@ public final class FigurePool {
   }
 
   public void add(Contribution c) {
-    Map<ScopeId, CellAccumulator> weekCells =
-        cells
-            .computeIfAbsent(c.metric(), m -> new HashMap<>())
-            .computeIfAbsent(c.week(), w -> new HashMap<>());
+    Map<ScopeId, CellAccumulator> weekCells = weekCells(c.metric(), c.week());
     Map<ScopeId, Set<String>> weekPeople =
-        c.person() == null ? null : contributors.computeIfAbsent(c.week(), w -> new HashMap<>());
+        c.person() == null
+            ? null
+            : contributors.computeIfAbsent(c.week(), w -> new Object2ObjectOpenHashMap<>());
     if (c.metric().peopleDerived()) {
+      List<ScopeId> shape;
+      if (c.scopes() == lastScopes) {
+        shape = lastShape; // an item's metrics share its scope list
+      } else {
+        shape = memberless.computeIfAbsent(c.scopes(), FigurePool::withoutMember);
+        lastScopes = c.scopes();
+        lastShape = shape;
+      }
       shapes
           .computeIfAbsent(c.metric(), m -> new HashMap<>())
           .computeIfAbsent(c.week(), w -> new ObjectOpenHashSet<>())
-          .add(memberless.computeIfAbsent(c.scopes(), FigurePool::withoutMember));
+          .add(shape);
     }
     for (ScopeId scope : c.scopes()) {
       if (withoutMembers && scope.kind() == ScopeKind.MEMBER) {
         continue;
       }
-      weekCells.computeIfAbsent(scope, s -> new CellAccumulator()).add(c);
+      CellAccumulator cell = weekCells.get(scope);
+      if (cell == null) {
+        cell = new CellAccumulator();
+        weekCells.put(scope, cell);
+      }
+      cell.add(c);
       if (weekPeople != null && countsContributors(scope.kind())) {
-        weekPeople.computeIfAbsent(scope, s -> new HashSet<>()).add(c.person());
+        Set<String> people = weekPeople.get(scope);
+        if (people == null) {
+          people = new ObjectOpenHashSet<>(4);
+          weekPeople.put(scope, people);
+        }
+        people.add(c.person());
       }
     }
+  }
+
+  /** The cells of a metric's week, the last asked kept at hand: items come metric by metric. */
+  private Map<ScopeId, CellAccumulator> weekCells(MetricId metric, IsoWeek week) {
+    if (metric == lastMetric && week.equals(lastWeek)) {
+      return lastCells;
+    }
+    // open addressing: a year's cells are pooled at once, and a map entry per cell would add a
+    // third to what they hold
+    Map<ScopeId, CellAccumulator> weekCells =
+        cells
+            .computeIfAbsent(metric, m -> new HashMap<>())
+            .computeIfAbsent(week, w -> new Object2ObjectOpenHashMap<>());
+    lastMetric = metric;
+    lastWeek = week;
+    lastCells = weekCells;
+    return weekCells;
   }
 
   private static List<ScopeId> withoutMember(List<ScopeId> scopes) {
@@ -166,6 +204,7 @@ public final class FigurePool {
     List<Pooled> pooled =
         groups.parallelStream().map(group -> group.figures(current, finish)).toList();
     cells.clear();
+    lastCells = null;
     int size = pooled.stream().mapToInt(p -> p.figures().size()).sum();
     Map<FigureKey, Figure> figures = new HashMap<>(size * 4 / 3 + 1);
     for (Pooled group : pooled) {

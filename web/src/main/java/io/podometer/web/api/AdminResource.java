@@ -43,7 +43,8 @@ public class AdminResource {
       description =
           "failing: the last update or recomputation failed and no full recomputation has"
               + " succeeded since; failures counts every failure since the start; lastFailure"
-              + " says when, while doing what, and why.")
+              + " says when, while doing what, and why; cellsStoring counts the cells of figures"
+              + " already served and not yet stored.")
   public io.podometer.web.figures.FigureHealth.View figures() {
     return service.health();
   }

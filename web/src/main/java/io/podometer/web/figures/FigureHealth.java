@@ -15,8 +15,11 @@ public final class FigureHealth {
   /** One failure: what was being done, when, and the error's message. */
   public record Failure(Instant at, String during, String reason) {}
 
-  /** What administrators see. */
-  public record View(boolean failing, long failures, Failure lastFailure) {}
+  /**
+   * What administrators see; {@code cellsStoring} counts the cells of figures already served and
+   * not yet stored (a restart now would recompute them).
+   */
+  public record View(boolean failing, long failures, Failure lastFailure, int cellsStoring) {}
 
   private final Clock clock;
   private final AtomicLong failures = new AtomicLong();
@@ -50,8 +53,8 @@ public final class FigureHealth {
     return last;
   }
 
-  View view() {
-    return new View(failing, failures.get(), last);
+  View view(int cellsStoring) {
+    return new View(failing, failures.get(), last, cellsStoring);
   }
 
   /** The innermost cause's message: what went wrong, not where (no stack trace). */

@@ -83,6 +83,9 @@ public class FigureService {
   // stores the cells an update changed, in order, while the worker goes on with the next update
   private final ExecutorService cellWriter =
       Executors.newSingleThreadExecutor(daemon("podometer-figure-cells"));
+  // cells handed to the writer and not stored yet (what a restart now would recompute)
+  private final java.util.concurrent.atomic.AtomicInteger cellsStoring =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   // handed over by ingestion and erasure; guarded by itself
   private final Pending pending = new Pending();
@@ -271,7 +274,7 @@ public class FigureService {
 
   /** Failures of the figure pipeline, for administrators. */
   public FigureHealth.View health() {
-    return health.view();
+    return health.view(cellsStoring.get());
   }
 
   private RecomputeReport reportingFailures(
@@ -337,7 +340,7 @@ public class FigureService {
         boolean absorbedSome = absorbed > 0;
         settle();
         if (absorbedSome) {
-          persist(FigureChanges.NONE); // the figures reflect the facts up to a later moment
+          persist(Set.of()); // the figures reflect the facts up to a later moment
         }
         return;
       }
@@ -354,11 +357,12 @@ public class FigureService {
         // the weeks where the new facts happened first, published at once; the weeks they can
         // move further back follow
         FigureChanges first = live.recomputeWeeks(shownFirst, clock.instant());
+        Set<FigureStore.Cell> firstCells = toStore(first);
         dirty.removeAll(shownFirst);
         snapshot = live.snapshot();
         LOG.debugf(
             "%s shown first in %d ms", shownFirst, (System.nanoTime() - started) / 1_000_000);
-        persist(first);
+        persist(firstCells);
         lastShownNanos = System.nanoTime();
       }
       shownFirst.clear();
@@ -377,6 +381,7 @@ public class FigureService {
           everything
               ? live.recomputeAll(clock.instant())
               : live.recomputeWeeks(dirty, clock.instant());
+      Set<FigureStore.Cell> changedCells = toStore(changes);
       dirty.clear();
       everythingDirty = false;
       nanosPerWeek = (System.nanoTime() - started) / weeks;
@@ -385,9 +390,11 @@ public class FigureService {
       snapshot = live.snapshot();
       if (everything) {
         lastRecompute = clock.instant();
+      }
+      int cells = persist(changedCells);
+      if (everything) {
         prepareForUpdates();
       }
-      int cells = persist(changes);
       LOG.debugf(
           "%d facts applied: %d weeks recomputed%s, %d figures changed, %d removed, %d cells"
               + " stored in %d ms",
@@ -536,6 +543,7 @@ public class FigureService {
 
   private RecomputeReport finishFullRecompute(
       String why, OrgSnapshot org, FigureChanges changes, long started) {
+    Set<FigureStore.Cell> changedCells = toStore(changes);
     nanosPerWeek = (System.nanoTime() - started) / live.weekCount();
     dirty.clear();
     shownFirst.clear();
@@ -545,7 +553,7 @@ public class FigureService {
     orgVersion = org.version();
     snapshot = live.snapshot();
     lastRecompute = clock.instant();
-    int cells = persist(changes, true);
+    int cells = persist(changedCells, true);
     // after what was asked is answered: the index the next update reads
     prepareForUpdates();
     int figures = snapshot.size();
@@ -574,8 +582,9 @@ public class FigureService {
           closing.add(week.plusWeeks(-back));
         }
         FigureChanges changes = live.recomputeWeeks(closing, now);
+        Set<FigureStore.Cell> changedCells = toStore(changes);
         snapshot = live.snapshot();
-        persist(changes);
+        persist(changedCells);
         lastRecompute = now;
       }
     } catch (RuntimeException e) {
@@ -588,25 +597,40 @@ public class FigureService {
    * Hands the cells that changed to the writer, with the snapshot just published and the state it
    * was computed in; returns how many cells that is.
    */
-  private int persist(FigureChanges changes) {
-    return persist(changes, false);
+  private int persist(Set<FigureStore.Cell> cells) {
+    return persist(cells, false);
+  }
+
+  /**
+   * The cells holding what an update changed, counted as waiting for the store from now on: before
+   * the update is published, so that no one sees figures served and nothing waiting to be stored.
+   */
+  private Set<FigureStore.Cell> toStore(FigureChanges changes) {
+    Set<FigureStore.Cell> cells = changes.isEmpty() ? Set.of() : FigureStore.cellsOf(changes);
+    cellsStoring.addAndGet(cells.size());
+    return cells;
   }
 
   /**
    * @param everything a full recomputation: once its cells are stored, the pipeline has recovered
    *     from any earlier failure
    */
-  private int persist(FigureChanges changes, boolean everything) {
+  private int persist(Set<FigureStore.Cell> cells, boolean everything) {
     FigureSnapshot shown = snapshot;
-    FigureStore.State state = state(orgVersion, live);
     // without changed cells the state is still stored: the facts they reflect moved on
-    Set<FigureStore.Cell> cells = changes.isEmpty() ? Set.of() : FigureStore.cellsOf(changes);
+    FigureStore.State state = state(orgVersion, live);
     cellWriter.execute(
         () -> {
+          long started = System.nanoTime();
           try {
             store.write(shown, cells, state);
             if (everything) {
               health.recovered();
+            }
+            if (!cells.isEmpty()) {
+              LOG.debugf(
+                  "%d cells stored in %d ms",
+                  cells.size(), (System.nanoTime() - started) / 1_000_000);
             }
           } catch (RuntimeException e) {
             LOG.errorf(e, "changed figures not stored; recomputing everything");
@@ -623,6 +647,8 @@ public class FigureService {
                   1,
                   TimeUnit.MINUTES);
             }
+          } finally {
+            cellsStoring.addAndGet(-cells.size());
           }
         });
     return cells.size();
