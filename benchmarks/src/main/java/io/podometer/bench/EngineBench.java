@@ -283,7 +283,7 @@ public final class EngineBench {
     return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 
-  private static double[] rounded(double[] values) {
+  static double[] rounded(double[] values) {
     return Arrays.stream(values).map(v -> Math.round(v * 100) / 100.0).toArray();
   }
 
