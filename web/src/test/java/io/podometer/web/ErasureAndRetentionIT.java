@@ -33,6 +33,7 @@ class ErasureAndRetentionIT {
   @Inject TestDatabase db;
   @Inject RetentionJob retention;
   @Inject io.podometer.web.store.FactKeyIndex keys;
+  @Inject io.agroal.api.AgroalDataSource dataSource;
 
   @BeforeEach
   void load() {
@@ -58,6 +59,38 @@ class ErasureAndRetentionIT {
         + "\",\"day\":\""
         + day
         + "\",\"active\":true,\"linesAdded\":120,\"sessions\":2}}";
+  }
+
+  @Test
+  void cellsServedButNotYetStoredAreCountedUntilTheStoreHasThem() throws Exception {
+    Events.send(
+        Events.commit(CO, "c1", "ana@acme.example", "2026-03-02T08:00:00Z", 40, 2, null),
+        Events.prMerged(CO, 1, "ana-m", "2026-03-02T15:00:00Z", "c1", 40));
+    db.awaitFigures();
+    given().get("/api/admin/figures").then().statusCode(200).body("cellsStoring", equalTo(0));
+    int waiting = 0;
+    // another transaction holds every stored cell: the writer waits for it to end, while the
+    // figures of a new event are already served
+    try (java.sql.Connection holder = dataSource.getConnection()) {
+      holder.setAutoCommit(false);
+      try (java.sql.Statement lock = holder.createStatement()) {
+        lock.executeQuery("select scope from figure_cell for update").close();
+      }
+      Events.send(usage("ana@acme.example", "2026-03-03"));
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (waiting == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+        waiting = given().get("/api/admin/figures").then().extract().path("cellsStoring");
+      }
+      holder.rollback();
+    }
+    assertTrue(waiting > 0, "the new event's cells were counted while the store was held");
+    db.awaitFigures();
+    given()
+        .get("/api/admin/figures")
+        .then()
+        .body("cellsStoring", equalTo(0))
+        .body("failing", equalTo(false));
   }
 
   @Test
