@@ -1,9 +1,6 @@
 package io.podometer.bench;
 
-import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventCodec;
-import io.podometer.engine.event.FactKey;
-import io.podometer.engine.fact.FactFolder;
 import io.podometer.engine.fact.FoldedFact;
 import io.podometer.engine.live.FigureChanges;
 import io.podometer.engine.live.MaterializedFigures;
@@ -14,10 +11,8 @@ import java.lang.management.ManagementFactory;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code ./podometer bench-recompute}: a full recomputation as the server runs one on {@code POST
@@ -126,28 +121,18 @@ public final class RecomputeBench {
             last == null ? "" : last.figuresDescribed()));
   }
 
-  /**
-   * Folds the stored events key by key into the held facts, a chunk at a time, letting go of the
-   * JSON as it goes: the events, their parsed trees and the facts never sit in memory together.
-   */
+  /** Folds the stored events into the held facts a chunk at a time, the events spent as it goes. */
   private static void load(StoredEvents stored, MaterializedFigures figures) {
-    EventCodec codec = new EventCodec();
-    FactFolder folder = new FactFolder();
     List<FoldedFact> chunk = new ArrayList<>(LOAD_CHUNK);
-    Iterator<Map.Entry<FactKey, List<String>>> entries = stored.byKey().entrySet().iterator();
-    while (entries.hasNext()) {
-      Map.Entry<FactKey, List<String>> entry = entries.next();
-      List<CanonicalEvent> events = new ArrayList<>(entry.getValue().size());
-      for (String json : entry.getValue()) {
-        events.add(codec.readStored(json));
-      }
-      chunk.add(folder.fold(entry.getKey(), events));
-      entries.remove();
-      if (chunk.size() == LOAD_CHUNK) {
-        figures.loadFacts(chunk);
-        chunk.clear();
-      }
-    }
+    stored.foldDraining(
+        new EventCodec(),
+        fact -> {
+          chunk.add(fact);
+          if (chunk.size() == LOAD_CHUNK) {
+            figures.loadFacts(chunk);
+            chunk.clear();
+          }
+        });
     figures.loadFacts(chunk);
   }
 

@@ -18,8 +18,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A simulated organization's model and its events, validated and kept as the store keeps them:
@@ -74,15 +76,32 @@ record StoredEvents(OrgModel org, Map<FactKey, List<String>> byKey, long count) 
     FactFolder folder = new FactFolder();
     List<FoldedFact> folded =
         byKey.entrySet().parallelStream()
-            .map(
-                entry -> {
-                  List<CanonicalEvent> events = new ArrayList<>(entry.getValue().size());
-                  for (String json : entry.getValue()) {
-                    events.add(codec.readStored(json));
-                  }
-                  return folder.fold(entry.getKey(), events);
-                })
+            .map(entry -> fold(codec, folder, entry.getKey(), entry.getValue()))
             .toList();
     return FactSet.fromFolded(folded);
+  }
+
+  /**
+   * Folds key by key on one thread, handing each fact to {@code out} and letting go of its events
+   * as it goes: the JSON, its parsed trees and the facts are never all held at once. The stored
+   * events are spent.
+   */
+  void foldDraining(EventCodec codec, Consumer<FoldedFact> out) {
+    FactFolder folder = new FactFolder();
+    Iterator<Map.Entry<FactKey, List<String>>> entries = byKey.entrySet().iterator();
+    while (entries.hasNext()) {
+      Map.Entry<FactKey, List<String>> entry = entries.next();
+      out.accept(fold(codec, folder, entry.getKey(), entry.getValue()));
+      entries.remove();
+    }
+  }
+
+  private static FoldedFact fold(
+      EventCodec codec, FactFolder folder, FactKey key, List<String> jsons) {
+    List<CanonicalEvent> events = new ArrayList<>(jsons.size());
+    for (String json : jsons) {
+      events.add(codec.readStored(json));
+    }
+    return folder.fold(key, events);
   }
 }
