@@ -68,23 +68,26 @@ class ErasureAndRetentionIT {
         Events.prMerged(CO, 1, "ana-m", "2026-03-02T15:00:00Z", "c1", 40));
     db.awaitFigures();
     given().get("/api/admin/figures").then().statusCode(200).body("cellsStoring", equalTo(0));
-    int waiting = 0;
     // another transaction holds every stored cell: the writer waits for it to end, while the
     // figures of a new event are already served
     try (java.sql.Connection holder = dataSource.getConnection()) {
       holder.setAutoCommit(false);
-      try (java.sql.Statement lock = holder.createStatement()) {
-        lock.executeQuery("select scope from figure_cell for update").close();
+      try {
+        try (java.sql.Statement lock = holder.createStatement()) {
+          lock.executeQuery("select scope from figure_cell for update").close();
+        }
+        Events.send(usage("ana@acme.example", "2026-03-03"));
+        org.awaitility.Awaitility.await("the new event's cells counted while the store is held")
+            .atMost(java.time.Duration.ofSeconds(5))
+            .pollInterval(java.time.Duration.ofMillis(50))
+            .until(
+                () ->
+                    given().get("/api/admin/figures").then().extract().<Integer>path("cellsStoring")
+                        > 0);
+      } finally {
+        holder.rollback();
       }
-      Events.send(usage("ana@acme.example", "2026-03-03"));
-      long deadline = System.nanoTime() + 5_000_000_000L;
-      while (waiting == 0 && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-        waiting = given().get("/api/admin/figures").then().extract().path("cellsStoring");
-      }
-      holder.rollback();
     }
-    assertTrue(waiting > 0, "the new event's cells were counted while the store was held");
     db.awaitFigures();
     given()
         .get("/api/admin/figures")
