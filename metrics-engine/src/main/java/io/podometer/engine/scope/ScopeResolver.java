@@ -22,8 +22,7 @@ public final class ScopeResolver {
   private final MemberDirectory members;
   private final Map<String, List<ScopeId>> podChains = new ConcurrentHashMap<>();
   private final BetLinker bets;
-  private final Map<String, List<String>> linkedBets =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<PullRequestRef, List<String>> linkedBets = new ConcurrentHashMap<>();
   // millions of items share a few thousand scope lists: one list (and one ScopeId each) per shape
   private final Map<ChangeShape, List<ScopeId>> changeScopes = new ConcurrentHashMap<>();
   private final Map<String, List<ScopeId>> serviceScopes = new ConcurrentHashMap<>();
@@ -128,13 +127,25 @@ public final class ScopeResolver {
 
   private record MemberShape(String pod, String member) {}
 
+  /**
+   * A pull request's key among the bets decided: asked for every pull request by every family, so
+   * no text is built for it and its hash is the repository's (cached) spread by the number.
+   */
+  private record PullRequestRef(String repo, int number) {
+    @Override
+    public int hashCode() {
+      return (repo == null ? 0 : repo.hashCode()) * 0x9E3779B1 + number;
+    }
+  }
+
   /** The bets a pull request's work is linked to (label, branch prefix, title tag, repo, path). */
   public List<String> betsOf(PullRequestFact pr) {
     if (bets.isEmpty()) {
       return List.of();
     }
     // every family asks for every pull request: decide once per pull request
-    return linkedBets.computeIfAbsent(pr.repo() + "#" + pr.number(), key -> bets.betsOf(pr));
+    return linkedBets.computeIfAbsent(
+        new PullRequestRef(pr.repo(), pr.number()), key -> bets.betsOf(pr));
   }
 
   public List<Service> services() {

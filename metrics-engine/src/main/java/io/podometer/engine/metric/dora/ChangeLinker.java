@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Ties merged PRs to the production deployment that first shipped them (SPEC §5.2). Where the
@@ -29,7 +30,7 @@ final class ChangeLinker {
       new IdentityHashMap<>();
 
   private final Map<PrKey, DeployedChange> changes = new HashMap<>();
-  private Map<String, Deployment> byMergeCommit;
+  private Map<String, Map<String, Deployment>> byMergeCommit;
   private final List<PendingRevert> reverts = new ArrayList<>();
 
   ChangeLinker(DeploymentIndex index, CommitGraph graph, List<PullRequestFact> pullRequests) {
@@ -93,17 +94,19 @@ final class ChangeLinker {
     }
     String merge = pr.mergeCommitSha();
     DeployedChange change;
-    if (!graph.known(pr.repo())) {
-      change = byTime(pr, service, false, "no commit graph for " + pr.repo());
+    String repo = pr.repo();
+    if (!graph.known(repo)) {
+      change = byTime(pr, service, false, () -> "no commit graph for " + repo);
     } else if (merge == null || graph.commit(pr.repo(), merge) == null) {
       change =
           byTime(
               pr,
               service,
               false,
-              merge == null
-                  ? "no merge commit sha"
-                  : "merge commit " + shortSha(merge) + " not in the commit graph");
+              () ->
+                  merge == null
+                      ? "no merge commit sha"
+                      : "merge commit " + shortSha(merge) + " not in the commit graph");
     } else {
       Deployment carrier = firstDeploying(service, pr.repo(), merge);
       change =
@@ -113,8 +116,9 @@ final class ChangeLinker {
                   pr,
                   service,
                   true,
-                  "no deployment known to the commit graph contains merge commit "
-                      + shortSha(merge));
+                  () ->
+                      "no deployment known to the commit graph contains merge commit "
+                          + shortSha(merge));
     }
     if (change == null) {
       return;
@@ -130,39 +134,56 @@ final class ChangeLinker {
   }
 
   private static DeployedChange byTime(
-      PullRequestFact pr, ServiceDeployments service, boolean outsideGraphOnly, String why) {
+      PullRequestFact pr,
+      ServiceDeployments service,
+      boolean outsideGraphOnly,
+      Supplier<String> why) {
     Deployment d = service.firstSuccessfulAtOrAfter(pr.mergedAt(), outsideGraphOnly);
     if (d == null) {
       return null;
     }
-    String link =
-        d.ref()
-            + " is the first successful production deployment of "
-            + service.id()
-            + (outsideGraphOnly ? " outside the commit graph" : "")
-            + " finished at or after the merge (time rule: "
-            + why
-            + ")";
-    return new DeployedChange(pr, d, false, link);
+    // a year holds hundreds of thousands of links: their words are put together when read, from
+    // what they name only (a kept contribution holds no deployment index)
+    String ref = d.ref();
+    String serviceId = service.id();
+    return new DeployedChange(
+        pr,
+        d,
+        false,
+        () ->
+            ref
+                + " is the first successful production deployment of "
+                + serviceId
+                + (outsideGraphOnly ? " outside the commit graph" : "")
+                + " finished at or after the merge (time rule: "
+                + why.get()
+                + ")");
   }
 
-  private static String graphLink(Deployment carrier, String merge) {
+  private static Supplier<String> graphLink(Deployment carrier, String merge) {
     Deployment previous = carrier.previousSuccessful();
-    String range =
-        previous == null || previous.sha() == null
-            ? "first production deployment of " + carrier.service.id() + " with a known sha"
-            : "range "
-                + shortSha(previous.sha())
-                + ".."
-                + shortSha(carrier.sha())
-                + " after "
-                + previous.ref();
-    return carrier.ref()
-        + " first contains merge commit "
-        + shortSha(merge)
-        + " (commit graph: "
-        + range
-        + ")";
+    String carrierRef = carrier.ref();
+    String carrierSha = carrier.sha();
+    String serviceId = carrier.service.id();
+    String previousRef = previous == null ? null : previous.ref();
+    String previousSha = previous == null ? null : previous.sha();
+    return () -> {
+      String range =
+          previousSha == null
+              ? "first production deployment of " + serviceId + " with a known sha"
+              : "range "
+                  + shortSha(previousSha)
+                  + ".."
+                  + shortSha(carrierSha)
+                  + " after "
+                  + previousRef;
+      return carrierRef
+          + " first contains merge commit "
+          + shortSha(merge)
+          + " (commit graph: "
+          + range
+          + ")";
+    };
   }
 
   private void resolveReverts() {
@@ -171,7 +192,7 @@ final class ChangeLinker {
       if (revert.sha != null) {
         target = firstDeploying(revert.by.service, revert.repo, revert.sha);
         if (target == null) {
-          target = deployedMergeCommits().get(revert.repo + "@" + revert.sha);
+          target = deployedMergeCommits().getOrDefault(revert.repo, Map.of()).get(revert.sha);
         }
         if (target == null) {
           CommitFact commit = graph.commit(revert.repo, revert.sha);
@@ -189,19 +210,33 @@ final class ChangeLinker {
     }
   }
 
-  /** The deployment that shipped each deployed PR, by its merge commit; built when first needed. */
-  private Map<String, Deployment> deployedMergeCommits() {
+  /**
+   * The deployment that shipped each deployed PR, by repository and merge commit (lower case);
+   * built when first needed.
+   */
+  private Map<String, Map<String, Deployment>> deployedMergeCommits() {
     if (byMergeCommit == null) {
       byMergeCommit = new HashMap<>();
       for (DeployedChange change : changes.values()) {
         String merge = change.pr().mergeCommitSha();
         if (merge != null) {
-          byMergeCommit.put(
-              change.pr().repo() + "@" + merge.toLowerCase(Locale.ROOT), change.deployment());
+          byMergeCommit
+              .computeIfAbsent(change.pr().repo(), repo -> new HashMap<>())
+              .put(lowerCase(merge), change.deployment());
         }
       }
     }
     return byMergeCommit;
+  }
+
+  /** Shas are mostly written in lower case already: no copy for them. */
+  private static String lowerCase(String sha) {
+    for (int i = 0; i < sha.length(); i++) {
+      if (Character.isUpperCase(sha.charAt(i))) {
+        return sha.toLowerCase(Locale.ROOT);
+      }
+    }
+    return sha;
   }
 
   private Deployment deploymentOf(String repo, int number) {

@@ -36,30 +36,33 @@ final class DeploymentIndex {
     }
     EnvironmentPattern production = ctx.org().org().productionEnvironments();
     Map<String, IsoWeek> coveredFrom = new HashMap<>();
-    List<DeploymentFact> productionFacts = new ArrayList<>();
+    List<Production> productionFacts = new ArrayList<>();
+    // a handful of environment names among every deployment: each is matched once
+    Map<String, Boolean> isProduction = new HashMap<>();
     for (DeploymentFact d : ctx.facts().deployments()) {
       String service = serviceOf(d);
       if (service == null || d.finishedAt() == null || d.deploymentId() == null) {
         continue;
       }
-      coveredFrom.merge(service, ctx.weekOf(d.finishedAt()), DeploymentIndex::earlier);
+      IsoWeek week = ctx.weekOf(d.finishedAt());
+      coveredFrom.merge(service, week, DeploymentIndex::earlier);
       if (d.service() != null && !d.service().equals(service)) {
         // the lexically first repository a name stood for, whatever the order of the facts
         repoNamedAs.merge(d.service(), service, (a, b) -> a.compareTo(b) <= 0 ? a : b);
       }
-      if (production.matches(d.environment())) {
-        productionFacts.add(d);
+      if (isProduction.computeIfAbsent(d.environment(), production::matches)) {
+        productionFacts.add(new Production(d, service, week));
       }
     }
     coveredFrom.forEach(
         (service, week) ->
             services.put(
                 service, new ServiceDeployments(service, ctx.scopes().forService(service), week)));
-    for (DeploymentFact d : productionFacts) {
-      ServiceDeployments service = services.get(serviceOf(d));
-      Deployment deployment = new Deployment(d, service, ctx.weekOf(d.finishedAt()));
+    for (Production p : productionFacts) {
+      ServiceDeployments service = services.get(p.service());
+      Deployment deployment = new Deployment(p.fact(), service, p.week());
       service.add(deployment);
-      byId.put(d.deploymentId(), deployment);
+      byId.put(p.fact().deploymentId(), deployment);
     }
     for (IncidentFact incident : ctx.facts().incidents()) {
       if (incident.incidentId() == null || incident.openedAt() == null) {
@@ -139,4 +142,7 @@ final class DeploymentIndex {
   private static IsoWeek earlier(IsoWeek a, IsoWeek b) {
     return a.compareTo(b) <= 0 ? a : b;
   }
+
+  /** A production deployment fact with what was worked out for it on the way. */
+  private record Production(DeploymentFact fact, String service, IsoWeek week) {}
 }

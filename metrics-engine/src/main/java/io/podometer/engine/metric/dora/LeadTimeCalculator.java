@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Change lead time of each deployed PR (SPEC §5.2): first commit → the production deployment that
@@ -143,7 +144,7 @@ final class LeadTimeCalculator {
             d.ref(),
             d.finishedAt(),
             new double[] {lead, coding, pickup, review, deploy},
-            change.link());
+            change.linkWords());
     Evidence evidence = Evidence.lazily(change.ref(), timeline::words);
 
     sample(LEAD_TIME_P50_HOURS, lead, d, scopes, person, evidence, out);
@@ -164,7 +165,7 @@ final class LeadTimeCalculator {
       String deployment,
       Instant deployed,
       double[] phases,
-      String link) {
+      Supplier<String> link) {
 
     private static final String[] PHASES = {"lead", "coding", "pickup", "review", "deploy"};
 
@@ -199,7 +200,7 @@ final class LeadTimeCalculator {
         phase(rule, PHASES[i], phases[i]);
       }
       rule.setLength(rule.length() - 1);
-      rule.append("; ").append(link);
+      rule.append("; ").append(link.get());
       return rule.toString();
     }
   }

@@ -17,6 +17,8 @@ final class RollbacksAndHotfixes {
 
   private final DeploymentIndex index;
   private final Set<String> hotfixLabels;
+  // a few dozen distinct labels among every deployed PR's: each is lowered once
+  private final Map<String, Boolean> isHotfixLabel = new HashMap<>();
 
   RollbacksAndHotfixes(DeploymentIndex index, List<String> hotfixLabels) {
     this.index = index;
@@ -51,16 +53,25 @@ final class RollbacksAndHotfixes {
   private String hotfixReason(Deployment d) {
     for (DeployedChange change : d.changes) {
       for (String label : change.pr().labels()) {
-        if (hotfixLabels.contains(label.toLowerCase(Locale.ROOT))) {
+        if (isHotfix(label)) {
           return "carries " + change.ref() + " labelled " + label;
         }
       }
     }
     for (String label : d.fact.labels()) {
-      if (hotfixLabels.contains(label.toLowerCase(Locale.ROOT))) {
+      if (isHotfix(label)) {
         return "deployment labelled " + label;
       }
     }
     return null;
+  }
+
+  private boolean isHotfix(String label) {
+    Boolean known = isHotfixLabel.get(label);
+    if (known == null) {
+      known = hotfixLabels.contains(label.toLowerCase(Locale.ROOT));
+      isHotfixLabel.put(label, known);
+    }
+    return known;
   }
 }
