@@ -7,6 +7,7 @@ import io.podometer.engine.fact.CommitFact;
 import io.podometer.engine.fact.DeploymentFact;
 import io.podometer.engine.fact.IncidentFact;
 import io.podometer.engine.fact.PullRequestFact;
+import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.time.IsoWeek;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
@@ -28,7 +29,8 @@ import java.util.TreeSet;
  *   <li>back {@link #BACK} weeks (not for {@link #OWN_WEEK_AND_AFTER}): a revert counts in the week
  *       the reverted PR merged (30-day window), churn in the week the churned PR merged (21 days),
  *       an incident in the week of the deployment it blames (its {@code causedBy} deployment is
- *       looked up however old);
+ *       looked up however old); for a deployment, as far back as it can reach ({@link
+ *       DeploymentReach}: a few days in the usual case, every week at worst);
  *   <li>ahead {@link #AHEAD} weeks: lead time counts in the week of the deployment that carried the
  *       change, AI-First engineers look back 4 weeks, the next deployment's commit range moves;
  *   <li>an attribution where its commit and the commit's pull request count;
@@ -62,11 +64,14 @@ final class AffectedWeeks {
           FactKind.MEETING_WEEK,
           FactKind.PULSE_ANSWER);
 
+  private final OrgModel org;
   private final ZoneId zone;
   private final LiveFacts facts;
+  private DeploymentReach deploymentReach;
 
-  AffectedWeeks(ZoneId zone, LiveFacts facts) {
-    this.zone = zone;
+  AffectedWeeks(OrgModel org, LiveFacts facts) {
+    this.org = org;
+    this.zone = org.org().timeZone();
     this.facts = facts;
   }
 
@@ -106,11 +111,18 @@ final class AffectedWeeks {
         }
       }
     }
-    IsoWeek first =
-        moments.stream()
-            .min(IsoWeek::compareTo)
-            .orElseThrow()
-            .plusWeeks(OWN_WEEK_AND_AFTER.contains(kind) ? 0 : -BACK);
+    IsoWeek earliestMoment = moments.stream().min(IsoWeek::compareTo).orElseThrow();
+    IsoWeek first;
+    if (kind == FactKind.DEPLOYMENT) {
+      Instant reach = deploymentReach().earliest(change);
+      IsoWeek back =
+          DeploymentReach.EVERY_WEEK.equals(reach)
+              ? from
+              : reach == null ? earliestMoment : IsoWeek.of(reach, zone);
+      first = back.compareTo(earliestMoment) < 0 ? back : earliestMoment;
+    } else {
+      first = earliestMoment.plusWeeks(OWN_WEEK_AND_AFTER.contains(kind) ? 0 : -BACK);
+    }
     IsoWeek last = moments.stream().max(IsoWeek::compareTo).orElseThrow().plusWeeks(AHEAD);
     if (reachesToNow(change)) {
       last = to;
@@ -120,6 +132,13 @@ final class AffectedWeeks {
     for (IsoWeek week = start; week.compareTo(end) <= 0; week = week.plusWeeks(1)) {
       weeks.add(week);
     }
+  }
+
+  private DeploymentReach deploymentReach() {
+    if (deploymentReach == null) {
+      deploymentReach = new DeploymentReach(org, facts);
+    }
+    return deploymentReach;
   }
 
   private static boolean reachesToNow(LiveFacts.Change change) {

@@ -144,6 +144,19 @@ public final class LiveFacts {
     return null;
   }
 
+  /** Hands every current fact of a kind to {@code action}, in no particular order. */
+  public void forEachOf(FactKind kind, java.util.function.Consumer<Object> action) {
+    Long2ObjectOpenHashMap<Slot> facts = byKind.get(kind);
+    if (facts == null) {
+      return;
+    }
+    for (Slot head : facts.values()) {
+      for (Slot slot = head; slot != null; slot = slot.next) {
+        action.accept(slot.fact);
+      }
+    }
+  }
+
   public int size() {
     int size = 0;
     for (Long2ObjectOpenHashMap<Slot> facts : byKind.values()) {

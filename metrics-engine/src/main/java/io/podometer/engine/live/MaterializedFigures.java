@@ -148,7 +148,7 @@ public final class MaterializedFigures {
    */
   public void absorbStored(
       Map<FactKey, String> fields, TreeSet<IsoWeek> all, TreeSet<IsoWeek> own) {
-    AffectedWeeks weeksOf = new AffectedWeeks(org.org().timeZone(), facts);
+    AffectedWeeks weeksOf = new AffectedWeeks(org, facts);
     for (LiveFacts.Change change : forgetting(facts.putJson(fields))) {
       weeksOf.add(change, from, to, all, own);
     }
@@ -233,7 +233,7 @@ public final class MaterializedFigures {
     if (reusable.isEmpty() || changes.isEmpty()) {
       return changes;
     }
-    AffectedWeeks weeksOf = new AffectedWeeks(org.org().timeZone(), facts);
+    AffectedWeeks weeksOf = new AffectedWeeks(org, facts);
     for (LiveFacts.Change change : changes) {
       java.util.function.Predicate<MetricFamily> readsIt =
           family -> family.reads().contains(change.key().kind());
@@ -254,7 +254,7 @@ public final class MaterializedFigures {
 
   private SortedSet<IsoWeek> affected(List<LiveFacts.Change> changes) {
     TreeSet<IsoWeek> affected = new TreeSet<>();
-    AffectedWeeks weeksOf = new AffectedWeeks(org.org().timeZone(), facts);
+    AffectedWeeks weeksOf = new AffectedWeeks(org, facts);
     for (LiveFacts.Change change : changes) {
       weeksOf.add(change, from, to, affected);
     }

@@ -23,6 +23,11 @@ import org.junit.jupiter.api.Test;
  */
 class OwnWeeksFirstTest {
 
+  private static final String EARLIER =
+      """
+      {"id":"deploy:checkout-api:76","type":"deployment.finished","source":"test","occurredAt":"2026-03-16T09:00:00Z","schema":1,"repo":"acme/checkout-api","data":{"deploymentId":"76","service":"checkout-api","environment":"production","status":"success","finishedAt":"2026-03-16T09:00:00Z"}}
+      """;
+
   private static final String DEPLOYMENT =
       """
       {"id":"deploy:checkout-api:77","type":"deployment.finished","source":"test","occurredAt":"2026-03-18T10:00:00Z","schema":1,"repo":"acme/checkout-api","data":{"deploymentId":"77","service":"checkout-api","environment":"production","status":"success","finishedAt":"2026-03-18T10:00:00Z"}}
@@ -36,6 +41,7 @@ class OwnWeeksFirstTest {
     IsoWeek to = IsoWeek.of(Instant.parse("2026-04-20T12:00:00Z"), zone); // 2026-W17
     MaterializedFigures live =
         new MaterializedFigures(MetricFamilies.engine().withoutMembers(), org, from, to);
+    live.loadFacts(GoldenData.folded(GoldenData.events(EARLIER)));
     live.recomputeAll(Instant.parse("2026-04-22T00:00:00Z"));
 
     CanonicalEvent event = GoldenData.events(DEPLOYMENT).get(0);
@@ -46,11 +52,13 @@ class OwnWeeksFirstTest {
 
     // finished Wednesday 2026-03-18: ISO week 2026-W12, its only moment
     assertEquals(new TreeSet<>(List.of(new IsoWeek(2026, 12))), own);
-    // a deployment moves 5 weeks back (W07..W11: reverts, incidents blaming it) and every week up
-    // to the range's last (coverage, recoveries): W07..W17, 11 weeks
-    assertEquals(new IsoWeek(2026, 7), all.first());
+    // a deployment moves the 72 h before it (the incident window: incidents blaming it, rollbacks
+    // and hotfixes within 24 h) — Sunday 03-15 10:00, W11 — and back to the last success before it
+    // (Monday 03-16, W12), then every week up to the range's last (coverage, recoveries):
+    // W11..W17, 7 weeks
+    assertEquals(new IsoWeek(2026, 11), all.first());
     assertEquals(to, all.last());
-    assertEquals(11, all.size());
+    assertEquals(7, all.size());
     assertTrue(all.containsAll(own), "the own weeks are among those moved");
   }
 }

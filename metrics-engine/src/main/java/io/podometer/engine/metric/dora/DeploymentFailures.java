@@ -13,7 +13,7 @@ import java.util.Map;
 final class DeploymentFailures {
 
   /** How soon a rollback or hotfix must follow to blame a deployment, and a fix a failure. */
-  static final Duration FOLLOW_UP = Duration.ofHours(24);
+  static final Duration FOLLOW_UP = DoraFamily.FOLLOW_UP;
 
   private DeploymentFailures() {}
 

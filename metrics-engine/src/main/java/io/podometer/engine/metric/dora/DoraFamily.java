@@ -6,6 +6,7 @@ import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.metric.Meanwhile;
 import io.podometer.engine.metric.MetricFamily;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -21,6 +22,12 @@ import java.util.function.Consumer;
  * computation builds its own indexes.
  */
 public final class DoraFamily implements MetricFamily {
+
+  /**
+   * How soon a rollback or hotfix must follow a deployment to blame it, and how far back from a
+   * deployment a failure or an incident makes it rework.
+   */
+  public static final Duration FOLLOW_UP = Duration.ofHours(24);
 
   private static final Set<FactKind> READS =
       FactKind.changesAnd(FactKind.DEPLOYMENT, FactKind.INCIDENT);

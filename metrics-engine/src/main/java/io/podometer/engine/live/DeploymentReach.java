@@ -1,0 +1,254 @@
+package io.podometer.engine.live;
+
+import io.podometer.engine.event.FactKey;
+import io.podometer.engine.event.FactKind;
+import io.podometer.engine.fact.DeploymentFact;
+import io.podometer.engine.fact.IncidentFact;
+import io.podometer.engine.metric.dora.DoraFamily;
+import io.podometer.engine.org.EnvironmentPattern;
+import io.podometer.engine.org.MemberDirectory;
+import io.podometer.engine.org.OrgModel;
+import io.podometer.engine.org.Service;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How far back a changed deployment can move the DORA figures (SPEC §5.2), worked out from the
+ * deployments and incidents held: in weeks it has no bound (a failed deployment's recovery waits
+ * for the service's next success, however late), and in the usual case it is a few days.
+ *
+ * <ul>
+ *   <li>the longest look-back from a deployment: a rollback or hotfix within 24 h marks the one
+ *       before it failed, a failure or incident in the 24 h before makes it rework, an incident
+ *       blames the last deployment within the incident window before it opened;
+ *   <li>the deployment it rolls back ({@code rollbackOf}), however old;
+ *   <li>a production deployment: back to its service's last successful production deployment before
+ *       it, as the failures since then are recovered by the next success;
+ *   <li>every week when it may tie an incident to any earlier deployment — a successful production
+ *       deployment within an incident's follow-up window (until it is resolved), where a rollback,
+ *       revert or hotfix blames what it undoes — when there is no earlier production success to
+ *       stop at, or when it changes which service an incident's name stands for (a service with no
+ *       other deployment, a name standing for a repository).
+ * </ul>
+ *
+ * Services are resolved as the DORA figures resolve them: the configured service a deployment
+ * names, else the service claiming its repository, else the repository, else the name it gives.
+ * Built once per batch of changes, on the first deployment among them.
+ */
+final class DeploymentReach {
+
+  private final LiveFacts facts;
+  private final MemberDirectory directory;
+  private final Set<String> configured = new HashSet<>();
+  private final EnvironmentPattern production;
+  private final Duration lookBack;
+  private final Duration incidentWindow;
+  private Held held;
+
+  DeploymentReach(OrgModel org, LiveFacts facts) {
+    this.facts = facts;
+    this.directory = new MemberDirectory(org);
+    for (Service service : org.services()) {
+      configured.add(service.id());
+    }
+    this.production = org.org().productionEnvironments();
+    this.incidentWindow = Duration.ofHours(org.org().incidentWindowHours());
+    this.lookBack =
+        incidentWindow.compareTo(DoraFamily.FOLLOW_UP) > 0 ? incidentWindow : DoraFamily.FOLLOW_UP;
+  }
+
+  /** What {@link #earliest} answers when the change can move every week. */
+  static final Instant EVERY_WEEK = Instant.MIN;
+
+  /**
+   * The earliest moment whose week the change can move: {@link #EVERY_WEEK}, or null when it moves
+   * no figure beyond its own moments (a deployment the figures do not read).
+   */
+  Instant earliest(LiveFacts.Change change) {
+    Instant earliest = null;
+    for (Object version : new Object[] {change.before(), change.after()}) {
+      if (!(version instanceof DeploymentFact d)
+          || d.finishedAt() == null
+          || d.deploymentId() == null) {
+        continue; // the figures read no deployment without an id or a finish
+      }
+      String service = serviceOf(d);
+      if (service == null) {
+        continue;
+      }
+      Instant reach =
+          reach(
+              d,
+              service,
+              change.after() instanceof DeploymentFact now
+                      && now.finishedAt() != null
+                      && now.deploymentId() != null
+                  ? now
+                  : null);
+      if (reach == null) {
+        return EVERY_WEEK;
+      }
+      earliest = earliest == null || reach.isBefore(earliest) ? reach : earliest;
+    }
+    return earliest;
+  }
+
+  private Instant reach(DeploymentFact d, String service, DeploymentFact current) {
+    Held held = held();
+    // the held deployments are those after the change (the current version among them, when the
+    // figures read it): it is not another deployment of the service
+    int others =
+        held.deploymentsOf.getOrDefault(service, 0)
+            - (current != null && service.equals(serviceOf(current)) ? 1 : 0);
+    if (others <= 0) {
+      return null;
+    }
+    if (d.service() != null
+        && !d.service().equals(service)
+        && held.incidentNames.contains(d.service())) {
+      return null;
+    }
+    Instant reach = d.finishedAt().minus(lookBack);
+    if (d.rollbackOf() != null
+        && facts.get(new FactKey(FactKind.DEPLOYMENT, d.rollbackOf())) instanceof DeploymentFact t
+        && t.finishedAt() != null
+        && t.finishedAt().isBefore(reach)) {
+      reach = t.finishedAt();
+    }
+    if (!production.matches(d.environment())) {
+      return reach;
+    }
+    if ("success".equals(d.status())) {
+      for (IncidentFact incident : held.incidentsOf.getOrDefault(service, List.of())) {
+        Instant until =
+            incident.resolvedAt() != null
+                ? incident.resolvedAt()
+                : incident.openedAt().plus(incidentWindow);
+        if (!until.isBefore(d.finishedAt())) {
+          return null;
+        }
+      }
+    }
+    DeploymentFact previous = held.lastSuccessBefore(service, d);
+    if (previous == null) {
+      return null;
+    }
+    return previous.finishedAt().isBefore(reach) ? previous.finishedAt() : reach;
+  }
+
+  private String serviceOf(DeploymentFact d) {
+    if (d.service() != null && configured.contains(d.service())) {
+      return d.service();
+    }
+    if (d.repo() != null) {
+      return directory.serviceForRepo(d.repo());
+    }
+    return d.service();
+  }
+
+  private Held held() {
+    if (held == null) {
+      held = new Held();
+    }
+    return held;
+  }
+
+  /** What a deployment names; a few hundred pairs among a year's deployments. */
+  private record Named(String service, String repo) {}
+
+  /** What the held deployments and incidents say per service, read in one pass over each. */
+  private final class Held {
+
+    private static final Comparator<DeploymentFact> CHRONOLOGICAL =
+        Comparator.comparing(DeploymentFact::finishedAt)
+            .thenComparing(DeploymentFact::deploymentId);
+
+    final Map<String, Integer> deploymentsOf = new HashMap<>();
+    final Map<String, List<DeploymentFact>> successesOf = new HashMap<>();
+    final Map<String, List<IncidentFact>> incidentsOf = new HashMap<>();
+    final Set<String> incidentNames = new HashSet<>();
+
+    Held() {
+      // the name a deployment gives stands for the lexically first service it resolved to
+      Map<String, String> nameStandsFor = new HashMap<>();
+      Map<Named, String> resolved = new HashMap<>();
+      facts.forEachOf(
+          FactKind.DEPLOYMENT,
+          fact -> {
+            DeploymentFact d = (DeploymentFact) fact;
+            if (d.finishedAt() == null || d.deploymentId() == null) {
+              return;
+            }
+            String service =
+                resolved.computeIfAbsent(new Named(d.service(), d.repo()), k -> serviceOf(d));
+            if (service == null) {
+              return;
+            }
+            deploymentsOf.merge(service, 1, Integer::sum);
+            if (d.service() != null && !d.service().equals(service)) {
+              nameStandsFor.merge(d.service(), service, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+            if ("success".equals(d.status()) && production.matches(d.environment())) {
+              successesOf.computeIfAbsent(service, s -> new ArrayList<>()).add(d);
+            }
+          });
+      successesOf.values().forEach(list -> list.sort(CHRONOLOGICAL));
+      facts.forEachOf(
+          FactKind.INCIDENT,
+          fact -> {
+            IncidentFact incident = (IncidentFact) fact;
+            if (incident.incidentId() == null || incident.openedAt() == null) {
+              return;
+            }
+            if (incident.service() != null) {
+              incidentNames.add(incident.service());
+            }
+            String service = serviceNamed(incident.service(), nameStandsFor);
+            if (service != null) {
+              incidentsOf.computeIfAbsent(service, s -> new ArrayList<>()).add(incident);
+            }
+          });
+    }
+
+    /** As the DORA figures find an incident's service from the name it gives. */
+    private String serviceNamed(String name, Map<String, String> nameStandsFor) {
+      if (name == null) {
+        return null;
+      }
+      if (deploymentsOf.containsKey(name)) {
+        return name;
+      }
+      String standsFor = nameStandsFor.get(name);
+      String service = directory.serviceForRepo(standsFor != null ? standsFor : name);
+      return deploymentsOf.containsKey(service) ? service : null;
+    }
+
+    /** The service's last successful production deployment before {@code d}, other than it. */
+    DeploymentFact lastSuccessBefore(String service, DeploymentFact d) {
+      List<DeploymentFact> successes = successesOf.getOrDefault(service, List.of());
+      int low = 0;
+      int high = successes.size();
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (CHRONOLOGICAL.compare(successes.get(mid), d) < 0) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      for (int i = low - 1; i >= 0; i--) {
+        if (!successes.get(i).deploymentId().equals(d.deploymentId())) {
+          return successes.get(i);
+        }
+      }
+      return null;
+    }
+  }
+}
