@@ -122,6 +122,7 @@ final class Probes {
             + "&to="
             + week;
     Latencies visible = new Latencies();
+    Latencies posted = new Latencies();
     Latencies reads = new Latencies();
     AtomicBoolean reading = new AtomicBoolean(true);
     ExecutorService reader = Executors.newSingleThreadExecutor();
@@ -155,6 +156,7 @@ final class Probes {
                 + "\",\"environment\":\"production\",\"status\":\"success\",\"finishedAt\":\""
                 + at
                 + "\"}}");
+        posted.add(System.nanoTime() - t);
         while (value(api.get(figure)) < before + 1) {
           if (System.nanoTime() - t > 120_000_000_000L) {
             throw new IllegalStateException("a new deployment did not show within 2 minutes");
@@ -172,6 +174,9 @@ final class Probes {
     report.accept(
         "a new event visible in /api/metrics",
         visible.summary() + "; slowest " + visible.slowest(3));
+    report.accept(
+        "of which the POST of the event (stored)",
+        posted.summary() + "; slowest " + posted.slowest(3));
     report.accept("reads meanwhile (another client, org figures)", reads.summary());
   }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The weeks whose figures a changed fact can move, from the moments of its old and new versions
@@ -64,15 +65,14 @@ final class AffectedWeeks {
           FactKind.MEETING_WEEK,
           FactKind.PULSE_ANSWER);
 
-  private final OrgModel org;
   private final ZoneId zone;
   private final LiveFacts facts;
-  private DeploymentReach deploymentReach;
+  private final Supplier<DeploymentReach> deploymentReach;
 
-  AffectedWeeks(OrgModel org, LiveFacts facts) {
-    this.org = org;
+  AffectedWeeks(OrgModel org, LiveFacts facts, Supplier<DeploymentReach> deploymentReach) {
     this.zone = org.org().timeZone();
     this.facts = facts;
+    this.deploymentReach = deploymentReach;
   }
 
   /** Adds the weeks within {@code from}..{@code to} the change can move to {@code weeks}. */
@@ -114,7 +114,7 @@ final class AffectedWeeks {
     IsoWeek earliestMoment = moments.stream().min(IsoWeek::compareTo).orElseThrow();
     IsoWeek first;
     if (kind == FactKind.DEPLOYMENT) {
-      Instant reach = deploymentReach().earliest(change);
+      Instant reach = deploymentReach.get().earliest(change);
       IsoWeek back =
           DeploymentReach.EVERY_WEEK.equals(reach)
               ? from
@@ -132,13 +132,6 @@ final class AffectedWeeks {
     for (IsoWeek week = start; week.compareTo(end) <= 0; week = week.plusWeeks(1)) {
       weeks.add(week);
     }
-  }
-
-  private DeploymentReach deploymentReach() {
-    if (deploymentReach == null) {
-      deploymentReach = new DeploymentReach(org, facts);
-    }
-    return deploymentReach;
   }
 
   private static boolean reachesToNow(LiveFacts.Change change) {

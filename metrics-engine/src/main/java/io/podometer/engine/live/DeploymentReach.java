@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * How far back a changed deployment can move the DORA figures (SPEC §5.2), worked out from the
@@ -40,7 +41,8 @@ import java.util.Set;
  *
  * Services are resolved as the DORA figures resolve them: the configured service a deployment
  * names, else the service claiming its repository, else the repository, else the name it gives.
- * Built once per batch of changes, on the first deployment among them.
+ * What it reads of the held facts is read once, on the first deployment asked about, then kept in
+ * step with the changes it is told of (a new deployment does not read a year of them again).
  */
 final class DeploymentReach {
 
@@ -50,6 +52,10 @@ final class DeploymentReach {
   private final EnvironmentPattern production;
   private final Duration lookBack;
   private final Duration incidentWindow;
+  // what a deployment names → its service, and the environments that are production: a few
+  // hundred pairs and a handful of names among a year's deployments
+  private final Map<Named, String> resolved = new HashMap<>();
+  private final Map<String, Boolean> productionNames = new HashMap<>();
   private Held held;
 
   DeploymentReach(OrgModel org, LiveFacts facts) {
@@ -62,6 +68,26 @@ final class DeploymentReach {
     this.incidentWindow = Duration.ofHours(org.org().incidentWindowHours());
     this.lookBack =
         incidentWindow.compareTo(DoraFamily.FOLLOW_UP) > 0 ? incidentWindow : DoraFamily.FOLLOW_UP;
+  }
+
+  /** Forgets what was read of the held facts, after they changed without {@link #changed}. */
+  void forget() {
+    held = null;
+  }
+
+  /** Keeps what was read of the held facts in step with changes just made to them. */
+  void changed(List<LiveFacts.Change> changes) {
+    if (held == null) {
+      return;
+    }
+    for (LiveFacts.Change change : changes) {
+      if (change.key().kind() == FactKind.DEPLOYMENT) {
+        held.remove(change.before());
+        held.add(change.after(), true);
+      } else if (change.key().kind() == FactKind.INCIDENT) {
+        held.incidents = null;
+      }
+    }
   }
 
   /** What {@link #earliest} answers when the change can move every week. */
@@ -110,9 +136,10 @@ final class DeploymentReach {
     if (others <= 0) {
       return null;
     }
+    Incidents incidents = held.incidents();
     if (d.service() != null
         && !d.service().equals(service)
-        && held.incidentNames.contains(d.service())) {
+        && incidents.names.contains(d.service())) {
       return null;
     }
     Instant reach = d.finishedAt().minus(lookBack);
@@ -126,7 +153,7 @@ final class DeploymentReach {
       return reach;
     }
     if ("success".equals(d.status())) {
-      for (IncidentFact incident : held.incidentsOf.getOrDefault(service, List.of())) {
+      for (IncidentFact incident : incidents.of.getOrDefault(service, List.of())) {
         Instant until =
             incident.resolvedAt() != null
                 ? incident.resolvedAt()
@@ -144,6 +171,10 @@ final class DeploymentReach {
   }
 
   private String serviceOf(DeploymentFact d) {
+    return resolved.computeIfAbsent(new Named(d.service(), d.repo()), named -> resolve(d));
+  }
+
+  private String resolve(DeploymentFact d) {
     if (d.service() != null && configured.contains(d.service())) {
       return d.service();
     }
@@ -153,6 +184,10 @@ final class DeploymentReach {
     return d.service();
   }
 
+  private boolean isProduction(String environment) {
+    return productionNames.computeIfAbsent(environment, production::matches);
+  }
+
   private Held held() {
     if (held == null) {
       held = new Held();
@@ -160,10 +195,13 @@ final class DeploymentReach {
     return held;
   }
 
-  /** What a deployment names; a few hundred pairs among a year's deployments. */
+  /** What a deployment names. */
   private record Named(String service, String repo) {}
 
-  /** What the held deployments and incidents say per service, read in one pass over each. */
+  /** The incidents by the service their name resolves to, and every name they give. */
+  private record Incidents(Map<String, List<IncidentFact>> of, Set<String> names) {}
+
+  /** What the held deployments and incidents say per service. */
   private final class Held {
 
     private static final Comparator<DeploymentFact> CHRONOLOGICAL =
@@ -171,61 +209,112 @@ final class DeploymentReach {
             .thenComparing(DeploymentFact::deploymentId);
 
     final Map<String, Integer> deploymentsOf = new HashMap<>();
+    // a name a deployment gives that is not its service: the services it resolved to, counted;
+    // the name stands for the lexically first
+    final Map<String, TreeMap<String, Integer>> namedAs = new HashMap<>();
     final Map<String, List<DeploymentFact>> successesOf = new HashMap<>();
-    final Map<String, List<IncidentFact>> incidentsOf = new HashMap<>();
-    final Set<String> incidentNames = new HashSet<>();
+    // read again when an incident changes or a name may stand for another service
+    Incidents incidents;
 
     Held() {
-      // the name a deployment gives stands for the lexically first service it resolved to
-      Map<String, String> nameStandsFor = new HashMap<>();
-      Map<Named, String> resolved = new HashMap<>();
-      facts.forEachOf(
-          FactKind.DEPLOYMENT,
-          fact -> {
-            DeploymentFact d = (DeploymentFact) fact;
-            if (d.finishedAt() == null || d.deploymentId() == null) {
-              return;
-            }
-            String service =
-                resolved.computeIfAbsent(new Named(d.service(), d.repo()), k -> serviceOf(d));
-            if (service == null) {
-              return;
-            }
-            deploymentsOf.merge(service, 1, Integer::sum);
-            if (d.service() != null && !d.service().equals(service)) {
-              nameStandsFor.merge(d.service(), service, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            }
-            if ("success".equals(d.status()) && production.matches(d.environment())) {
-              successesOf.computeIfAbsent(service, s -> new ArrayList<>()).add(d);
-            }
-          });
+      facts.forEachOf(FactKind.DEPLOYMENT, fact -> add(fact, false));
       successesOf.values().forEach(list -> list.sort(CHRONOLOGICAL));
-      facts.forEachOf(
-          FactKind.INCIDENT,
-          fact -> {
-            IncidentFact incident = (IncidentFact) fact;
-            if (incident.incidentId() == null || incident.openedAt() == null) {
-              return;
-            }
-            if (incident.service() != null) {
-              incidentNames.add(incident.service());
-            }
-            String service = serviceNamed(incident.service(), nameStandsFor);
-            if (service != null) {
-              incidentsOf.computeIfAbsent(service, s -> new ArrayList<>()).add(incident);
-            }
-          });
+    }
+
+    void add(Object fact, boolean inPlace) {
+      if (!(fact instanceof DeploymentFact d) || !readable(d)) {
+        return;
+      }
+      String service = serviceOf(d);
+      if (service == null) {
+        return;
+      }
+      if (deploymentsOf.merge(service, 1, Integer::sum) == 1) {
+        incidents = null; // a service incidents may name
+      }
+      if (d.service() != null && !d.service().equals(service)) {
+        TreeMap<String, Integer> services =
+            namedAs.computeIfAbsent(d.service(), n -> new TreeMap<>());
+        if (services.merge(service, 1, Integer::sum) == 1) {
+          incidents = null;
+        }
+      }
+      if ("success".equals(d.status()) && isProduction(d.environment())) {
+        List<DeploymentFact> successes =
+            successesOf.computeIfAbsent(service, s -> new ArrayList<>());
+        if (inPlace) {
+          successes.add(firstNotBefore(successes, d), d);
+        } else {
+          successes.add(d);
+        }
+      }
+    }
+
+    void remove(Object fact) {
+      if (!(fact instanceof DeploymentFact d) || !readable(d)) {
+        return;
+      }
+      String service = serviceOf(d);
+      if (service == null) {
+        return;
+      }
+      if (deploymentsOf.merge(service, -1, Integer::sum) == 0) {
+        deploymentsOf.remove(service);
+        incidents = null;
+      }
+      TreeMap<String, Integer> services = d.service() == null ? null : namedAs.get(d.service());
+      if (services != null && services.containsKey(service)) {
+        if (services.merge(service, -1, Integer::sum) == 0) {
+          services.remove(service);
+          incidents = null;
+        }
+        if (services.isEmpty()) {
+          namedAs.remove(d.service());
+        }
+      }
+      List<DeploymentFact> successes = successesOf.get(service);
+      if (successes != null) {
+        int at = firstNotBefore(successes, d);
+        if (at < successes.size() && successes.get(at).deploymentId().equals(d.deploymentId())) {
+          successes.remove(at);
+        }
+      }
+    }
+
+    Incidents incidents() {
+      if (incidents == null) {
+        Map<String, List<IncidentFact>> of = new HashMap<>();
+        Set<String> names = new HashSet<>();
+        facts.forEachOf(
+            FactKind.INCIDENT,
+            fact -> {
+              IncidentFact incident = (IncidentFact) fact;
+              if (incident.incidentId() == null || incident.openedAt() == null) {
+                return;
+              }
+              if (incident.service() != null) {
+                names.add(incident.service());
+              }
+              String service = serviceNamed(incident.service());
+              if (service != null) {
+                of.computeIfAbsent(service, s -> new ArrayList<>()).add(incident);
+              }
+            });
+        incidents = new Incidents(of, names);
+      }
+      return incidents;
     }
 
     /** As the DORA figures find an incident's service from the name it gives. */
-    private String serviceNamed(String name, Map<String, String> nameStandsFor) {
+    private String serviceNamed(String name) {
       if (name == null) {
         return null;
       }
       if (deploymentsOf.containsKey(name)) {
         return name;
       }
-      String standsFor = nameStandsFor.get(name);
+      TreeMap<String, Integer> services = namedAs.get(name);
+      String standsFor = services == null ? null : services.firstKey();
       String service = directory.serviceForRepo(standsFor != null ? standsFor : name);
       return deploymentsOf.containsKey(service) ? service : null;
     }
@@ -233,22 +322,31 @@ final class DeploymentReach {
     /** The service's last successful production deployment before {@code d}, other than it. */
     DeploymentFact lastSuccessBefore(String service, DeploymentFact d) {
       List<DeploymentFact> successes = successesOf.getOrDefault(service, List.of());
-      int low = 0;
-      int high = successes.size();
-      while (low < high) {
-        int mid = (low + high) >>> 1;
-        if (CHRONOLOGICAL.compare(successes.get(mid), d) < 0) {
-          low = mid + 1;
-        } else {
-          high = mid;
-        }
-      }
-      for (int i = low - 1; i >= 0; i--) {
+      for (int i = firstNotBefore(successes, d) - 1; i >= 0; i--) {
         if (!successes.get(i).deploymentId().equals(d.deploymentId())) {
           return successes.get(i);
         }
       }
       return null;
     }
+
+    /** Where {@code d} stands among chronologically sorted deployments: the first not before it. */
+    private int firstNotBefore(List<DeploymentFact> sorted, DeploymentFact d) {
+      int low = 0;
+      int high = sorted.size();
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (CHRONOLOGICAL.compare(sorted.get(mid), d) < 0) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      return low;
+    }
+  }
+
+  private static boolean readable(DeploymentFact d) {
+    return d.finishedAt() != null && d.deploymentId() != null;
   }
 }

@@ -59,6 +59,9 @@ public final class MaterializedFigures {
   private OrgModel org;
   private IsoWeek from;
   private IsoWeek to;
+  // what the deployments and incidents held say of how far back a deployment reaches: kept in step
+  // with the changes, read again after a load
+  private DeploymentReach deploymentReach;
 
   public MaterializedFigures(MetricsEngine engine, OrgModel org, IsoWeek from, IsoWeek to) {
     this.engine = engine;
@@ -70,12 +73,14 @@ public final class MaterializedFigures {
   /** Loads facts without recomputing (at start, before {@link #recomputeAll} or {@link #load}). */
   public void loadFacts(Collection<FoldedFact> folded) {
     reusable.clear();
+    forgetDeploymentReach();
     facts.put(folded);
   }
 
   /** Loads facts stored as JSON fields, without recomputing (at start). */
   public void loadStoredFacts(Map<FactKey, String> fields) {
     reusable.clear();
+    forgetDeploymentReach();
     facts.putJson(fields);
   }
 
@@ -148,7 +153,7 @@ public final class MaterializedFigures {
    */
   public void absorbStored(
       Map<FactKey, String> fields, TreeSet<IsoWeek> all, TreeSet<IsoWeek> own) {
-    AffectedWeeks weeksOf = new AffectedWeeks(org, facts);
+    AffectedWeeks weeksOf = new AffectedWeeks(org, facts, this::deploymentReach);
     for (LiveFacts.Change change : forgetting(facts.putJson(fields))) {
       weeksOf.add(change, from, to, all, own);
     }
@@ -160,6 +165,7 @@ public final class MaterializedFigures {
    */
   public void absorbStoredForFullRecompute(Map<FactKey, String> fields) {
     reusable.clear();
+    forgetDeploymentReach();
     facts.putJson(fields);
   }
 
@@ -203,6 +209,7 @@ public final class MaterializedFigures {
    */
   public FigureChanges reset(OrgModel newOrg, IsoWeek newFrom, IsoWeek newTo, Instant now) {
     this.org = newOrg;
+    this.deploymentReach = null;
     this.from = newFrom;
     this.to = newTo;
     return recomputeAll(now);
@@ -230,10 +237,13 @@ public final class MaterializedFigures {
    * changed fact's kind, in the weeks the change can move. Returns the changes.
    */
   private List<LiveFacts.Change> forgetting(List<LiveFacts.Change> changes) {
+    if (deploymentReach != null) {
+      deploymentReach.changed(changes);
+    }
     if (reusable.isEmpty() || changes.isEmpty()) {
       return changes;
     }
-    AffectedWeeks weeksOf = new AffectedWeeks(org, facts);
+    AffectedWeeks weeksOf = new AffectedWeeks(org, facts, this::deploymentReach);
     for (LiveFacts.Change change : changes) {
       java.util.function.Predicate<MetricFamily> readsIt =
           family -> family.reads().contains(change.key().kind());
@@ -252,9 +262,22 @@ public final class MaterializedFigures {
     return changes;
   }
 
+  private DeploymentReach deploymentReach() {
+    if (deploymentReach == null) {
+      deploymentReach = new DeploymentReach(org, facts);
+    }
+    return deploymentReach;
+  }
+
+  private void forgetDeploymentReach() {
+    if (deploymentReach != null) {
+      deploymentReach.forget();
+    }
+  }
+
   private SortedSet<IsoWeek> affected(List<LiveFacts.Change> changes) {
     TreeSet<IsoWeek> affected = new TreeSet<>();
-    AffectedWeeks weeksOf = new AffectedWeeks(org, facts);
+    AffectedWeeks weeksOf = new AffectedWeeks(org, facts, this::deploymentReach);
     for (LiveFacts.Change change : changes) {
       weeksOf.add(change, from, to, affected);
     }

@@ -137,9 +137,55 @@ class DeploymentReachTest {
     assertEquals(new IsoWeek(2026, 12), all.first());
   }
 
+  @Test
+  void keptInStepWithTheChangesItReachesAsFarAsWhenReadAfresh() {
+    // one holder of live figures takes the events one by one, keeping what it read of the
+    // deployments and incidents in step; each time, a holder reading them afresh must agree
+    List<CanonicalEvent> held =
+        new ArrayList<>(
+            List.of(
+                deployment("D1", "2026-01-12T09:00:00Z", "success", ""),
+                deployment("F", "2026-01-21T10:00:00Z", "failure", "")));
+    MaterializedFigures live = held(held);
+    List<CanonicalEvent> steps =
+        List.of(
+            deployment("D2", "2026-03-20T10:00:00Z", "success", ""), // back to D1: W03
+            deployment("D3", "2026-03-23T10:00:00Z", "failure", ""), // back to D2: W12
+            deployment("D4", "2026-03-25T10:00:00Z", "success", ""), // back to D2: W12
+            revised("D2", "2026-03-20T10:00:00Z", "failure"), // D2 failed: back to D1, W03
+            revised("D4", "2026-03-25T10:00:00Z", "failure"), // D4 failed: back to D1, W03
+            deployment("D6", "2026-03-28T10:00:00Z", "success", ""), // no success since D1: W03
+            deploymentIn("S1", "2026-03-26T10:00:00Z", "success", "staging"), // 72 h: W13
+            incident("INC-1", "checkout-api", "2026-03-29T12:00:00Z"), // an incident: 5 weeks, W08
+            deployment("D5", "2026-03-30T10:00:00Z", "success", "")); // INC-1 open: every week
+    List<IsoWeek> firsts = new ArrayList<>();
+    for (CanonicalEvent step : steps) {
+      TreeSet<IsoWeek> fresh = moved(held, step);
+      TreeSet<IsoWeek> kept = absorb(live, step);
+      assertEquals(fresh, kept, step.id());
+      firsts.add(kept.first());
+      held.add(step);
+    }
+    assertEquals(
+        List.of(
+            new IsoWeek(2026, 3),
+            new IsoWeek(2026, 12),
+            new IsoWeek(2026, 12),
+            new IsoWeek(2026, 3),
+            new IsoWeek(2026, 3),
+            new IsoWeek(2026, 3),
+            new IsoWeek(2026, 13),
+            new IsoWeek(2026, 8),
+            FROM),
+        firsts);
+  }
+
   /** The weeks a new event moves once {@code history} is held and computed. */
   private static TreeSet<IsoWeek> moved(List<CanonicalEvent> history, CanonicalEvent added) {
-    MaterializedFigures live = held(history);
+    return absorb(held(history), added);
+  }
+
+  private static TreeSet<IsoWeek> absorb(MaterializedFigures live, CanonicalEvent added) {
     FoldedFact fact = GoldenData.folded(List.of(added)).get(0);
     TreeSet<IsoWeek> all = new TreeSet<>();
     TreeSet<IsoWeek> own = new TreeSet<>();
@@ -184,6 +230,25 @@ class DeploymentReachTest {
                 + "\""
                 + more
                 + "}}\n")
+        .get(0);
+  }
+
+  /** A later report of the same deployment (a new event of the same fact), an hour on. */
+  private static CanonicalEvent revised(String id, String finishedAt, String status) {
+    String later = Instant.parse(finishedAt).plusSeconds(3600).toString();
+    return GoldenData.events(
+            "{\"id\":\"deploy:checkout-api:"
+                + id
+                + ":revised\",\"type\":\"deployment.finished\",\"source\":\"test\","
+                + "\"occurredAt\":\""
+                + later
+                + "\",\"schema\":1,\"repo\":\"acme/checkout-api\",\"data\":{\"deploymentId\":\""
+                + id
+                + "\",\"service\":\"checkout-api\",\"environment\":\"production\",\"status\":\""
+                + status
+                + "\",\"finishedAt\":\""
+                + finishedAt
+                + "\"}}\n")
         .get(0);
   }
 

@@ -699,7 +699,10 @@ public class FigureService {
             logFailure(
                 "preparing for updates",
                 () -> {
+                  long started = System.nanoTime();
                   live.prepareForUpdates();
+                  LOG.debugf(
+                      "prepared for updates in %d ms", (System.nanoTime() - started) / 1_000_000);
                   return null;
                 }));
   }
