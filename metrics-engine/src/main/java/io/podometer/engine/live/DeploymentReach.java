@@ -70,6 +70,11 @@ final class DeploymentReach {
         incidentWindow.compareTo(DoraFamily.FOLLOW_UP) > 0 ? incidentWindow : DoraFamily.FOLLOW_UP;
   }
 
+  /** Reads the held facts now, ahead of the first deployment asked about. */
+  void prepare() {
+    held().incidents();
+  }
+
   /** Forgets what was read of the held facts, after they changed without {@link #changed}. */
   void forget() {
     held = null;

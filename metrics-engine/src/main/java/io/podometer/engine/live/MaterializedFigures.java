@@ -128,11 +128,13 @@ public final class MaterializedFigures {
   }
 
   /**
-   * Builds ahead what the next update reads (the facts' time index), so that the first change after
-   * a load or a full recomputation does not wait for it.
+   * Builds ahead what the next update reads (the facts' time index, what the deployments held say
+   * of a new one's reach), so that the first change after a load or a full recomputation does not
+   * wait for it.
    */
   public void prepareForUpdates() {
     FactWindow.around(facts.factSet(), to, to, org.org().timeZone());
+    deploymentReach().prepare();
   }
 
   /** Applies changed facts and recomputes the weeks they can move. */
