@@ -46,6 +46,9 @@ import java.util.TreeMap;
  */
 final class DeploymentReach {
 
+  /** What {@link #earliest} answers when the change can move every week. */
+  static final Instant EVERY_WEEK = Instant.MIN;
+
   private final LiveFacts facts;
   private final MemberDirectory directory;
   private final Set<String> configured = new HashSet<>();
@@ -95,9 +98,6 @@ final class DeploymentReach {
     }
   }
 
-  /** What {@link #earliest} answers when the change can move every week. */
-  static final Instant EVERY_WEEK = Instant.MIN;
-
   /**
    * The earliest moment whose week the change can move: {@link #EVERY_WEEK}, or null when it moves
    * no figure beyond its own moments (a deployment the figures do not read).
@@ -105,9 +105,7 @@ final class DeploymentReach {
   Instant earliest(LiveFacts.Change change) {
     Instant earliest = null;
     for (Object version : new Object[] {change.before(), change.after()}) {
-      if (!(version instanceof DeploymentFact d)
-          || d.finishedAt() == null
-          || d.deploymentId() == null) {
+      if (!(version instanceof DeploymentFact d) || !readable(d)) {
         continue; // the figures read no deployment without an id or a finish
       }
       String service = serviceOf(d);
@@ -118,11 +116,7 @@ final class DeploymentReach {
           reach(
               d,
               service,
-              change.after() instanceof DeploymentFact now
-                      && now.finishedAt() != null
-                      && now.deploymentId() != null
-                  ? now
-                  : null);
+              change.after() instanceof DeploymentFact now && readable(now) ? now : null);
       if (reach == null) {
         return EVERY_WEEK;
       }

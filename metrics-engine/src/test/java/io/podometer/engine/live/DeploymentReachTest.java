@@ -214,11 +214,29 @@ class DeploymentReachTest {
 
   private static CanonicalEvent deploymentIn(
       String id, String finishedAt, String status, String environment, String more) {
+    return report(id, "", finishedAt, finishedAt, status, environment, more);
+  }
+
+  /** A later report of the same deployment (a new event of the same fact), an hour on. */
+  private static CanonicalEvent revised(String id, String finishedAt, String status) {
+    String later = Instant.parse(finishedAt).plusSeconds(3600).toString();
+    return report(id, ":revised", later, finishedAt, status, "production", "");
+  }
+
+  private static CanonicalEvent report(
+      String id,
+      String eventSuffix,
+      String occurredAt,
+      String finishedAt,
+      String status,
+      String environment,
+      String more) {
     return GoldenData.events(
             "{\"id\":\"deploy:checkout-api:"
                 + id
+                + eventSuffix
                 + "\",\"type\":\"deployment.finished\",\"source\":\"test\",\"occurredAt\":\""
-                + finishedAt
+                + occurredAt
                 + "\",\"schema\":1,\"repo\":\"acme/checkout-api\",\"data\":{\"deploymentId\":\""
                 + id
                 + "\",\"service\":\"checkout-api\",\"environment\":\""
@@ -230,25 +248,6 @@ class DeploymentReachTest {
                 + "\""
                 + more
                 + "}}\n")
-        .get(0);
-  }
-
-  /** A later report of the same deployment (a new event of the same fact), an hour on. */
-  private static CanonicalEvent revised(String id, String finishedAt, String status) {
-    String later = Instant.parse(finishedAt).plusSeconds(3600).toString();
-    return GoldenData.events(
-            "{\"id\":\"deploy:checkout-api:"
-                + id
-                + ":revised\",\"type\":\"deployment.finished\",\"source\":\"test\","
-                + "\"occurredAt\":\""
-                + later
-                + "\",\"schema\":1,\"repo\":\"acme/checkout-api\",\"data\":{\"deploymentId\":\""
-                + id
-                + "\",\"service\":\"checkout-api\",\"environment\":\"production\",\"status\":\""
-                + status
-                + "\",\"finishedAt\":\""
-                + finishedAt
-                + "\"}}\n")
         .get(0);
   }
 
