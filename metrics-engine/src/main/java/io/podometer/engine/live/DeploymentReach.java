@@ -4,11 +4,10 @@ import io.podometer.engine.event.FactKey;
 import io.podometer.engine.event.FactKind;
 import io.podometer.engine.fact.DeploymentFact;
 import io.podometer.engine.fact.IncidentFact;
+import io.podometer.engine.metric.dora.DeploymentServices;
 import io.podometer.engine.metric.dora.DoraFamily;
-import io.podometer.engine.org.EnvironmentPattern;
 import io.podometer.engine.org.MemberDirectory;
 import io.podometer.engine.org.OrgModel;
-import io.podometer.engine.org.Service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,10 +38,9 @@ import java.util.TreeMap;
  *       other deployment, a name standing for a repository).
  * </ul>
  *
- * Services are resolved as the DORA figures resolve them: the configured service a deployment
- * names, else the service claiming its repository, else the repository, else the name it gives.
- * What it reads of the held facts is read once, on the first deployment asked about, then kept in
- * step with the changes it is told of (a new deployment does not read a year of them again).
+ * Services are resolved by the DORA figures' own rules ({@link DeploymentServices}). What it reads
+ * of the held facts is read once, on the first deployment asked about, then kept in step with the
+ * changes it is told of (a new deployment does not read a year of them again).
  */
 final class DeploymentReach {
 
@@ -50,24 +48,14 @@ final class DeploymentReach {
   static final Instant EVERY_WEEK = Instant.MIN;
 
   private final LiveFacts facts;
-  private final MemberDirectory directory;
-  private final Set<String> configured = new HashSet<>();
-  private final EnvironmentPattern production;
+  private final DeploymentServices naming;
   private final Duration lookBack;
   private final Duration incidentWindow;
-  // what a deployment names → its service, and the environments that are production: a few
-  // hundred pairs and a handful of names among a year's deployments
-  private final Map<Named, String> resolved = new HashMap<>();
-  private final Map<String, Boolean> productionNames = new HashMap<>();
   private Held held;
 
   DeploymentReach(OrgModel org, LiveFacts facts) {
     this.facts = facts;
-    this.directory = new MemberDirectory(org);
-    for (Service service : org.services()) {
-      configured.add(service.id());
-    }
-    this.production = org.org().productionEnvironments();
+    this.naming = new DeploymentServices(org, new MemberDirectory(org));
     this.incidentWindow = Duration.ofHours(org.org().incidentWindowHours());
     this.lookBack =
         incidentWindow.compareTo(DoraFamily.FOLLOW_UP) > 0 ? incidentWindow : DoraFamily.FOLLOW_UP;
@@ -148,7 +136,7 @@ final class DeploymentReach {
         && t.finishedAt().isBefore(reach)) {
       reach = t.finishedAt();
     }
-    if (!production.matches(d.environment())) {
+    if (!naming.isProduction(d.environment())) {
       return reach;
     }
     if ("success".equals(d.status())) {
@@ -170,21 +158,7 @@ final class DeploymentReach {
   }
 
   private String serviceOf(DeploymentFact d) {
-    return resolved.computeIfAbsent(new Named(d.service(), d.repo()), named -> resolve(d));
-  }
-
-  private String resolve(DeploymentFact d) {
-    if (d.service() != null && configured.contains(d.service())) {
-      return d.service();
-    }
-    if (d.repo() != null) {
-      return directory.serviceForRepo(d.repo());
-    }
-    return d.service();
-  }
-
-  private boolean isProduction(String environment) {
-    return productionNames.computeIfAbsent(environment, production::matches);
+    return naming.serviceOf(d);
   }
 
   private Held held() {
@@ -193,9 +167,6 @@ final class DeploymentReach {
     }
     return held;
   }
-
-  /** What a deployment names. */
-  private record Named(String service, String repo) {}
 
   /** The incidents by the service their name resolves to, and every name they give. */
   private record Incidents(Map<String, List<IncidentFact>> of, Set<String> names) {}
@@ -209,7 +180,7 @@ final class DeploymentReach {
 
     final Map<String, Integer> deploymentsOf = new HashMap<>();
     // a name a deployment gives that is not its service: the services it resolved to, counted;
-    // the name stands for the lexically first
+    // the name stands for the first in their order (DeploymentServices.standsFor)
     final Map<String, TreeMap<String, Integer>> namedAs = new HashMap<>();
     final Map<String, List<DeploymentFact>> successesOf = new HashMap<>();
     // read again when an incident changes or a name may stand for another service
@@ -238,7 +209,7 @@ final class DeploymentReach {
           incidents = null;
         }
       }
-      if ("success".equals(d.status()) && isProduction(d.environment())) {
+      if ("success".equals(d.status()) && naming.isProduction(d.environment())) {
         List<DeploymentFact> successes =
             successesOf.computeIfAbsent(service, s -> new ArrayList<>());
         if (inPlace) {
@@ -304,18 +275,14 @@ final class DeploymentReach {
       return incidents;
     }
 
-    /** As the DORA figures find an incident's service from the name it gives. */
     private String serviceNamed(String name) {
-      if (name == null) {
-        return null;
-      }
-      if (deploymentsOf.containsKey(name)) {
-        return name;
-      }
-      TreeMap<String, Integer> services = namedAs.get(name);
-      String standsFor = services == null ? null : services.firstKey();
-      String service = directory.serviceForRepo(standsFor != null ? standsFor : name);
-      return deploymentsOf.containsKey(service) ? service : null;
+      return naming.serviceNamed(
+          name,
+          deploymentsOf::containsKey,
+          n -> {
+            TreeMap<String, Integer> services = namedAs.get(n);
+            return services == null ? null : services.firstKey();
+          });
     }
 
     /** The service's last successful production deployment before {@code d}, other than it. */

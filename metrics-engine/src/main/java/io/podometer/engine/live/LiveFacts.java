@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The current version of every fact, typed, kept as events arrive: a new version replaces the old
@@ -145,7 +146,7 @@ public final class LiveFacts {
   }
 
   /** Hands every current fact of a kind to {@code action}, in no particular order. */
-  public void forEachOf(FactKind kind, java.util.function.Consumer<Object> action) {
+  public void forEachOf(FactKind kind, Consumer<Object> action) {
     Long2ObjectOpenHashMap<Slot> facts = byKind.get(kind);
     if (facts == null) {
       return;

@@ -37,6 +37,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -84,8 +85,7 @@ public class FigureService {
   private final ExecutorService cellWriter =
       Executors.newSingleThreadExecutor(daemon("podometer-figure-cells"));
   // cells handed to the writer and not stored yet (what a restart now would recompute)
-  private final java.util.concurrent.atomic.AtomicInteger cellsStoring =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger cellsStoring = new AtomicInteger();
 
   // handed over by ingestion and erasure; guarded by itself
   private final Pending pending = new Pending();

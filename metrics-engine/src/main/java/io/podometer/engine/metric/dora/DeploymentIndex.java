@@ -3,7 +3,6 @@ package io.podometer.engine.metric.dora;
 import io.podometer.engine.fact.DeploymentFact;
 import io.podometer.engine.fact.IncidentFact;
 import io.podometer.engine.metric.EngineContext;
-import io.podometer.engine.org.EnvironmentPattern;
 import io.podometer.engine.org.Service;
 import io.podometer.engine.time.IsoWeek;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import java.util.TreeMap;
 final class DeploymentIndex {
 
   private final EngineContext ctx;
+  private final DeploymentServices naming;
   private final Map<String, List<String>> configured = new HashMap<>();
   private final Map<String, ServiceDeployments> services = new TreeMap<>();
   private final Map<String, Deployment> byId = new HashMap<>();
@@ -31,26 +31,23 @@ final class DeploymentIndex {
 
   DeploymentIndex(EngineContext ctx) {
     this.ctx = ctx;
+    this.naming = new DeploymentServices(ctx.org(), ctx.members());
     for (Service service : ctx.org().services()) {
       configured.put(service.id(), service.repos());
     }
-    EnvironmentPattern production = ctx.org().org().productionEnvironments();
     Map<String, IsoWeek> coveredFrom = new HashMap<>();
     List<Production> productionFacts = new ArrayList<>();
-    // a handful of environment names among every deployment: each is matched once
-    Map<String, Boolean> isProduction = new HashMap<>();
     for (DeploymentFact d : ctx.facts().deployments()) {
-      String service = serviceOf(d);
+      String service = naming.serviceOf(d);
       if (service == null || d.finishedAt() == null || d.deploymentId() == null) {
         continue;
       }
       IsoWeek week = ctx.weekOf(d.finishedAt());
       coveredFrom.merge(service, week, DeploymentIndex::earlier);
       if (d.service() != null && !d.service().equals(service)) {
-        // the lexically first repository a name stood for, whatever the order of the facts
-        repoNamedAs.merge(d.service(), service, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        repoNamedAs.merge(d.service(), service, DeploymentServices::standsFor);
       }
-      if (isProduction.computeIfAbsent(d.environment(), production::matches)) {
+      if (naming.isProduction(d.environment())) {
         productionFacts.add(new Production(d, service, week));
       }
     }
@@ -88,15 +85,8 @@ final class DeploymentIndex {
 
   /** The service an incident (or anything naming a service or a repository) belongs to. */
   ServiceDeployments serviceNamed(String serviceOrRepo) {
-    if (serviceOrRepo == null) {
-      return null;
-    }
-    ServiceDeployments named = services.get(serviceOrRepo);
-    if (named != null) {
-      return named;
-    }
-    String repo = repoNamedAs.get(serviceOrRepo);
-    return serviceOfRepo(repo != null ? repo : serviceOrRepo);
+    String service = naming.serviceNamed(serviceOrRepo, services::containsKey, repoNamedAs::get);
+    return service == null ? null : services.get(service);
   }
 
   /** The service whose deployments ship a repository's changes, or null when none is known. */
@@ -106,7 +96,7 @@ final class DeploymentIndex {
     }
     ServiceDeployments known = serviceByRepo.get(repo);
     if (known == null && !serviceByRepo.containsKey(repo)) {
-      known = services.get(ctx.scopes().serviceOf(repo));
+      known = services.get(naming.serviceOfRepo(repo));
       serviceByRepo.put(repo, known);
     }
     return known;
@@ -127,16 +117,6 @@ final class DeploymentIndex {
       return repos;
     }
     return service.id().contains("/") ? List.of(service.id()) : List.of();
-  }
-
-  private String serviceOf(DeploymentFact d) {
-    if (d.service() != null && configured.containsKey(d.service())) {
-      return d.service();
-    }
-    if (d.repo() != null) {
-      return ctx.scopes().serviceOf(d.repo());
-    }
-    return d.service();
   }
 
   private static IsoWeek earlier(IsoWeek a, IsoWeek b) {
