@@ -30,7 +30,8 @@ import java.util.TreeSet;
  * can move ({@link AffectedWeeks}); those weeks are recomputed from the facts around them ({@link
  * FactWindow}), what reads across weeks is re-derived, and the figures that changed are handed back
  * to be stored. A full recomputation gives the same figures. Not thread-safe: one owner applies the
- * changes and hands {@link #snapshot}s to readers.
+ * changes and hands {@link #snapshot}s to readers; a {@link FullComputation} runs on another thread
+ * over the facts as they stood when it began.
  */
 public final class MaterializedFigures {
 
@@ -62,16 +63,27 @@ public final class MaterializedFigures {
   // what the deployments and incidents held say of how far back a deployment reaches: kept in step
   // with the changes, read again after a load
   private DeploymentReach deploymentReach;
+  // the facts of a full computation detached from the owner (null: the live facts)
+  private final FactSet fixedFacts;
+  // the full computation running on another thread, told which weeks changes move meanwhile
+  private FullComputation inFlight;
 
   public MaterializedFigures(MetricsEngine engine, OrgModel org, IsoWeek from, IsoWeek to) {
+    this(engine, org, from, to, null);
+  }
+
+  private MaterializedFigures(
+      MetricsEngine engine, OrgModel org, IsoWeek from, IsoWeek to, FactSet fixedFacts) {
     this.engine = engine;
     this.org = org;
     this.from = from;
     this.to = to;
+    this.fixedFacts = fixedFacts;
   }
 
   /** Loads facts without recomputing (at start, before {@link #recomputeAll} or {@link #load}). */
   public void loadFacts(Collection<FoldedFact> folded) {
+    movedEverythingMeanwhile();
     reusable.clear();
     forgetDeploymentReach();
     facts.put(folded);
@@ -79,6 +91,7 @@ public final class MaterializedFigures {
 
   /** Loads facts stored as JSON fields, without recomputing (at start). */
   public void loadStoredFacts(Map<FactKey, String> fields) {
+    movedEverythingMeanwhile();
     reusable.clear();
     forgetDeploymentReach();
     facts.putJson(fields);
@@ -86,6 +99,7 @@ public final class MaterializedFigures {
 
   /** Loads stored figures as they were last computed (at start). */
   public void load(Collection<Figure> figures) {
+    movedEverythingMeanwhile();
     reusable.clear();
     weeks.clear();
     Map<IsoWeek, List<Figure>> byWeek = new HashMap<>();
@@ -101,12 +115,19 @@ public final class MaterializedFigures {
    */
   public FigureChanges recomputeAll(Instant now) {
     long start = System.nanoTime();
+    movedEverythingMeanwhile();
+    Map<IsoWeek, WeekFigures> before = new HashMap<>(weeks);
     TreeSet<IsoWeek> all = new TreeSet<>(weeks.keySet());
+    all.addAll(computeEveryWeek(now));
+    return FigureChanges.betweenWeeks(before, weeks, all, start);
+  }
+
+  /** Computes every week of the range anew, in place of what was held; returns the range. */
+  SortedSet<IsoWeek> computeEveryWeek(Instant now) {
     TreeSet<IsoWeek> range = new TreeSet<>();
     for (IsoWeek week = from; week.compareTo(to) <= 0; week = week.plusWeeks(1)) {
       range.add(week);
     }
-    all.addAll(range);
     Map<IsoWeek, WeekFigures> before = new HashMap<>(weeks);
     weeks.clear();
     reusable.clear();
@@ -116,7 +137,90 @@ public final class MaterializedFigures {
     if (!range.isEmpty()) {
       rederive(now, range, before);
     }
-    return FigureChanges.betweenWeeks(before, weeks, all, start);
+    return range;
+  }
+
+  /**
+   * Begins a full recomputation over the facts as they are, for {@code newOrg} and the range {@code
+   * newFrom..newTo}, to be {@link FullComputation#run run} on another thread while this owner goes
+   * on applying changes — already under the new model and range, so that the weeks they move are
+   * those they move there — and then {@link #install installed}. One at a time.
+   */
+  public FullComputation beginFullComputation(
+      OrgModel newOrg, IsoWeek newFrom, IsoWeek newTo, Instant now) {
+    if (inFlight != null) {
+      throw new IllegalStateException("a full computation is already under way");
+    }
+    if (newOrg != org) {
+      reusable.clear(); // contributions computed under the model before
+      deploymentReach = null;
+    }
+    org = newOrg;
+    from = newFrom;
+    to = newTo;
+    MaterializedFigures detached =
+        new MaterializedFigures(engine, newOrg, newFrom, newTo, facts.factSet());
+    detached.chunkWeeks = chunkWeeks;
+    // what is held now, so that the figures that do not change keep their instances
+    detached.weeks.putAll(weeks);
+    inFlight = new FullComputation(detached, now);
+    return inFlight;
+  }
+
+  /**
+   * Takes the figures of a full computation that has run and recomputes the weeks that changes
+   * moved since it began, unless they moved {@link FullComputation#everythingMovedMeanwhile
+   * everything} (then the caller begins another). Returns what changed against the figures held
+   * until now.
+   */
+  public FigureChanges install(FullComputation done, Instant now) {
+    if (done != inFlight) {
+      throw new IllegalStateException("not the full computation under way");
+    }
+    inFlight = null;
+    MaterializedFigures computed = done.computed();
+    long start = System.nanoTime();
+    Map<IsoWeek, WeekFigures> served = new HashMap<>(weeks);
+    weeks.clear();
+    weeks.putAll(computed.weeks);
+    TreeSet<IsoWeek> all = new TreeSet<>(served.keySet());
+    all.addAll(weeks.keySet());
+    if (done.everythingMovedMeanwhile()) {
+      reusable.clear();
+      return FigureChanges.betweenWeeks(served, weeks, all, start);
+    }
+    SortedSet<IsoWeek> moved = done.movedMeanwhile();
+    // the weeks the owner computed on their own meanwhile are current; those kept by the full
+    // computation are, unless a change moved them since it began
+    computed.reusable.forEach(
+        (week, kept) -> {
+          if (!moved.contains(week) && reusable.size() < REUSABLE_WEEKS) {
+            reusable.putIfAbsent(week, kept);
+          }
+        });
+    TreeSet<IsoWeek> again = new TreeSet<>();
+    for (IsoWeek week : moved) {
+      if (week.compareTo(from) >= 0 && week.compareTo(to) <= 0) {
+        again.add(week);
+      }
+    }
+    if (!again.isEmpty()) {
+      computeRuns(again, now, null, served);
+      rederive(now, again, served);
+    }
+    return FigureChanges.betweenWeeks(served, weeks, all, start);
+  }
+
+  private void movedMeanwhile(Collection<IsoWeek> moved) {
+    if (inFlight != null) {
+      inFlight.moved(moved);
+    }
+  }
+
+  private void movedEverythingMeanwhile() {
+    if (inFlight != null) {
+      inFlight.movedEverything();
+    }
   }
 
   /** How many consecutive weeks one computation pools at most (a full recomputation's step). */
@@ -159,6 +263,7 @@ public final class MaterializedFigures {
     for (LiveFacts.Change change : forgetting(facts.putJson(fields))) {
       weeksOf.add(change, from, to, all, own);
     }
+    movedMeanwhile(all);
   }
 
   /**
@@ -166,6 +271,7 @@ public final class MaterializedFigures {
    * recomputed anyway (a bulk load).
    */
   public void absorbStoredForFullRecompute(Map<FactKey, String> fields) {
+    movedEverythingMeanwhile();
     reusable.clear();
     forgetDeploymentReach();
     facts.putJson(fields);
@@ -173,7 +279,9 @@ public final class MaterializedFigures {
 
   /** Removes facts without recomputing; returns the weeks they could move. */
   public SortedSet<IsoWeek> absorbRemoved(Collection<FactKey> keys) {
-    return affected(forgetting(facts.remove(keys)));
+    SortedSet<IsoWeek> moved = affected(forgetting(facts.remove(keys)));
+    movedMeanwhile(moved);
+    return moved;
   }
 
   /**
@@ -181,6 +289,7 @@ public final class MaterializedFigures {
    * facts, so that it reports what it changed against what was served).
    */
   public void adopt(FigureSnapshot previous) {
+    movedEverythingMeanwhile();
     reusable.clear();
     weeks.clear();
     weeks.putAll(previous.weeks());
@@ -290,6 +399,7 @@ public final class MaterializedFigures {
     if (recomputed.isEmpty()) {
       return FigureChanges.NONE;
     }
+    movedMeanwhile(recomputed);
     Map<IsoWeek, WeekFigures> before = new HashMap<>(weeks);
     computeRuns(recomputed, now, null, before);
     rederive(now, recomputed, before);
@@ -304,7 +414,7 @@ public final class MaterializedFigures {
    */
   private void computeRuns(
       SortedSet<IsoWeek> recomputed, Instant now, IsoWeek kept, Map<IsoWeek, WeekFigures> before) {
-    FactSet all = facts.factSet();
+    FactSet all = fixedFacts != null ? fixedFacts : facts.factSet();
     for (List<IsoWeek> run : runs(recomputed, chunkWeeks)) {
       IsoWeek first = run.get(0);
       IsoWeek last = run.get(run.size() - 1);

@@ -188,6 +188,116 @@ class IncrementalReplayTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("datasets")
+  void aFullComputationRunningWhileNewEventsAreAppliedInstallsTheFiguresOfEveryEvent(
+      String name, String orgFile, String eventsFile) throws InterruptedException {
+    // as the figure worker does when a week begins: half the events are held, a full computation
+    // of the range moved on by a week begins and runs on another thread while the other half
+    // comes in as new events (each shown in its own weeks first); once installed, the figures and
+    // those stored from the change lists equal a full computation over every event
+    MetricsEngine engine = ENGINE.withoutMembers();
+    Replay replay = Replay.of(name, orgFile, eventsFile, 3);
+    List<CanonicalEvent> events = replay.events();
+    // now is the last event's moment: events of the current week, whose contributions a full
+    // computation keeps, come in while it runs
+    Instant now = events.stream().map(CanonicalEvent::occurredAt).max(Instant::compareTo).get();
+    MaterializedFigures live =
+        new MaterializedFigures(engine, replay.org(), replay.from(), replay.to());
+    Map<FactKey, List<CanonicalEvent>> byKey = new LinkedHashMap<>();
+    FactFolder folder = new FactFolder();
+    int half = events.size() / 2;
+    for (CanonicalEvent event : events.subList(0, half)) {
+      FactKey key = FactKey.of(event);
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
+      live.loadFacts(List.of(folder.fold(key, byKey.get(key))));
+    }
+    Map<FigureKey, Figure> stored = new HashMap<>();
+    store(live.recomputeAll(now), stored);
+    IsoWeek from = replay.from().plusWeeks(1);
+    IsoWeek to = replay.to().plusWeeks(1);
+
+    FullComputation full = live.beginFullComputation(replay.org(), from, to, now);
+    Thread computing = new Thread(full::run, "full computation");
+    computing.start();
+    // the last events come after the installation, reusing what it kept of the current week
+    int afterwards = Math.min(3, events.size() - half - 1);
+    for (CanonicalEvent event : events.subList(half, events.size() - afterwards)) {
+      applyOwnWeeksFirst(live, event, byKey, now, stored);
+    }
+    computing.join();
+    store(live.install(full, now), stored);
+    for (CanonicalEvent event : events.subList(events.size() - afterwards, events.size())) {
+      applyOwnWeeksFirst(live, event, byKey, now, stored);
+    }
+
+    Map<FigureKey, Figure> expected = replay.computed(engine, byKey, from, to);
+    assertSame(expected, live.all(), name);
+    assertSame(expected, stored, name + ", as stored from the change lists");
+  }
+
+  /**
+   * One new event as the figure worker applies it: its own weeks first, then the others; what
+   * changed goes to {@code stored}.
+   */
+  private static void applyOwnWeeksFirst(
+      MaterializedFigures live,
+      CanonicalEvent event,
+      Map<FactKey, List<CanonicalEvent>> byKey,
+      Instant now,
+      Map<FigureKey, Figure> stored) {
+    FactKey key = FactKey.of(event);
+    byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
+    TreeSet<IsoWeek> all = new TreeSet<>();
+    TreeSet<IsoWeek> own = new TreeSet<>();
+    live.absorbStored(
+        Map.of(key, new FactFolder().fold(key, byKey.get(key)).fields().toString()), all, own);
+    store(live.recomputeWeeks(own, now), stored);
+    all.removeAll(own);
+    store(live.recomputeWeeks(all, now), stored);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aBulkLoadWhileAFullComputationRunsLeavesItToTheNextOne() {
+    // facts absorbed for a full recomputation meanwhile move no week one by one: installing says
+    // so, and the next full computation brings every figure up to date
+    MetricsEngine engine = ENGINE.withoutMembers();
+    Replay replay =
+        Replay.of(
+            "bulk",
+            "metric/dora/DoraGolden/org.yaml",
+            "metric/dora/DoraDeliveryTest/delivery.ndjson",
+            4);
+    List<CanonicalEvent> events = replay.events();
+    Instant now = replay.now();
+    MaterializedFigures live =
+        new MaterializedFigures(engine, replay.org(), replay.from(), replay.to());
+    Map<FactKey, List<CanonicalEvent>> byKey = new LinkedHashMap<>();
+    FactFolder folder = new FactFolder();
+    live.recomputeAll(now);
+    FullComputation first =
+        live.beginFullComputation(replay.org(), replay.from(), replay.to(), now);
+    Map<FactKey, String> bulk = new HashMap<>();
+    for (CanonicalEvent event : events) {
+      FactKey key = FactKey.of(event);
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
+      bulk.put(key, folder.fold(key, byKey.get(key)).fields().toString());
+    }
+    live.absorbStoredForFullRecompute(bulk);
+    first.run();
+    live.install(first, now);
+    assertTrue(first.everythingMovedMeanwhile(), "the bulk load is left to the next computation");
+    Map<FigureKey, Figure> expected = replay.computed(engine, byKey, replay.from(), replay.to());
+    assertTrue(!expected.equals(live.all()), "installed from the facts before the bulk load");
+
+    FullComputation second =
+        live.beginFullComputation(replay.org(), replay.from(), replay.to(), now);
+    second.run();
+    live.install(second, now);
+    assertTrue(!second.everythingMovedMeanwhile());
+    assertSame(expected, live.all(), "after the next full computation");
+  }
+
   /** A dataset's events in a shuffled order, and the weeks and moment to compute them over. */
   private record Replay(
       OrgModel org, List<CanonicalEvent> events, IsoWeek from, IsoWeek to, Instant now) {
@@ -211,11 +321,20 @@ class IncrementalReplayTest {
     /** Every figure a full computation gives over the events replayed so far. */
     Map<FigureKey, Figure> computed(
         MetricsEngine engine, Map<FactKey, List<CanonicalEvent>> byKey) {
+      return computed(engine, byKey, from, to);
+    }
+
+    /** The same over the weeks {@code first..last}. */
+    Map<FigureKey, Figure> computed(
+        MetricsEngine engine,
+        Map<FactKey, List<CanonicalEvent>> byKey,
+        IsoWeek first,
+        IsoWeek last) {
       FactFolder folder = new FactFolder();
       List<FoldedFact> folded = new ArrayList<>();
       byKey.forEach((k, list) -> folded.add(folder.fold(k, list)));
       return engine
-          .computeFigures(new EngineContext(org, FactSet.fromFolded(folded), from, to, now))
+          .computeFigures(new EngineContext(org, FactSet.fromFolded(folded), first, last, now))
           .figureMap();
     }
   }

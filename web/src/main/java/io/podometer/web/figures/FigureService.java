@@ -3,6 +3,7 @@ package io.podometer.web.figures;
 import io.podometer.engine.event.FactKey;
 import io.podometer.engine.live.FigureChanges;
 import io.podometer.engine.live.FigureSnapshot;
+import io.podometer.engine.live.FullComputation;
 import io.podometer.engine.live.MaterializedFigures;
 import io.podometer.engine.metric.MetricFamilies;
 import io.podometer.engine.metric.MetricsEngine;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,10 +31,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +54,9 @@ import org.jboss.logging.Logger;
  * new snapshot and then stores the cells that changed. While a bulk load keeps batches coming, an
  * update touching many weeks waits until ingestion pauses (at most the configured lag) and then
  * becomes one full recomputation. A new organization model, a new week, or an administrator's
- * request recomputes everything; each day the last weeks are recomputed as their windows close.
+ * request recomputes everything on a thread of its own while the worker goes on applying new facts;
+ * the weeks those move are recomputed again as its figures are installed. Each day the last weeks
+ * are recomputed as their windows close.
  */
 @ApplicationScoped
 public class FigureService {
@@ -81,6 +89,10 @@ public class FigureService {
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(daemon("podometer-figures"));
 
+  // runs full recomputations while the worker goes on applying new facts
+  private final ExecutorService fullComputer =
+      Executors.newSingleThreadExecutor(daemon("podometer-full-computation"));
+
   // stores the cells an update changed, in order, while the worker goes on with the next update
   private final ExecutorService cellWriter =
       Executors.newSingleThreadExecutor(daemon("podometer-figure-cells"));
@@ -100,6 +112,12 @@ public class FigureService {
   private long lastShownNanos;
   // most weeks are dirty: the next update recomputes everything, so weeks are no longer worked out
   private boolean everythingDirty;
+  // the full recomputation under way, and those asked for meanwhile (run once it is installed)
+  private FullRun fullRun;
+  private final List<String> fullAskedWhy = new ArrayList<>();
+  private final List<CompletableFuture<RecomputeReport>> fullAsked = new ArrayList<>();
+  // a test holds full recomputations at this gate to see what happens while one is under way
+  private volatile CountDownLatch fullComputationGate;
   private int absorbed;
   private Instant absorbedAsOf;
   private long absorbedSinceNanos;
@@ -269,7 +287,8 @@ public class FigureService {
    * underneath, e.g. the retention job deleted facts).
    */
   public RecomputeReport reloadFromStore(String why) {
-    return reportingFailures("recomputing after " + why, () -> reload(why));
+    return reportingFailures(
+        "recomputing after " + why, () -> CompletableFuture.completedFuture(reload(why)));
   }
 
   /** Failures of the figure pipeline, for administrators. */
@@ -278,7 +297,7 @@ public class FigureService {
   }
 
   private RecomputeReport reportingFailures(
-      String during, java.util.concurrent.Callable<RecomputeReport> work) {
+      String during, Callable<CompletableFuture<RecomputeReport>> work) {
     long before = health.failures();
     RecomputeReport report;
     try {
@@ -305,10 +324,20 @@ public class FigureService {
     try {
       long deadline = System.nanoTime() + timeout.toNanos();
       do {
-        worker.submit(() -> drain(true)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (pending.size() == 0 && waitingInWorker == 0) {
+        boolean noFullRun =
+            worker
+                .submit(
+                    () -> {
+                      drain(true);
+                      return fullRun == null && fullAsked.isEmpty();
+                    })
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (noFullRun && pending.size() == 0 && waitingInWorker == 0) {
           awaitStored(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
           return !health.failing();
+        }
+        if (!noFullRun) {
+          Thread.sleep(20); // a full recomputation is under way
         }
       } while (System.nanoTime() < deadline);
       return false;
@@ -347,6 +376,9 @@ public class FigureService {
       if (!force && bulkLoadGoingOn()) {
         drainShortly();
         return;
+      }
+      if (everythingDirty && fullRun != null) {
+        return; // what waits goes into the full recomputation that follows the one under way
       }
       long started = System.nanoTime();
       boolean everything = everythingDirty;
@@ -512,16 +544,121 @@ public class FigureService {
     }
   }
 
-  private RecomputeReport recomputeEverything(String why) {
+  /**
+   * Recomputes every figure on a thread of its own while the worker goes on applying new facts; the
+   * future completes once the figures are installed. Asked while one is under way, another follows
+   * it (it may have begun before what prompted the ask).
+   */
+  private CompletableFuture<RecomputeReport> recomputeEverything(String why) {
+    CompletableFuture<RecomputeReport> done = new CompletableFuture<>();
+    if (fullRun != null) {
+      fullAskedWhy.add(why);
+      fullAsked.add(done);
+    } else {
+      beginFullRun(why, List.of(done));
+    }
+    return done;
+  }
+
+  private void beginFullRun(String why, List<CompletableFuture<RecomputeReport>> waiting) {
     long started = System.nanoTime();
     absorbPending();
+    if (everythingDirty) {
+      // what a bulk load left for a full recomputation is in this one
+      everythingDirty = false;
+      dirty.clear();
+      shownFirst.clear();
+    }
     OrgSnapshot org = orgs.current();
     IsoWeek to = currentWeek(org);
     IsoWeek from = to.plusWeeks(-(config.figures().weeks() - 1));
     reclaim.beforeFullComputation();
-    FigureChanges changes = live.reset(org.model(), from, to, clock.instant());
-    return finishFullRecompute(why, org, changes, started);
+    FullComputation computation = live.beginFullComputation(org.model(), from, to, clock.instant());
+    FullRun run = new FullRun(why, org, started, computation, live, waiting);
+    fullRun = run;
+    fullComputer.execute(
+        () -> {
+          try {
+            CountDownLatch gate = fullComputationGate;
+            if (gate != null) {
+              gate.await();
+            }
+            computation.run();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (RuntimeException e) {
+            // kept by the computation: installing it reports the failure
+          } finally {
+            try {
+              worker.execute(() -> installFullRun(run));
+            } catch (RejectedExecutionException e) {
+              // the server is stopping
+            }
+          }
+        });
   }
+
+  /** On the worker, once a full recomputation has run: its figures in force, what followed next. */
+  private void installFullRun(FullRun run) {
+    if (run != fullRun) {
+      return;
+    }
+    fullRun = null;
+    List<CompletableFuture<RecomputeReport>> waiting = new ArrayList<>(run.waiting());
+    try {
+      if (run.figures() != live) {
+        // the figures were reloaded from the store meanwhile: once more, on those
+        beginFullRun(run.why(), waiting);
+        return;
+      }
+      FigureChanges changes = live.install(run.computation(), clock.instant());
+      if (run.computation().everythingMovedMeanwhile()) {
+        // a bulk load came in meanwhile: what it moved is in the next one
+        snapshot = live.snapshot();
+        persist(toStore(changes));
+        beginFullRun(run.why(), waiting);
+        return;
+      }
+      RecomputeReport report = finishFullRecompute(run.why(), run.org(), changes, run.started());
+      waiting.forEach(done -> done.complete(report));
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "figure recomputation failed (%s)", run.why());
+      health.failed("recomputing (" + run.why() + ")", e);
+      waiting.forEach(done -> done.completeExceptionally(e));
+    }
+    if (fullRun == null && !fullAsked.isEmpty()) {
+      String why = String.join(", ", fullAskedWhy);
+      List<CompletableFuture<RecomputeReport>> asked = new ArrayList<>(fullAsked);
+      fullAskedWhy.clear();
+      fullAsked.clear();
+      try {
+        beginFullRun(why, asked);
+      } catch (RuntimeException e) {
+        LOG.errorf(e, "figure recomputation failed (%s)", why);
+        health.failed("recomputing (" + why + ")", e);
+        asked.forEach(done -> done.completeExceptionally(e));
+      }
+    }
+  }
+
+  /** Full recomputations wait for {@code gate} before they run (null: they do not wait). */
+  void holdFullComputations(CountDownLatch gate) {
+    fullComputationGate = gate;
+  }
+
+  /** Whether a full recomputation is under way (asked of the worker). */
+  boolean fullComputationUnderWay() throws InterruptedException, ExecutionException {
+    return worker.submit(() -> fullRun != null).get();
+  }
+
+  /** A full recomputation under way and who waits for it. */
+  private record FullRun(
+      String why,
+      OrgSnapshot org,
+      long started,
+      FullComputation computation,
+      MaterializedFigures figures,
+      List<CompletableFuture<RecomputeReport>> waiting) {}
 
   private RecomputeReport reload(String why) {
     long started = System.nanoTime();
@@ -680,10 +817,11 @@ public class FigureService {
     return loaded;
   }
 
-  private RecomputeReport onWorker(java.util.concurrent.Callable<RecomputeReport> work) {
-    Future<RecomputeReport> done = worker.submit(work);
+  /** Asks the worker for a recomputation and waits for its report (off the worker). */
+  private RecomputeReport onWorker(Callable<CompletableFuture<RecomputeReport>> work) {
+    Future<CompletableFuture<RecomputeReport>> asked = worker.submit(work);
     try {
-      return done.get();
+      return asked.get().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while recomputing", e);
@@ -722,6 +860,7 @@ public class FigureService {
 
   @PreDestroy
   void stop() {
+    fullComputer.shutdownNow();
     worker.shutdownNow();
     // what the worker computed is stored before the process ends
     cellWriter.shutdown();
