@@ -40,6 +40,24 @@ final class Probes {
     this.report = report;
   }
 
+  /**
+   * New deployments of one service, one at a time, while {@code recomputation} runs: each from just
+   * before its POST until /api/metrics shows it.
+   */
+  void newEventsWhile(Future<?> recomputation, Instant now) throws Exception {
+    IsoWeek week = IsoWeek.of(now, ZoneOffset.UTC);
+    String service = serviceOf(scopesByKind().get("service"));
+    Latencies visible = new Latencies();
+    Thread.sleep(1_000); // the recomputation under way
+    while (!recomputation.isDone()) {
+      visible.add(showOne(service, week, new Latencies()));
+      Thread.sleep(500);
+    }
+    report.accept(
+        "a new event visible while the recomputation runs",
+        visible.count() == 0 ? "none (it ended first)" : visible.summary());
+  }
+
   void run(Instant now) throws Exception {
     IsoWeek week = IsoWeek.of(now, ZoneOffset.UTC);
     Map<String, List<String>> scopes = scopesByKind();
@@ -113,14 +131,7 @@ final class Probes {
    * shows it. A second client reads the organization's figures all along.
    */
   private void newEventsShow(IsoWeek week, List<String> services) throws Exception {
-    String service = services.get(0).substring("service:".length());
-    String figure =
-        "/api/metrics?scope=service:"
-            + ServerApi.encode(service)
-            + "&metric=deployment_frequency&from="
-            + week
-            + "&to="
-            + week;
+    String service = serviceOf(services);
     Latencies visible = new Latencies();
     Latencies posted = new Latencies();
     Latencies reads = new Latencies();
@@ -138,32 +149,7 @@ final class Probes {
             });
     try {
       for (int probe = 0; probe < settings.probes(); probe++) {
-        double before = value(api.get(figure));
-        String at = Instant.now().toString();
-        String id = "bench-" + System.nanoTime();
-        long t = System.nanoTime();
-        api.postEvent(
-            "{\"id\":\"deploy:"
-                + service
-                + ":"
-                + id
-                + "\",\"type\":\"deployment.finished\",\"source\":\"bench\",\"occurredAt\":\""
-                + at
-                + "\",\"schema\":1,\"data\":{\"deploymentId\":\""
-                + id
-                + "\",\"service\":\""
-                + service
-                + "\",\"environment\":\"production\",\"status\":\"success\",\"finishedAt\":\""
-                + at
-                + "\"}}");
-        posted.add(System.nanoTime() - t);
-        while (value(api.get(figure)) < before + 1) {
-          if (System.nanoTime() - t > 120_000_000_000L) {
-            throw new IllegalStateException("a new deployment did not show within 2 minutes");
-          }
-          Thread.sleep(10);
-        }
-        visible.add(System.nanoTime() - t);
+        visible.add(showOne(service, week, posted));
         Thread.sleep(200);
       }
     } finally {
@@ -178,6 +164,51 @@ final class Probes {
         "of which the POST of the event (stored)",
         posted.summary() + "; slowest " + posted.slowest(3));
     report.accept("reads meanwhile (another client, org figures)", reads.summary());
+  }
+
+  private static String serviceOf(List<String> services) {
+    return services.get(0).substring("service:".length());
+  }
+
+  /**
+   * Posts one new deployment of {@code service} now and waits until its week's deployment frequency
+   * counts it; returns the nanoseconds from just before the POST (the POST's own go to {@code
+   * posted}).
+   */
+  private long showOne(String service, IsoWeek week, Latencies posted) throws Exception {
+    String figure =
+        "/api/metrics?scope=service:"
+            + ServerApi.encode(service)
+            + "&metric=deployment_frequency&from="
+            + week
+            + "&to="
+            + week;
+    double before = value(api.get(figure));
+    String at = Instant.now().toString();
+    String id = "bench-" + System.nanoTime();
+    long t = System.nanoTime();
+    api.postEvent(
+        "{\"id\":\"deploy:"
+            + service
+            + ":"
+            + id
+            + "\",\"type\":\"deployment.finished\",\"source\":\"bench\",\"occurredAt\":\""
+            + at
+            + "\",\"schema\":1,\"data\":{\"deploymentId\":\""
+            + id
+            + "\",\"service\":\""
+            + service
+            + "\",\"environment\":\"production\",\"status\":\"success\",\"finishedAt\":\""
+            + at
+            + "\"}}");
+    posted.add(System.nanoTime() - t);
+    while (value(api.get(figure)) < before + 1) {
+      if (System.nanoTime() - t > 120_000_000_000L) {
+        throw new IllegalStateException("a new deployment did not show within 2 minutes");
+      }
+      Thread.sleep(10);
+    }
+    return System.nanoTime() - t;
   }
 
   /**

@@ -57,7 +57,11 @@ public final class FullComputation {
     movedMeanwhile.addAll(weeks);
   }
 
-  void movedEverything() {
+  /**
+   * Marks the changes applied meanwhile as too many to recompute week by week when installing (the
+   * owner's thread): the caller begins another full computation instead.
+   */
+  public void movedEverything() {
     everythingMovedMeanwhile = true;
   }
 

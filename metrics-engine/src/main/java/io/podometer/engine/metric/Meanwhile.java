@@ -2,6 +2,7 @@ package io.podometer.engine.metric;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
@@ -20,7 +21,10 @@ public final class Meanwhile<T> {
 
   public static <T> Meanwhile<T> start(Supplier<T> work) {
     Meanwhile<T> meanwhile = new Meanwhile<>(work);
-    ForkJoinPool.commonPool().execute(meanwhile.task);
+    // within a pool of its own (a full recomputation's), there; else in the common pool
+    ForkJoinPool pool =
+        ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
+    pool.execute(meanwhile.task);
     return meanwhile;
   }
 

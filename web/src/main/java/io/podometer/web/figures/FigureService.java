@@ -37,6 +37,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,9 +56,9 @@ import org.jboss.logging.Logger;
  * new snapshot and then stores the cells that changed. While a bulk load keeps batches coming, an
  * update touching many weeks waits until ingestion pauses (at most the configured lag) and then
  * becomes one full recomputation. A new organization model, a new week, or an administrator's
- * request recomputes everything on a thread of its own while the worker goes on applying new facts;
- * the weeks those move are recomputed again as its figures are installed. Each day the last weeks
- * are recomputed as their windows close.
+ * request recomputes everything too. A full recomputation runs on a thread of its own while the
+ * worker goes on applying new facts; the weeks those move are recomputed again as its figures are
+ * installed. Each day the last weeks are recomputed as their windows close.
  */
 @ApplicationScoped
 public class FigureService {
@@ -89,9 +91,19 @@ public class FigureService {
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(daemon("podometer-figures"));
 
-  // runs full recomputations while the worker goes on applying new facts
-  private final ExecutorService fullComputer =
-      Executors.newSingleThreadExecutor(daemon("podometer-full-computation"));
+  // runs full recomputations, and the parallel work within them, apart from the worker's and the
+  // readers' (the common pool): a new event's update does not queue behind a year's computation
+  private final ForkJoinPool fullComputer =
+      new ForkJoinPool(
+          Runtime.getRuntime().availableProcessors(),
+          pool -> {
+            ForkJoinWorkerThread thread =
+                ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            thread.setName("podometer-full-computation-" + thread.getPoolIndex());
+            return thread;
+          },
+          null,
+          false);
 
   // stores the cells an update changed, in order, while the worker goes on with the next update
   private final ExecutorService cellWriter =
@@ -377,14 +389,17 @@ public class FigureService {
         drainShortly();
         return;
       }
-      if (everythingDirty && fullRun != null) {
-        return; // what waits goes into the full recomputation that follows the one under way
+      if (everythingDirty) {
+        if (fullRun == null) {
+          // most weeks moved (a bulk load): one full recomputation, on its own thread
+          beginFullRun("catching up with " + absorbed + " facts", List.of());
+        }
+        return; // else what waits goes into the one that follows the one under way
       }
       long started = System.nanoTime();
-      boolean everything = everythingDirty;
-      int weeks = everything ? live.weekCount() : dirty.size();
+      int weeks = dirty.size();
       boolean shownNow = false;
-      if (!everything && !shownFirst.isEmpty() && shownFirst.size() < dirty.size()) {
+      if (!shownFirst.isEmpty() && shownFirst.size() < dirty.size()) {
         shownNow = true;
         // the weeks where the new facts happened first, published at once; the weeks they can
         // move further back follow
@@ -398,7 +413,7 @@ public class FigureService {
         lastShownNanos = System.nanoTime();
       }
       shownFirst.clear();
-      if (!force && !everything && (shownNow || backWeeksWait) && eventsStillComing()) {
+      if (!force && (shownNow || backWeeksWait) && eventsStillComing()) {
         backWeeksWait = true;
         // while events keep coming one after another, each shows in its own week first and the
         // weeks further back are recomputed once when they pause (or when the lag allows no more)
@@ -406,33 +421,19 @@ public class FigureService {
         return;
       }
       backWeeksWait = false;
-      if (everything) {
-        reclaim.beforeFullComputation();
-      }
-      FigureChanges changes =
-          everything
-              ? live.recomputeAll(clock.instant())
-              : live.recomputeWeeks(dirty, clock.instant());
+      FigureChanges changes = live.recomputeWeeks(dirty, clock.instant());
       Set<FigureStore.Cell> changedCells = toStore(changes);
       dirty.clear();
-      everythingDirty = false;
       nanosPerWeek = (System.nanoTime() - started) / weeks;
       int facts = absorbed;
       settle();
       snapshot = live.snapshot();
-      if (everything) {
-        lastRecompute = clock.instant();
-      }
       int cells = persist(changedCells);
-      if (everything) {
-        prepareForUpdates();
-      }
       LOG.debugf(
-          "%d facts applied: %d weeks recomputed%s, %d figures changed, %d removed, %d cells"
+          "%d facts applied: %d weeks recomputed, %d figures changed, %d removed, %d cells"
               + " stored in %d ms",
           facts,
           weeks,
-          everything ? " (all)" : "",
           changes.upserted().size(),
           changes.removed().size(),
           cells,
@@ -521,6 +522,9 @@ public class FigureService {
     // recomputing most weeks one by one costs more than recomputing every week at once
     if (dirty.size() * 2 > live.weeksWithFigures()) {
       everythingDirty = true;
+    }
+    if (everythingDirty && fullRun != null) {
+      fullRun.computation().movedEverything(); // left to the next full recomputation
     }
     absorbed += fields.size() + removed.size();
     waitingInWorker = absorbed;
@@ -612,14 +616,10 @@ public class FigureService {
         return;
       }
       FigureChanges changes = live.install(run.computation(), clock.instant());
-      if (run.computation().everythingMovedMeanwhile()) {
-        // a bulk load came in meanwhile: what it moved is in the next one
-        snapshot = live.snapshot();
-        persist(toStore(changes));
-        beginFullRun(run.why(), waiting);
-        return;
-      }
-      RecomputeReport report = finishFullRecompute(run.why(), run.org(), changes, run.started());
+      RecomputeReport report =
+          run.computation().everythingMovedMeanwhile()
+              ? bulkLoadMeanwhile(run, changes)
+              : finishFullRecompute(run.why(), run.org(), changes, run.started());
       waiting.forEach(done -> done.complete(report));
     } catch (RuntimeException e) {
       LOG.errorf(e, "figure recomputation failed (%s)", run.why());
@@ -649,6 +649,34 @@ public class FigureService {
   /** Whether a full recomputation is under way (asked of the worker). */
   boolean fullComputationUnderWay() throws InterruptedException, ExecutionException {
     return worker.submit(() -> fullRun != null).get();
+  }
+
+  /**
+   * A full recomputation installed while a bulk load came in: every fact up to its start is in the
+   * figures; what came since waits for the load's own catch-up, as if the recomputation had not run
+   * (the worker checks again shortly, and waits while batches keep coming).
+   */
+  private RecomputeReport bulkLoadMeanwhile(FullRun run, FigureChanges changes) {
+    everythingDirty = true;
+    Set<FigureStore.Cell> changedCells = toStore(changes);
+    nanosPerWeek = (System.nanoTime() - run.started()) / live.weekCount();
+    orgVersion = run.org().version();
+    snapshot = live.snapshot();
+    lastRecompute = clock.instant();
+    int cells = persist(changedCells);
+    drainShortly();
+    long millis = (System.nanoTime() - run.started()) / 1_000_000;
+    LOG.infof(
+        "every figure recomputed (%s) up to when it began, a bulk load meanwhile: %d figures,"
+            + " %d changed, %d removed, %d cells stored, in %d ms",
+        run.why(),
+        snapshot.size(),
+        changes.upserted().size(),
+        changes.removed().size(),
+        cells,
+        millis);
+    return new RecomputeReport(
+        snapshot.size(), changes.upserted().size(), changes.removed().size(), cells, millis);
   }
 
   /** A full recomputation under way and who waits for it. */
