@@ -21,7 +21,7 @@ public final class FullComputation {
   private final TreeSet<IsoWeek> movedMeanwhile = new TreeSet<>();
   private boolean everythingMovedMeanwhile;
   private volatile boolean ran;
-  private volatile RuntimeException failure;
+  private volatile Throwable failure;
 
   FullComputation(MaterializedFigures detached, Instant now) {
     this.detached = detached;
@@ -33,7 +33,7 @@ public final class FullComputation {
     try {
       detached.computeEveryWeek(now);
       ran = true;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       failure = e;
       throw e;
     }
@@ -41,8 +41,7 @@ public final class FullComputation {
 
   /**
    * Whether facts were taken meanwhile without working out the weeks they move (a bulk load, a
-   * reload): installing then does not recompute them, and the caller begins another full
-   * computation.
+   * reload): installing cannot recompute their weeks, and the caller catches up with them.
    */
   public boolean everythingMovedMeanwhile() {
     return everythingMovedMeanwhile;
@@ -58,8 +57,8 @@ public final class FullComputation {
   }
 
   /**
-   * Marks the changes applied meanwhile as too many to recompute week by week when installing (the
-   * owner's thread): the caller begins another full computation instead.
+   * Marks the changes applied meanwhile as left to a catch-up of the caller's (the owner's thread):
+   * most weeks moved.
    */
   public void movedEverything() {
     everythingMovedMeanwhile = true;

@@ -40,6 +40,9 @@ public final class LiveFacts {
   // the set whose time index later sets patch, and the changes since it (identity sets)
   private FactSet base;
   private Set<Object> stale = identitySet();
+  // the stale set is shared with a fact set handed out: copied before it changes again, since
+  // that set is read on other threads (readers, a full recomputation) and must not change
+  private boolean staleShared;
   private Set<Object> added = identitySet();
 
   /**
@@ -195,6 +198,7 @@ public final class LiveFacts {
       if (base == null || stale.size() + added.size() > Math.max(PATCHED, total / 50)) {
         base = FactSet.ofTyped(lists);
         stale = identitySet();
+        staleShared = false;
         added = identitySet();
         snapshot = base;
       } else {
@@ -203,6 +207,7 @@ public final class LiveFacts {
           addedByKind.computeIfAbsent(kindOf(fact), k -> new ArrayList<>()).add(fact);
         }
         snapshot = base.evolved(lists, stale, addedByKind);
+        staleShared = true;
       }
     }
     return snapshot;
@@ -214,6 +219,12 @@ public final class LiveFacts {
       return;
     }
     if (before != null && !added.remove(before)) {
+      if (staleShared) {
+        Set<Object> copy = identitySet();
+        copy.addAll(stale);
+        stale = copy;
+        staleShared = false;
+      }
       stale.add(before);
     }
     if (after != null) {

@@ -169,8 +169,9 @@ public final class MaterializedFigures {
 
   /**
    * Takes the figures of a full computation that has run and recomputes the weeks that changes
-   * moved since it began, unless they moved {@link FullComputation#everythingMovedMeanwhile
-   * everything} (then the caller begins another). Returns what changed against the figures held
+   * moved since it began, so that what was shown meanwhile stays. Facts taken meanwhile without
+   * working out their weeks ({@link FullComputation#everythingMovedMeanwhile}) are not all in the
+   * figures then: the caller catches up with them. Returns what changed against the figures held
    * until now.
    */
   public FigureChanges install(FullComputation done, Instant now) {
@@ -185,19 +186,19 @@ public final class MaterializedFigures {
     weeks.putAll(computed.weeks);
     TreeSet<IsoWeek> all = new TreeSet<>(served.keySet());
     all.addAll(weeks.keySet());
+    SortedSet<IsoWeek> moved = done.movedMeanwhile();
     if (done.everythingMovedMeanwhile()) {
       reusable.clear();
-      return FigureChanges.betweenWeeks(served, weeks, all, start);
+    } else {
+      // the weeks the owner computed on their own meanwhile are current; those kept by the full
+      // computation are, unless a change moved them since it began
+      computed.reusable.forEach(
+          (week, kept) -> {
+            if (!moved.contains(week) && reusable.size() < REUSABLE_WEEKS) {
+              reusable.putIfAbsent(week, kept);
+            }
+          });
     }
-    SortedSet<IsoWeek> moved = done.movedMeanwhile();
-    // the weeks the owner computed on their own meanwhile are current; those kept by the full
-    // computation are, unless a change moved them since it began
-    computed.reusable.forEach(
-        (week, kept) -> {
-          if (!moved.contains(week) && reusable.size() < REUSABLE_WEEKS) {
-            reusable.putIfAbsent(week, kept);
-          }
-        });
     TreeSet<IsoWeek> again = new TreeSet<>();
     for (IsoWeek week : moved) {
       if (week.compareTo(from) >= 0 && week.compareTo(to) <= 0) {

@@ -259,8 +259,10 @@ class IncrementalReplayTest {
 
   @org.junit.jupiter.api.Test
   void aBulkLoadWhileAFullComputationRunsLeavesItToTheNextOne() {
-    // facts absorbed for a full recomputation meanwhile move no week one by one: installing says
-    // so, and the next full computation brings every figure up to date
+    // a new event shown while a full computation runs, then a bulk load taken without working out
+    // its weeks: installing keeps the event's weeks as shown (recomputed over every fact held),
+    // says the bulk load is left to a catch-up, and the next full computation brings every figure
+    // up to date
     MetricsEngine engine = ENGINE.withoutMembers();
     Replay replay =
         Replay.of(
@@ -274,11 +276,30 @@ class IncrementalReplayTest {
         new MaterializedFigures(engine, replay.org(), replay.from(), replay.to());
     Map<FactKey, List<CanonicalEvent>> byKey = new LinkedHashMap<>();
     FactFolder folder = new FactFolder();
+    int half = events.size() / 2;
+    for (CanonicalEvent event : events.subList(0, half)) {
+      FactKey key = FactKey.of(event);
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
+      live.loadFacts(List.of(folder.fold(key, byKey.get(key))));
+    }
     live.recomputeAll(now);
     FullComputation first =
         live.beginFullComputation(replay.org(), replay.from(), replay.to(), now);
+    TreeSet<IsoWeek> shown = new TreeSet<>();
+    TreeSet<IsoWeek> own = new TreeSet<>();
+    // the latest of the events still to come: it moves the last weeks only
+    List<CanonicalEvent> coming = new ArrayList<>(events.subList(half, events.size()));
+    coming.sort(java.util.Comparator.comparing(CanonicalEvent::occurredAt));
+    CanonicalEvent early = coming.remove(coming.size() - 1);
+    FactKey earlyKey = FactKey.of(early);
+    byKey.computeIfAbsent(earlyKey, k -> new ArrayList<>()).add(early);
+    live.absorbStored(
+        Map.of(earlyKey, folder.fold(earlyKey, byKey.get(earlyKey)).fields().toString()),
+        shown,
+        own);
+    live.recomputeWeeks(shown, now);
     Map<FactKey, String> bulk = new HashMap<>();
-    for (CanonicalEvent event : events) {
+    for (CanonicalEvent event : coming) {
       FactKey key = FactKey.of(event);
       byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
       bulk.put(key, folder.fold(key, byKey.get(key)).fields().toString());
@@ -286,9 +307,33 @@ class IncrementalReplayTest {
     live.absorbStoredForFullRecompute(bulk);
     first.run();
     live.install(first, now);
-    assertTrue(first.everythingMovedMeanwhile(), "the bulk load is left to the next computation");
+    assertTrue(first.everythingMovedMeanwhile(), "the bulk load is left to a catch-up");
     Map<FigureKey, Figure> expected = replay.computed(engine, byKey, replay.from(), replay.to());
     assertTrue(!expected.equals(live.all()), "installed from the facts before the bulk load");
+    // the weeks shown meanwhile were recomputed over every fact held (deployment frequency's tiers
+    // and weeks to adoption read the weeks around, still from before the bulk load)
+    Map<FigureKey, Figure> shownExpected = new HashMap<>();
+    Map<FigureKey, Figure> shownLive = new HashMap<>();
+    java.util.function.Predicate<FigureKey> inShownWeeks =
+        k ->
+            shown.contains(k.week())
+                && k.metric() != io.podometer.engine.figure.MetricId.DEPLOYMENT_FREQUENCY
+                && k.metric() != io.podometer.engine.figure.MetricId.WEEKS_TO_90PCT_ADOPTION;
+    expected.forEach(
+        (k, f) -> {
+          if (inShownWeeks.test(k)) {
+            shownExpected.put(k, f);
+          }
+        });
+    live.all()
+        .forEach(
+            (k, f) -> {
+              if (inShownWeeks.test(k)) {
+                shownLive.put(k, f);
+              }
+            });
+    assertTrue(!shownExpected.isEmpty(), "the early event moved weeks with figures");
+    assertSame(shownExpected, shownLive, "the weeks shown while it ran");
 
     FullComputation second =
         live.beginFullComputation(replay.org(), replay.from(), replay.to(), now);

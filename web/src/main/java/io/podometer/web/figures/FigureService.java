@@ -579,7 +579,6 @@ public class FigureService {
     reclaim.beforeFullComputation();
     FullComputation computation = live.beginFullComputation(org.model(), from, to, clock.instant());
     FullRun run = new FullRun(why, org, started, computation, live, waiting);
-    fullRun = run;
     fullComputer.execute(
         () -> {
           try {
@@ -590,7 +589,7 @@ public class FigureService {
             computation.run();
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | Error e) {
             // kept by the computation: installing it reports the failure
           } finally {
             try {
@@ -600,6 +599,7 @@ public class FigureService {
             }
           }
         });
+    fullRun = run; // installed on this thread, after this returns
   }
 
   /** On the worker, once a full recomputation has run: its figures in force, what followed next. */
@@ -622,9 +622,13 @@ public class FigureService {
               : finishFullRecompute(run.why(), run.org(), changes, run.started());
       waiting.forEach(done -> done.complete(report));
     } catch (RuntimeException e) {
-      LOG.errorf(e, "figure recomputation failed (%s)", run.why());
+      LOG.errorf(e, "figure recomputation failed (%s); reloading the facts", run.why());
       health.failed("recomputing (" + run.why() + ")", e);
       waiting.forEach(done -> done.completeExceptionally(e));
+      // the live figures may be half switched to the new model or range: read everything again
+      logFailure(
+          "recomputing after a failed full recomputation",
+          () -> reload("after a failed full recomputation"));
     }
     if (fullRun == null && !fullAsked.isEmpty()) {
       String why = String.join(", ", fullAskedWhy);
@@ -888,6 +892,17 @@ public class FigureService {
 
   @PreDestroy
   void stop() {
+    // whoever waits for a full recomputation is told it will not come
+    IllegalStateException stopping = new IllegalStateException("the server is stopping");
+    try {
+      FullRun running = fullRun;
+      if (running != null) {
+        running.waiting().forEach(done -> done.completeExceptionally(stopping));
+      }
+      new ArrayList<>(fullAsked).forEach(done -> done.completeExceptionally(stopping));
+    } catch (RuntimeException e) {
+      // the worker changed them meanwhile: it is being stopped too
+    }
     fullComputer.shutdownNow();
     worker.shutdownNow();
     // what the worker computed is stored before the process ends
