@@ -205,13 +205,7 @@ class IncrementalReplayTest {
     MaterializedFigures live =
         new MaterializedFigures(engine, replay.org(), replay.from(), replay.to());
     Map<FactKey, List<CanonicalEvent>> byKey = new LinkedHashMap<>();
-    FactFolder folder = new FactFolder();
-    int half = events.size() / 2;
-    for (CanonicalEvent event : events.subList(0, half)) {
-      FactKey key = FactKey.of(event);
-      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
-      live.loadFacts(List.of(folder.fold(key, byKey.get(key))));
-    }
+    int half = loadFirstHalf(live, events, byKey);
     Map<FigureKey, Figure> stored = new HashMap<>();
     store(live.recomputeAll(now), stored);
     IsoWeek from = replay.from().plusWeeks(1);
@@ -234,6 +228,21 @@ class IncrementalReplayTest {
     Map<FigureKey, Figure> expected = replay.computed(engine, byKey, from, to);
     assertSame(expected, live.all(), name);
     assertSame(expected, stored, name + ", as stored from the change lists");
+  }
+
+  /** Loads the first half of the events as held facts (not computed); returns where it ends. */
+  private static int loadFirstHalf(
+      MaterializedFigures live,
+      List<CanonicalEvent> events,
+      Map<FactKey, List<CanonicalEvent>> byKey) {
+    FactFolder folder = new FactFolder();
+    int half = events.size() / 2;
+    for (CanonicalEvent event : events.subList(0, half)) {
+      FactKey key = FactKey.of(event);
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
+      live.loadFacts(List.of(folder.fold(key, byKey.get(key))));
+    }
+    return half;
   }
 
   /**
@@ -276,12 +285,7 @@ class IncrementalReplayTest {
         new MaterializedFigures(engine, replay.org(), replay.from(), replay.to());
     Map<FactKey, List<CanonicalEvent>> byKey = new LinkedHashMap<>();
     FactFolder folder = new FactFolder();
-    int half = events.size() / 2;
-    for (CanonicalEvent event : events.subList(0, half)) {
-      FactKey key = FactKey.of(event);
-      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(event);
-      live.loadFacts(List.of(folder.fold(key, byKey.get(key))));
-    }
+    int half = loadFirstHalf(live, events, byKey);
     live.recomputeAll(now);
     FullComputation first =
         live.beginFullComputation(replay.org(), replay.from(), replay.to(), now);
