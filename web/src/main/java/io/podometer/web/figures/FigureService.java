@@ -128,8 +128,10 @@ public class FigureService {
   private FullRun fullRun;
   private final List<String> fullAskedWhy = new ArrayList<>();
   private final List<CompletableFuture<RecomputeReport>> fullAsked = new ArrayList<>();
-  // a test holds full recomputations at this gate to see what happens while one is under way
-  private volatile CountDownLatch fullComputationGate;
+  // completed once no full recomputation is under way or asked for (replaced as one begins)
+  private CompletableFuture<Void> fullRunsOver = CompletableFuture.completedFuture(null);
+  // a test holds full recomputations at a gate to see what happens while one is under way
+  private volatile FullComputationGate fullComputationGate;
   private int absorbed;
   private Instant absorbedAsOf;
   private long absorbedSinceNanos;
@@ -336,20 +338,20 @@ public class FigureService {
     try {
       long deadline = System.nanoTime() + timeout.toNanos();
       do {
-        boolean noFullRun =
+        CompletableFuture<Void> over =
             worker
                 .submit(
                     () -> {
                       drain(true);
-                      return fullRun == null && fullAsked.isEmpty();
+                      return fullRunsOver;
                     })
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (noFullRun && pending.size() == 0 && waitingInWorker == 0) {
-          awaitStored(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        if (!over.isDone()) {
+          over.get(left, TimeUnit.MILLISECONDS); // a full recomputation is under way
+        } else if (pending.size() == 0 && waitingInWorker == 0) {
+          awaitStored(left);
           return !health.failing();
-        }
-        if (!noFullRun) {
-          Thread.sleep(20); // a full recomputation is under way
         }
       } while (System.nanoTime() < deadline);
       return false;
@@ -582,9 +584,10 @@ public class FigureService {
     fullComputer.execute(
         () -> {
           try {
-            CountDownLatch gate = fullComputationGate;
+            FullComputationGate gate = fullComputationGate;
             if (gate != null) {
-              gate.await();
+              gate.reached().countDown();
+              gate.open().await();
             }
             computation.run();
           } catch (InterruptedException e) {
@@ -600,6 +603,9 @@ public class FigureService {
           }
         });
     fullRun = run; // installed on this thread, after this returns
+    if (fullRunsOver.isDone()) {
+      fullRunsOver = new CompletableFuture<>();
+    }
   }
 
   /** On the worker, once a full recomputation has run: its figures in force, what followed next. */
@@ -617,9 +623,12 @@ public class FigureService {
       }
       FigureChanges changes = live.install(run.computation(), clock.instant());
       RecomputeReport report =
-          run.computation().everythingMovedMeanwhile()
-              ? bulkLoadMeanwhile(run, changes)
-              : finishFullRecompute(run.why(), run.org(), changes, run.started());
+          finishFullRecompute(
+              run.why(),
+              run.org(),
+              changes,
+              run.started(),
+              run.computation().everythingMovedMeanwhile());
       waiting.forEach(done -> done.complete(report));
     } catch (RuntimeException e) {
       LOG.errorf(e, "figure recomputation failed (%s); reloading the facts", run.why());
@@ -643,45 +652,21 @@ public class FigureService {
         asked.forEach(done -> done.completeExceptionally(e));
       }
     }
-  }
-
-  /** Full recomputations wait for {@code gate} before they run (null: they do not wait). */
-  void holdFullComputations(CountDownLatch gate) {
-    fullComputationGate = gate;
-  }
-
-  /** Whether a full recomputation is under way (asked of the worker). */
-  boolean fullComputationUnderWay() throws InterruptedException, ExecutionException {
-    return worker.submit(() -> fullRun != null).get();
+    if (fullRun == null) {
+      fullRunsOver.complete(null);
+    }
   }
 
   /**
-   * A full recomputation installed while a bulk load came in: every fact up to its start is in the
-   * figures; what came since waits for the load's own catch-up, as if the recomputation had not run
-   * (the worker checks again shortly, and waits while batches keep coming).
+   * Full recomputations count {@code reached} down, then wait until {@code open} is (null: they do
+   * not wait).
    */
-  private RecomputeReport bulkLoadMeanwhile(FullRun run, FigureChanges changes) {
-    everythingDirty = true;
-    Set<FigureStore.Cell> changedCells = toStore(changes);
-    nanosPerWeek = (System.nanoTime() - run.started()) / live.weekCount();
-    orgVersion = run.org().version();
-    snapshot = live.snapshot();
-    lastRecompute = clock.instant();
-    int cells = persist(changedCells);
-    drainShortly();
-    long millis = (System.nanoTime() - run.started()) / 1_000_000;
-    LOG.infof(
-        "every figure recomputed (%s) up to when it began, a bulk load meanwhile: %d figures,"
-            + " %d changed, %d removed, %d cells stored, in %d ms",
-        run.why(),
-        snapshot.size(),
-        changes.upserted().size(),
-        changes.removed().size(),
-        cells,
-        millis);
-    return new RecomputeReport(
-        snapshot.size(), changes.upserted().size(), changes.removed().size(), cells, millis);
+  void holdFullComputations(FullComputationGate gate) {
+    fullComputationGate = gate;
   }
+
+  /** Where a test holds full recomputations. */
+  record FullComputationGate(CountDownLatch reached, CountDownLatch open) {}
 
   /** A full recomputation under way and who waits for it. */
   private record FullRun(
@@ -707,30 +692,49 @@ public class FigureService {
     Instant newest = facts.dataAsOf().orElse(null);
     absorbedAsOf = null;
     dataAsOf = newest;
-    return finishFullRecompute(why, org, changes, started);
+    return finishFullRecompute(why, org, changes, started, false);
   }
 
+  /**
+   * Publishes and stores a full recomputation's figures. After a bulk load came in meanwhile
+   * ({@code bulkMeanwhile}), every fact up to its start is in them and the rest waits for the
+   * load's own catch-up, as if it had not run: the worker checks again shortly, and waits while
+   * batches keep coming.
+   */
   private RecomputeReport finishFullRecompute(
-      String why, OrgSnapshot org, FigureChanges changes, long started) {
+      String why, OrgSnapshot org, FigureChanges changes, long started, boolean bulkMeanwhile) {
     Set<FigureStore.Cell> changedCells = toStore(changes);
     nanosPerWeek = (System.nanoTime() - started) / live.weekCount();
-    dirty.clear();
-    shownFirst.clear();
-    backWeeksWait = false;
-    everythingDirty = false;
-    settle();
+    if (bulkMeanwhile) {
+      everythingDirty = true;
+    } else {
+      dirty.clear();
+      shownFirst.clear();
+      backWeeksWait = false;
+      everythingDirty = false;
+      settle();
+    }
     orgVersion = org.version();
     snapshot = live.snapshot();
     lastRecompute = clock.instant();
-    int cells = persist(changedCells, true);
-    // after what was asked is answered: the index the next update reads
-    prepareForUpdates();
+    int cells = persist(changedCells, !bulkMeanwhile);
+    if (bulkMeanwhile) {
+      drainShortly();
+    } else {
+      prepareForUpdates(); // after what was asked is answered: the index the next update reads
+    }
     int figures = snapshot.size();
     long millis = (System.nanoTime() - started) / 1_000_000;
     LOG.infof(
-        "every figure recomputed (%s): %d figures, %d changed, %d removed, %d cells stored, in %d"
-            + " ms",
-        why, figures, changes.upserted().size(), changes.removed().size(), cells, millis);
+        "every figure recomputed (%s%s): %d figures, %d changed, %d removed, %d cells stored, in"
+            + " %d ms",
+        why,
+        bulkMeanwhile ? "; up to when it began, a bulk load came in meanwhile" : "",
+        figures,
+        changes.upserted().size(),
+        changes.removed().size(),
+        cells,
+        millis);
     return new RecomputeReport(
         figures, changes.upserted().size(), changes.removed().size(), cells, millis);
   }
@@ -903,6 +907,7 @@ public class FigureService {
     } catch (RuntimeException e) {
       // the worker changed them meanwhile: it is being stopped too
     }
+    fullRunsOver.complete(null);
     fullComputer.shutdownNow();
     worker.shutdownNow();
     // what the worker computed is stored before the process ends

@@ -62,17 +62,14 @@ class FullRecomputationIT {
     db.awaitFigures();
     assertEquals(1.0, deployments(week), "one deployment in " + week);
 
-    CountDownLatch gate = new CountDownLatch(1);
+    FigureService.FullComputationGate gate =
+        new FigureService.FullComputationGate(new CountDownLatch(1), new CountDownLatch(1));
     figures.holdFullComputations(gate);
     CompletableFuture<Response> recompute = null;
     try {
       recompute =
           CompletableFuture.supplyAsync(() -> given().post("/api/admin/recompute").andReturn());
-      long asked = System.nanoTime();
-      while (!figures.fullComputationUnderWay()) {
-        assertTrue(System.nanoTime() - asked < 10_000_000_000L, "the recomputation began");
-        Thread.sleep(10);
-      }
+      assertTrue(gate.reached().await(10, TimeUnit.SECONDS), "the recomputation began");
 
       Events.send(Events.deployment("d3", "checkout-api", "success", now.toString()));
       long posted = System.nanoTime();
@@ -85,7 +82,7 @@ class FullRecomputationIT {
       assertFalse(recompute.isDone(), "the recomputation is still under way");
     } finally {
       figures.holdFullComputations(null);
-      gate.countDown();
+      gate.open().countDown();
     }
 
     Response done = recompute.get(60, TimeUnit.SECONDS);
