@@ -6,8 +6,10 @@ import io.podometer.engine.time.IsoWeek;
 import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.objects.ObjectOpenHashSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,12 +69,17 @@ public final class FigurePool {
         lastScopes = c.scopes();
         lastShape = shape;
       }
+      // by identity: equal lists are one instance here (memberless), and hashing a list's scopes
+      // for every contribution was a tenth of pooling
       shapes
           .computeIfAbsent(c.metric(), m -> new HashMap<>())
-          .computeIfAbsent(c.week(), w -> new ObjectOpenHashSet<>())
+          .computeIfAbsent(c.week(), w -> Collections.newSetFromMap(new IdentityHashMap<>()))
           .add(shape);
     }
-    for (ScopeId scope : c.scopes()) {
+    List<ScopeId> scopes = c.scopes();
+    // by index: an iterator per contribution is most of what pooling allocates
+    for (int i = 0, n = scopes.size(); i < n; i++) {
+      ScopeId scope = scopes.get(i);
       if (withoutMembers && scope.kind() == ScopeKind.MEMBER) {
         continue;
       }
@@ -177,7 +184,9 @@ public final class FigurePool {
    * (a member's figures are theirs alone): items with the same list count in the same cells.
    */
   public Set<List<ScopeId>> shapes(MetricId metric, IsoWeek week) {
-    return shapes.getOrDefault(metric, Map.of()).getOrDefault(week, Set.of());
+    // by content: pools merged from other threads hold lists equal to this one's
+    return new ObjectOpenHashSet<>(
+        shapes.getOrDefault(metric, Map.of()).getOrDefault(week, Set.of()));
   }
 
   /** The distinct people behind the items of a repository, service, bet or STO in a week. */

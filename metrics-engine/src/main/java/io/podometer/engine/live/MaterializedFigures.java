@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Every figure of a range of weeks, kept current as facts change: a changed fact marks the weeks it
@@ -450,12 +451,12 @@ public final class MaterializedFigures {
    * changed little, the new figures die young instead of doubling what is held.
    */
   private void putByWeek(EngineResult result, Map<IsoWeek, WeekFigures> before) {
-    Map<IsoWeek, List<Figure>> byWeek = new HashMap<>();
-    for (Figure figure : result.figures()) {
-      if (figure.metric() != MetricId.WEEKS_TO_90PCT_ADOPTION) {
-        byWeek.computeIfAbsent(figure.week(), w -> new ArrayList<>()).add(figure);
-      }
-    }
+    // grouped side by side too: walking a year's 1.9 million figures on one thread left the other
+    // core idle for most of a second
+    Map<IsoWeek, List<Figure>> byWeek =
+        result.figures().parallelStream()
+            .filter(figure -> figure.metric() != MetricId.WEEKS_TO_90PCT_ADOPTION)
+            .collect(Collectors.groupingBy(Figure::week));
     // weeks are filed side by side: comparing a year's figures with those held is a fifth of a
     // full recomputation on one thread
     List<Map.Entry<IsoWeek, List<Figure>>> filing = new ArrayList<>(byWeek.entrySet());

@@ -6,7 +6,6 @@ import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.org.Pilot;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,12 +31,11 @@ final class DerivedFigures {
    * Deployment frequency's tier reads the 4 weeks ending it; the other tiers are set when pooled.
    */
   private void applyTiers(Map<FigureKey, Figure> figures) {
-    List<FigureKey> keys = new ArrayList<>();
-    for (FigureKey key : figures.keySet()) {
-      if (key.metric() == MetricId.DEPLOYMENT_FREQUENCY) {
-        keys.add(key);
-      }
-    }
+    // side by side: a year's figures are 1.9 million keys to look through for a few thousand
+    List<FigureKey> keys =
+        figures.keySet().parallelStream()
+            .filter(key -> key.metric() == MetricId.DEPLOYMENT_FREQUENCY)
+            .toList();
     for (FigureKey key : keys) {
       Figure figure = figures.get(key);
       if (figure.value() == null) {

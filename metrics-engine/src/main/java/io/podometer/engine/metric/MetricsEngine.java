@@ -7,9 +7,14 @@ import io.podometer.engine.figure.FigurePool;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.time.IsoWeek;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Computes every figure: runs the metric families over the facts, pools their contributions per
@@ -97,13 +102,11 @@ public final class MetricsEngine {
   private Reusable computeListing(
       EngineContext context, Map<MetricFamily, List<Contribution>> reuse, IsoWeek listedWeek) {
     List<FamilyOutput> outputs =
-        families.parallelStream()
-            .map(
-                family ->
-                    reuse.containsKey(family)
-                        ? FamilyOutput.from(reuse.get(family), withoutMembers)
-                        : FamilyOutput.listing(family, context, withoutMembers, listedWeek))
-            .toList();
+        eachFamily(
+            family ->
+                reuse.containsKey(family)
+                    ? FamilyOutput.from(reuse.get(family), withoutMembers)
+                    : FamilyOutput.listing(family, context, withoutMembers, listedWeek));
     Map<MetricFamily, List<Contribution>> contributions = new HashMap<>();
     for (int i = 0; i < families.size(); i++) {
       contributions.put(families.get(i), outputs.get(i).listed());
@@ -116,13 +119,43 @@ public final class MetricsEngine {
       EngineResult result, Map<MetricFamily, List<Contribution>> contributions) {}
 
   private EngineResult compute(EngineContext context, boolean keepContributions) {
-    // families read the same immutable context and emit disjoint metrics: run them side by side,
-    // each pooling what it emits as it goes
     List<FamilyOutput> outputs =
-        families.parallelStream()
-            .map(family -> FamilyOutput.of(family, context, keepContributions, withoutMembers))
-            .toList();
+        eachFamily(family -> FamilyOutput.of(family, context, keepContributions, withoutMembers));
     return finish(context, outputs, keepContributions);
+  }
+
+  /**
+   * Runs every family, side by side on the cores of the pool this runs in (the common pool outside
+   * one), each pooling what it emits as it goes: families read the same immutable context and emit
+   * disjoint metrics. They are taken in the list's order (the longest first) by whichever thread is
+   * free, so that no long family starts last and ends alone; a parallel stream splits the list in
+   * halves instead, and one core could be left with most of the work. The outputs are in the
+   * families' order.
+   */
+  private List<FamilyOutput> eachFamily(Function<MetricFamily, FamilyOutput> run) {
+    int count = families.size();
+    FamilyOutput[] outputs = new FamilyOutput[count];
+    AtomicInteger next = new AtomicInteger();
+    Runnable takeFamilies =
+        () -> {
+          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+            outputs[i] = run.apply(families.get(i));
+          }
+        };
+    ForkJoinPool pool =
+        ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
+    // the calling thread takes families too
+    int helpers =
+        Math.min(count - 1, pool.getParallelism() - (ForkJoinTask.inForkJoinPool() ? 1 : 0));
+    List<ForkJoinTask<?>> helping = new ArrayList<>();
+    for (int i = 0; i < helpers; i++) {
+      helping.add(ForkJoinTask.adapt(takeFamilies).fork());
+    }
+    takeFamilies.run();
+    for (ForkJoinTask<?> helper : helping) {
+      helper.join(); // a helper no thread took up runs here, and finds no family left
+    }
+    return Arrays.asList(outputs);
   }
 
   private EngineResult finish(

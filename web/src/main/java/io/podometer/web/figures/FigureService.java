@@ -93,13 +93,16 @@ public class FigureService {
 
   // runs full recomputations, and the parallel work within them, apart from the worker's and the
   // readers' (the common pool): a new event's update does not queue behind a year's computation
+  private final AtomicInteger fullComputerThreads = new AtomicInteger();
+
   private final ForkJoinPool fullComputer =
       new ForkJoinPool(
           Runtime.getRuntime().availableProcessors(),
           pool -> {
             ForkJoinWorkerThread thread =
                 ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            thread.setName("podometer-full-computation-" + thread.getPoolIndex());
+            // the pool index is not assigned yet here: every thread would be "-0"
+            thread.setName("podometer-full-computation-" + fullComputerThreads.incrementAndGet());
             return thread;
           },
           null,

@@ -2,6 +2,7 @@ package io.podometer.web.figures;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -12,6 +13,10 @@ import org.jboss.logging.Logger;
  * collection concurrently ({@code -XX:+ExplicitGCInvokesConcurrent}, as {@code ./podometer} starts
  * the server): anywhere else it would be a full collection that stops every reader, so nothing is
  * asked.
+ *
+ * <p>The cycle is asked for from a thread of its own: {@code System.gc()} returns only once the
+ * concurrent cycle is over (seconds at a large organization's size, one collector thread marking on
+ * 2 cores), and the computation that asked would otherwise wait for it with a core idle.
  */
 final class ReclaimBeforeComputation {
 
@@ -19,6 +24,8 @@ final class ReclaimBeforeComputation {
   private static final String OPTION = "ExplicitGCInvokesConcurrent";
 
   private final boolean concurrent;
+  // a cycle asked for and not over yet: asking again meanwhile would only queue another behind it
+  private final AtomicBoolean underWay = new AtomicBoolean();
 
   ReclaimBeforeComputation() {
     this(explicitCollectionIsConcurrent());
@@ -33,11 +40,28 @@ final class ReclaimBeforeComputation {
     return concurrent;
   }
 
-  /** As a full computation starts: a concurrent cycle, where that is what an explicit one is. */
-  void beforeFullComputation() {
-    if (concurrent) {
-      System.gc();
+  /**
+   * As a full computation starts: a concurrent cycle, where that is what an explicit one is, asked
+   * for on another thread (this one goes on at once). Returns that thread, or null when nothing was
+   * asked (not enabled, or a cycle already under way).
+   */
+  Thread beforeFullComputation() {
+    if (!concurrent || !underWay.compareAndSet(false, true)) {
+      return null;
     }
+    Thread asking =
+        new Thread(
+            () -> {
+              try {
+                System.gc();
+              } finally {
+                underWay.set(false);
+              }
+            },
+            "podometer-reclaim");
+    asking.setDaemon(true);
+    asking.start();
+    return asking;
   }
 
   private static boolean explicitCollectionIsConcurrent() {

@@ -1,6 +1,9 @@
 package io.podometer.web.figures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.GarbageCollectorMXBean;
@@ -21,13 +24,27 @@ class ReclaimBeforeComputationTest {
   }
 
   @Test
-  void asksForACollectionOnlyWhenEnabled() {
+  void asksForACollectionOnlyWhenEnabled() throws InterruptedException {
     // in this JVM an explicit collection is a full one, counted by the old generation's collector
     long before = oldGenerationCollections();
-    new ReclaimBeforeComputation(false).beforeFullComputation();
+    assertNull(new ReclaimBeforeComputation(false).beforeFullComputation());
     assertEquals(before, oldGenerationCollections());
-    new ReclaimBeforeComputation(true).beforeFullComputation();
+    Thread asking = new ReclaimBeforeComputation(true).beforeFullComputation();
+    // asked on a thread of its own: System.gc() returns only once the cycle is over, and the
+    // computation that asked must not wait for it
+    assertNotNull(asking);
+    assertNotSame(Thread.currentThread(), asking);
+    asking.join(60_000);
     assertTrue(oldGenerationCollections() > before);
+  }
+
+  @Test
+  void asksAgainOnceTheCycleAskedForIsOver() throws InterruptedException {
+    ReclaimBeforeComputation reclaim = new ReclaimBeforeComputation(true);
+    reclaim.beforeFullComputation().join(60_000);
+    Thread again = reclaim.beforeFullComputation();
+    assertNotNull(again);
+    again.join(60_000);
   }
 
   private static long oldGenerationCollections() {
