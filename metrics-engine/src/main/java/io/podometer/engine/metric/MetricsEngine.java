@@ -11,9 +11,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -130,32 +132,71 @@ public final class MetricsEngine {
    * disjoint metrics. They are taken in the list's order (the longest first) by whichever thread is
    * free, so that no long family starts last and ends alone; a parallel stream splits the list in
    * halves instead, and one core could be left with most of the work. The outputs are in the
-   * families' order.
+   * families' order; a family's failure is thrown once every family taken has ended.
    */
   private List<FamilyOutput> eachFamily(Function<MetricFamily, FamilyOutput> run) {
     int count = families.size();
     FamilyOutput[] outputs = new FamilyOutput[count];
     AtomicInteger next = new AtomicInteger();
+    CountDownLatch finished = new CountDownLatch(count);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
     Runnable takeFamilies =
         () -> {
           for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-            outputs[i] = run.apply(families.get(i));
+            try {
+              outputs[i] = run.apply(families.get(i));
+            } catch (RuntimeException | Error e) {
+              failure.compareAndSet(null, e);
+            } finally {
+              finished.countDown();
+            }
           }
         };
-    ForkJoinPool pool =
-        ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
+    boolean inPool = ForkJoinTask.inForkJoinPool();
+    ForkJoinPool pool = inPool ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
     // the calling thread takes families too
-    int helpers =
-        Math.min(count - 1, pool.getParallelism() - (ForkJoinTask.inForkJoinPool() ? 1 : 0));
-    List<ForkJoinTask<?>> helping = new ArrayList<>();
+    int helpers = Math.min(count - 1, pool.getParallelism() - (inPool ? 1 : 0));
     for (int i = 0; i < helpers; i++) {
-      helping.add(ForkJoinTask.adapt(takeFamilies).fork());
+      ForkJoinTask.adapt(takeFamilies).fork();
     }
     takeFamilies.run();
-    for (ForkJoinTask<?> helper : helping) {
-      helper.join(); // a helper no thread took up runs here, and finds no family left
+    // waits for the families others took, not for a helper no thread took up yet (on a busy
+    // common pool it could start long after: it then finds no family left)
+    awaitFamilies(finished, inPool);
+    Throwable failed = failure.get();
+    if (failed instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failed instanceof Error e) {
+      throw e;
     }
     return Arrays.asList(outputs);
+  }
+
+  private static void awaitFamilies(CountDownLatch finished, boolean inPool) {
+    try {
+      if (inPool) {
+        // the pool may put a spare thread to work while this one waits
+        ForkJoinPool.managedBlock(
+            new ForkJoinPool.ManagedBlocker() {
+              @Override
+              public boolean block() throws InterruptedException {
+                finished.await();
+                return true;
+              }
+
+              @Override
+              public boolean isReleasable() {
+                return finished.getCount() == 0;
+              }
+            });
+      } else {
+        finished.await();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the families ran", e);
+    }
   }
 
   private EngineResult finish(
