@@ -32,11 +32,8 @@ public final class Meanwhile<T> {
   public T get() {
     task.run(); // nothing when a core has taken it up
     try {
-      if (!task.isDone() && ForkJoinTask.inForkJoinPool()) {
-        // another thread of the pool is at it: the pool may put a spare thread to work while this
-        // one waits, so that no core idles (the threads are as many as the cores)
-        ForkJoinPool.managedBlock(new Waiting(task));
-      }
+      // another thread may be at it
+      PoolWait.until(task::isDone, () -> waitFor(task));
       return task.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
@@ -52,22 +49,11 @@ public final class Meanwhile<T> {
     }
   }
 
-  /** Waits for the task another thread took up, as the pool's managed blocking wants it. */
-  private record Waiting(FutureTask<?> task) implements ForkJoinPool.ManagedBlocker {
-
-    @Override
-    public boolean block() throws InterruptedException {
-      try {
-        task.get();
-      } catch (ExecutionException e) {
-        // reported by the caller's own get
-      }
-      return true;
-    }
-
-    @Override
-    public boolean isReleasable() {
-      return task.isDone();
+  private static void waitFor(FutureTask<?> task) throws InterruptedException {
+    try {
+      task.get();
+    } catch (ExecutionException e) {
+      // reported by the caller's own get
     }
   }
 }

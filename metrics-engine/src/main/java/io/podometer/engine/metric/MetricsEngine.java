@@ -162,7 +162,7 @@ public final class MetricsEngine {
     takeFamilies.run();
     // waits for the families others took, not for a helper no thread took up yet (on a busy
     // common pool it could start long after: it then finds no family left)
-    awaitFamilies(finished, inPool);
+    awaitFamilies(finished);
     Throwable failed = failure.get();
     if (failed instanceof RuntimeException e) {
       throw e;
@@ -173,26 +173,9 @@ public final class MetricsEngine {
     return Arrays.asList(outputs);
   }
 
-  private static void awaitFamilies(CountDownLatch finished, boolean inPool) {
+  private static void awaitFamilies(CountDownLatch finished) {
     try {
-      if (inPool) {
-        // the pool may put a spare thread to work while this one waits
-        ForkJoinPool.managedBlock(
-            new ForkJoinPool.ManagedBlocker() {
-              @Override
-              public boolean block() throws InterruptedException {
-                finished.await();
-                return true;
-              }
-
-              @Override
-              public boolean isReleasable() {
-                return finished.getCount() == 0;
-              }
-            });
-      } else {
-        finished.await();
-      }
+      PoolWait.until(() -> finished.getCount() == 0, finished::await);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while the families ran", e);

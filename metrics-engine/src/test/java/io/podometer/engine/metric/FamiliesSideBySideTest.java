@@ -2,6 +2,7 @@ package io.podometer.engine.metric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.podometer.engine.event.FactKind;
 import io.podometer.engine.figure.Contribution;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,16 +30,20 @@ class FamiliesSideBySideTest {
   @Timeout(30)
   void theFamiliesAreStartedInTheListsOrderEachOnce() {
     ConcurrentLinkedQueue<String> started = new ConcurrentLinkedQueue<>();
+    CountDownLatch secondStarted = new CountDownLatch(1);
     List<MetricFamily> families = new ArrayList<>();
-    for (String name : List.of("ai", "dora", "flow", "review", "merge-rate", "seats")) {
-      families.add(new Recording(name, started, 50, null));
+    // the first waits for the second to start, and the others must find it started: taken in the
+    // list's order, the second goes to the other thread at once, and the third is taken only once
+    // one of the first two has ended (halving the list starts "review" beside "ai" instead)
+    families.add(new Recording("ai", started, secondStarted, null, null, null));
+    families.add(new Recording("dora", started, null, secondStarted, null, null));
+    for (String name : List.of("flow", "review", "merge-rate", "seats")) {
+      families.add(new Recording(name, started, null, null, secondStarted, null));
     }
     new MetricsEngine(families, DoraTiers.DEFAULTS).compute(context());
     List<String> order = List.copyOf(started);
     assertEquals(6, order.size(), "each family once: " + order);
     assertEquals(Set.of("ai", "dora", "flow", "review", "merge-rate", "seats"), Set.copyOf(order));
-    // the first two taken are the list's first two (halving the list would start "review" second)
-    assertEquals(Set.of("ai", "dora"), Set.copyOf(order.subList(0, 2)), order.toString());
   }
 
   @Test
@@ -45,9 +52,15 @@ class FamiliesSideBySideTest {
     ConcurrentLinkedQueue<String> started = new ConcurrentLinkedQueue<>();
     List<MetricFamily> families =
         List.of(
-            new Recording("ai", started, 0, new IllegalStateException("no such pod: payments")),
-            new Recording("dora", started, 50, null),
-            new Recording("flow", started, 50, null));
+            new Recording(
+                "ai",
+                started,
+                null,
+                null,
+                null,
+                new IllegalStateException("no such pod: payments")),
+            new Recording("dora", started, null, null, null, null),
+            new Recording("flow", started, null, null, null, null));
     IllegalStateException thrown =
         assertThrows(
             IllegalStateException.class,
@@ -65,9 +78,17 @@ class FamiliesSideBySideTest {
         Instant.parse("2026-03-23T00:00:00Z"));
   }
 
-  /** A family that notes when it starts, takes its time, and emits nothing (or fails). */
+  /**
+   * A family that notes when it starts, then counts {@code signals} down, waits for {@code awaits}
+   * (both optional) and emits nothing, or fails.
+   */
   private record Recording(
-      String name, ConcurrentLinkedQueue<String> started, long millis, RuntimeException fails)
+      String name,
+      ConcurrentLinkedQueue<String> started,
+      CountDownLatch awaits,
+      CountDownLatch signals,
+      CountDownLatch after,
+      RuntimeException fails)
       implements MetricFamily {
 
     @Override
@@ -83,13 +104,22 @@ class FamiliesSideBySideTest {
     @Override
     public void contribute(EngineContext context, Consumer<Contribution> out) {
       started.add(name);
+      if (after != null) {
+        assertEquals(0, after.getCount(), name + " started before the family it follows");
+      }
+      if (signals != null) {
+        signals.countDown();
+      }
       if (fails != null) {
         throw fails;
       }
-      try {
-        Thread.sleep(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      if (awaits != null) {
+        try {
+          assertTrue(
+              awaits.await(10, TimeUnit.SECONDS), name + " waited for a family never started");
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }
