@@ -6,6 +6,7 @@ import io.podometer.engine.time.IsoWeek;
 import it.unimi.dsi.fastutil.objects.Object2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.objects.ObjectOpenHashSet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ public final class FigurePool {
   // control works out sums from (the lists are shared by many items, so few are kept)
   private final Map<MetricId, Map<IsoWeek, Set<List<ScopeId>>>> shapes =
       new EnumMap<>(MetricId.class);
-  private final Map<IsoWeek, Map<MetricId, List<Figure>>> peopleDerived = new HashMap<>();
+  private final Map<IsoWeek, Map<MetricId, Collection<Figure>>> peopleDerived = new HashMap<>();
   // each scope list without its member scope, once per distinct list
   private final Map<List<ScopeId>, List<ScopeId>> memberless = new HashMap<>();
   private List<ScopeId> lastScopes;
@@ -202,7 +203,7 @@ public final class FigurePool {
    * keeping only the {@link #summaries} a range total needs. Weeks from {@code current} on are
    * partial. Called once.
    */
-  public Map<FigureKey, Figure> figures(IsoWeek current, UnaryOperator<Figure> finish) {
+  public FigureTable figures(IsoWeek current, UnaryOperator<Figure> finish) {
     List<Group> groups = new ArrayList<>();
     cells.forEach(
         (metric, weeks) -> {
@@ -214,17 +215,15 @@ public final class FigurePool {
         groups.parallelStream().map(group -> group.figures(current, finish)).toList();
     cells.clear();
     lastCells = null;
-    int size = pooled.stream().mapToInt(p -> p.figures().size()).sum();
-    Map<FigureKey, Figure> figures = new HashMap<>(size * 4 / 3 + 1);
+    // each group's figures are a map of their own already: filed whole, never hashed again
+    FigureTable figures = new FigureTable();
     for (Pooled group : pooled) {
       if (group.metric().peopleDerived()) {
         peopleDerived
             .computeIfAbsent(group.week(), w -> new EnumMap<>(MetricId.class))
-            .put(group.metric(), group.figures());
+            .put(group.metric(), group.figures().values());
       }
-      for (Figure figure : group.figures()) {
-        figures.put(new FigureKey(figure.metric(), figure.scope(), figure.week()), figure);
-      }
+      figures.putCells(group.metric(), group.week(), group.figures());
       if (!group.summaries().isEmpty()) {
         summaries
             .computeIfAbsent(group.week(), w -> new java.util.EnumMap<>(MetricId.class))
@@ -238,7 +237,7 @@ public final class FigurePool {
    * After {@link #figures}: per week and people-derived metric, its figures as {@link #figures}
    * made them (what disclosure control works on, week by week).
    */
-  public Map<IsoWeek, Map<MetricId, List<Figure>>> peopleDerivedFigures() {
+  public Map<IsoWeek, Map<MetricId, Collection<Figure>>> peopleDerivedFigures() {
     return peopleDerived;
   }
 
@@ -336,14 +335,17 @@ public final class FigurePool {
 
   /** A group's figures, and the summaries of its cells a range total needs. */
   private record Pooled(
-      MetricId metric, IsoWeek week, List<Figure> figures, Map<ScopeId, CellSummary> summaries) {}
+      MetricId metric,
+      IsoWeek week,
+      Map<ScopeId, Figure> figures,
+      Map<ScopeId, CellSummary> summaries) {}
 
   private record Group(MetricId metric, IsoWeek week, Map<ScopeId, CellAccumulator> scopes) {
 
     Pooled figures(IsoWeek current, UnaryOperator<Figure> finish) {
       boolean partial = week.compareTo(current) >= 0;
       boolean summarized = CellSummary.needed(metric.aggregation());
-      List<Figure> figures = new ArrayList<>(scopes.size());
+      Map<ScopeId, Figure> figures = new Object2ObjectOpenHashMap<>(scopes.size());
       // kept as long as the figures: an open-addressing map has no entry objects
       Map<ScopeId, CellSummary> summaries = new Object2ObjectOpenHashMap<>();
       scopes.forEach(
@@ -366,7 +368,7 @@ public final class FigurePool {
                         null,
                         null,
                         partial));
-            figures.add(figure);
+            figures.put(scope, figure);
             if (summarized || figure.withheld() != null) {
               summaries.put(scope, cell.summary());
             }

@@ -5,6 +5,7 @@ import io.podometer.engine.fact.FoldedFact;
 import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigureKey;
+import io.podometer.engine.figure.FigureTable;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.EngineContext;
 import io.podometer.engine.metric.EngineResult;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Every figure of a range of weeks, kept current as facts change: a changed fact marks the weeks it
@@ -417,7 +417,9 @@ public final class MaterializedFigures {
   private void computeRuns(
       SortedSet<IsoWeek> recomputed, Instant now, IsoWeek kept, Map<IsoWeek, WeekFigures> before) {
     FactSet all = fixedFacts != null ? fixedFacts : facts.factSet();
-    for (List<IsoWeek> run : runs(recomputed, chunkWeeks)) {
+    IsoWeek historyBegins =
+        all.firstMoment().map(first -> IsoWeek.of(first, org.org().timeZone())).orElse(null);
+    for (List<IsoWeek> run : runs(recomputed, chunkWeeks, historyBegins)) {
       IsoWeek first = run.get(0);
       IsoWeek last = run.get(run.size() - 1);
       EngineContext context =
@@ -451,28 +453,35 @@ public final class MaterializedFigures {
    * changed little, the new figures die young instead of doubling what is held.
    */
   private void putByWeek(EngineResult result, Map<IsoWeek, WeekFigures> before) {
-    // grouped side by side too: walking a year's 1.9 million figures on one thread left the other
-    // core idle for most of a second
-    Map<IsoWeek, List<Figure>> byWeek =
-        result.figures().parallelStream()
-            .filter(figure -> figure.metric() != MetricId.WEEKS_TO_90PCT_ADOPTION)
-            .collect(Collectors.groupingBy(Figure::week));
     // weeks are filed side by side: comparing a year's figures with those held is a fifth of a
     // full recomputation on one thread
-    List<Map.Entry<IsoWeek, List<Figure>>> filing = new ArrayList<>(byWeek.entrySet());
+    List<IsoWeek> filing = new ArrayList<>(result.weeks());
     List<WeekFigures> filed =
         filing.parallelStream()
             .map(
-                entry ->
-                    WeekFigures.of(
-                        entry.getValue(),
-                        result.summaries().getOrDefault(entry.getKey(), Map.of()),
-                        result.contributors().get(entry.getKey()),
-                        before.get(entry.getKey())))
+                week ->
+                    WeekFigures.ofMetrics(
+                        withoutRederived(result.figuresOf(week)),
+                        result.summaries().getOrDefault(week, Map.of()),
+                        result.contributors().get(week),
+                        before.get(week)))
             .toList();
     for (int i = 0; i < filing.size(); i++) {
-      weeks.put(filing.get(i).getKey(), filed.get(i));
+      if (!filed.get(i).isEmpty()) {
+        weeks.put(filing.get(i), filed.get(i));
+      }
     }
+  }
+
+  /** A week's figures but those re-derived across weeks afterwards (weeks to adoption). */
+  private static Map<MetricId, Map<ScopeId, Figure>> withoutRederived(
+      Map<MetricId, Map<ScopeId, Figure>> computed) {
+    if (!computed.containsKey(MetricId.WEEKS_TO_90PCT_ADOPTION)) {
+      return computed;
+    }
+    Map<MetricId, Map<ScopeId, Figure>> kept = new java.util.EnumMap<>(computed);
+    kept.remove(MetricId.WEEKS_TO_90PCT_ADOPTION);
+    return kept;
   }
 
   /**
@@ -487,7 +496,7 @@ public final class MaterializedFigures {
     IsoWeek readFrom = tiersFrom.plusWeeks(-3);
     List<ScopeId> pilotPods = new ArrayList<>();
     org.pilots().forEach(pilot -> pilotPods.add(ScopeId.pod(pilot.pod())));
-    Map<FigureKey, Figure> acrossWeeks = new HashMap<>();
+    FigureTable acrossWeeks = new FigureTable();
     weeks.forEach(
         (week, figures) -> {
           if (week.compareTo(readFrom) >= 0 && week.compareTo(tiersTo) <= 0) {
@@ -537,22 +546,44 @@ public final class MaterializedFigures {
     }
   }
 
-  /** Consecutive weeks together: each run is computed at once from one window of facts. */
-  private static List<List<IsoWeek>> runs(SortedSet<IsoWeek> weeks, int longest) {
+  /**
+   * Consecutive weeks together: each run is computed at once from one window of facts, and reads
+   * the facts of its margins ({@link FactWindow#MARGIN}) again. Weeks before {@code historyBegins}
+   * (null: none) join the run after them without counting towards its length: they pool few cells.
+   * A run of fewer than a quarter of {@code longest} weeks left at the end of consecutive weeks
+   * joins the run before it.
+   */
+  static List<List<IsoWeek>> runs(SortedSet<IsoWeek> weeks, int longest, IsoWeek historyBegins) {
     List<List<IsoWeek>> runs = new ArrayList<>();
     List<IsoWeek> run = new ArrayList<>();
+    int counted = 0;
+    boolean followsRun = false; // the run under way continues the last one closed
     for (IsoWeek week : weeks) {
-      if (!run.isEmpty()
-          && (run.size() == longest || !run.get(run.size() - 1).plusWeeks(1).equals(week))) {
-        runs.add(run);
+      boolean consecutive = !run.isEmpty() && run.get(run.size() - 1).plusWeeks(1).equals(week);
+      if (!run.isEmpty() && (counted == longest || !consecutive)) {
+        closeRun(runs, run, counted, longest, followsRun);
+        followsRun = consecutive;
         run = new ArrayList<>();
+        counted = 0;
       }
       run.add(week);
+      if (historyBegins == null || week.compareTo(historyBegins) >= 0) {
+        counted++;
+      }
     }
     if (!run.isEmpty()) {
-      runs.add(run);
+      closeRun(runs, run, counted, longest, followsRun);
     }
     return runs;
+  }
+
+  private static void closeRun(
+      List<List<IsoWeek>> runs, List<IsoWeek> run, int counted, int longest, boolean followsRun) {
+    if (followsRun && counted * 4 < longest) {
+      runs.get(runs.size() - 1).addAll(run);
+    } else {
+      runs.add(run);
+    }
   }
 
   private EngineContext context(FactSet factSet, IsoWeek first, IsoWeek last, Instant now) {

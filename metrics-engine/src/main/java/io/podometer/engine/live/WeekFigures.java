@@ -90,11 +90,98 @@ public final class WeekFigures {
         summarized);
   }
 
+  /**
+   * As {@link #of(Collection, Map, Map, WeekFigures)} for figures already grouped by metric and
+   * scope (a computation's, which are not changed afterwards): a metric whose figures all equal
+   * {@code earlier}'s keeps its map, one without an earlier map is taken as is, and only a metric
+   * that changed is copied.
+   */
+  static WeekFigures ofMetrics(
+      Map<MetricId, Map<ScopeId, Figure>> computed,
+      Map<MetricId, Map<ScopeId, CellSummary>> summaries,
+      Map<ScopeId, String[]> contributors,
+      WeekFigures earlier) {
+    EnumMap<MetricId, Map<ScopeId, Figure>> byMetric = new EnumMap<>(MetricId.class);
+    computed.forEach(
+        (metric, scopes) -> {
+          if (scopes.isEmpty()) {
+            return;
+          }
+          Map<ScopeId, Figure> was = earlier == null ? Map.of() : earlier.of(metric);
+          byMetric.put(
+              metric,
+              was.isEmpty() ? Collections.unmodifiableMap(scopes) : keepingEarlier(scopes, was));
+        });
+    boolean summarized = summaries != null;
+    if (summarized && earlier != null && !summaries.isEmpty()) {
+      summaries = sharing(summaries, earlier.summaries);
+    }
+    return new WeekFigures(
+        byMetric,
+        summarized ? summaries : Map.of(),
+        summarized && contributors != null ? contributors : Map.of(),
+        summarized);
+  }
+
+  /**
+   * {@code now}, each figure equal to {@code was}'s as {@code was}'s instance; {@code was} itself
+   * when every figure is.
+   */
+  private static Map<ScopeId, Figure> keepingEarlier(
+      Map<ScopeId, Figure> now, Map<ScopeId, Figure> was) {
+    if (now.size() == was.size() && allEqual(now, was)) {
+      return was;
+    }
+    Map<ScopeId, Figure> kept = new Object2ObjectOpenHashMap<>(now.size());
+    now.forEach(
+        (scope, figure) -> {
+          Figure held = was.get(scope);
+          kept.put(scope, figure.equals(held) ? held : figure);
+        });
+    return Collections.unmodifiableMap(kept);
+  }
+
+  private static boolean allEqual(Map<ScopeId, Figure> now, Map<ScopeId, Figure> was) {
+    for (Map.Entry<ScopeId, Figure> entry : entries(now)) {
+      Figure held = was.get(entry.getKey());
+      if (held != entry.getValue() && !entry.getValue().equals(held)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A map's entries, without an entry object per step where the map can (fastutil's). */
+  private static <T> Iterable<Map.Entry<ScopeId, T>> entries(Map<ScopeId, T> map) {
+    if (map instanceof Object2ObjectOpenHashMap<ScopeId, T> open) {
+      return () -> {
+        var fast = open.object2ObjectEntrySet().fastIterator();
+        return new java.util.Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return fast.hasNext();
+          }
+
+          @Override
+          public Map.Entry<ScopeId, T> next() {
+            return fast.next();
+          }
+        };
+      };
+    }
+    return map.entrySet();
+  }
+
+  /** Whether the week holds no figure. */
+  boolean isEmpty() {
+    return byMetric.isEmpty();
+  }
+
   private static <T> boolean sameInstances(Map<ScopeId, T> now, Map<ScopeId, T> was) {
     if (now.size() != was.size()) {
       return false;
     }
-    for (Map.Entry<ScopeId, T> entry : now.entrySet()) {
+    for (Map.Entry<ScopeId, T> entry : entries(now)) {
       if (entry.getValue() != was.get(entry.getKey())) {
         return false;
       }

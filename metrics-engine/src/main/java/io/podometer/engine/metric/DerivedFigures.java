@@ -2,11 +2,11 @@ package io.podometer.engine.metric;
 
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigureKey;
+import io.podometer.engine.figure.FigureTable;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.org.Pilot;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
-import java.util.List;
 import java.util.Map;
 
 /** What is computed from pooled figures: DORA tiers and weeks to 90 % adoption of pilots. */
@@ -22,7 +22,7 @@ final class DerivedFigures {
     this.tiers = tiers;
   }
 
-  void apply(Map<FigureKey, Figure> figures) {
+  void apply(FigureTable figures) {
     applyTiers(figures);
     weeksToAdoption(figures);
   }
@@ -30,13 +30,8 @@ final class DerivedFigures {
   /**
    * Deployment frequency's tier reads the 4 weeks ending it; the other tiers are set when pooled.
    */
-  private void applyTiers(Map<FigureKey, Figure> figures) {
-    // side by side: a year's figures are 1.9 million keys to look through for a few thousand
-    List<FigureKey> keys =
-        figures.keySet().parallelStream()
-            .filter(key -> key.metric() == MetricId.DEPLOYMENT_FREQUENCY)
-            .toList();
-    for (FigureKey key : keys) {
+  private void applyTiers(FigureTable figures) {
+    for (FigureKey key : figures.keysOf(MetricId.DEPLOYMENT_FREQUENCY)) {
       Figure figure = figures.get(key);
       if (figure.value() == null) {
         continue;
@@ -60,7 +55,7 @@ final class DerivedFigures {
    * For a pilot pod, from the first week its weekly active AI users reach 90 %: the number of weeks
    * from the pilot's start week to that week.
    */
-  private void weeksToAdoption(Map<FigureKey, Figure> figures) {
+  private void weeksToAdoption(FigureTable figures) {
     for (Pilot pilot : context.org().pilots()) {
       ScopeId pod = ScopeId.pod(pilot.pod());
       IsoWeek start = IsoWeek.of(pilot.start());

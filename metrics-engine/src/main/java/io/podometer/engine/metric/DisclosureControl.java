@@ -10,6 +10,7 @@ import io.podometer.engine.scope.ScopeKind;
 import io.podometer.engine.time.IsoWeek;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -78,7 +79,7 @@ final class DisclosureControl {
 
   /** A week's withheld figures, redacted: those under the floor and those beside them. */
   private List<Figure> protect(
-      IsoWeek week, Map<MetricId, List<Figure>> byMetric, boolean guardRemainder) {
+      IsoWeek week, Map<MetricId, Collection<Figure>> byMetric, boolean guardRemainder) {
     List<Figure> withheld = new ArrayList<>();
     // the metrics with a withheld cell this week: only they need protecting
     Map<MetricId, Map<ScopeId, Figure>> guarded = new EnumMap<>(MetricId.class);

@@ -4,6 +4,7 @@ import io.podometer.engine.figure.CellSummary;
 import io.podometer.engine.figure.Contribution;
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigureKey;
+import io.podometer.engine.figure.FigureTable;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
@@ -17,18 +18,17 @@ import java.util.Map;
  */
 public final class EngineResult {
 
-  private final Map<FigureKey, Figure> figures;
+  private final FigureTable figures;
   private final Map<MetricWeek, List<Contribution>> contributions;
   private final Map<IsoWeek, Map<MetricId, Map<ScopeId, CellSummary>>> summaries;
   private final Map<IsoWeek, Map<ScopeId, String[]>> contributors;
 
   EngineResult(
-      Map<FigureKey, Figure> figures,
+      FigureTable figures,
       Map<MetricWeek, List<Contribution>> contributions,
       Map<IsoWeek, Map<MetricId, Map<ScopeId, CellSummary>>> summaries,
       Map<IsoWeek, Map<ScopeId, String[]>> contributors) {
-    // not Map.copyOf: its open addressing probes badly on these keys' clustered hashes
-    this.figures = java.util.Collections.unmodifiableMap(figures);
+    this.figures = figures;
     this.contributions = contributions;
     this.summaries = summaries;
     this.contributors = contributors;
@@ -53,11 +53,21 @@ public final class EngineResult {
   }
 
   public Collection<Figure> figures() {
-    return figures.values();
+    return java.util.Collections.unmodifiableCollection(figures.values());
   }
 
   public Map<FigureKey, Figure> figureMap() {
-    return figures;
+    return java.util.Collections.unmodifiableMap(figures);
+  }
+
+  /** The weeks with a figure. */
+  public java.util.Set<IsoWeek> weeks() {
+    return figures.weeks();
+  }
+
+  /** A week's figures by metric, then scope (empty when none). */
+  public Map<MetricId, Map<ScopeId, Figure>> figuresOf(IsoWeek week) {
+    return figures.week(week);
   }
 
   /**

@@ -191,6 +191,18 @@ public final class FactSet {
   }
 
   /**
+   * The earliest moment of its pull requests, commits, reviews, CI runs, usage days, meetings, bet
+   * signals and learnings and pulse answers (empty when it has none): where its history begins, as
+   * a hint (deployments, incidents and seats are not read; a fact replaced may still count).
+   */
+  public java.util.Optional<java.time.Instant> firstMoment() {
+    long first = times().first();
+    return first == Long.MAX_VALUE
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(java.time.Instant.ofEpochMilli(first));
+  }
+
+  /**
    * The facts {@code current} (by kind) as a set whose time index is this set's patched rather than
    * built anew: {@code stale} are facts of this set no longer current (an identity set), {@code
    * added} the current facts this set does not hold. For a few changes among millions of facts.

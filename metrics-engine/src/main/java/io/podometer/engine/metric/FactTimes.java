@@ -79,6 +79,28 @@ final class FactTimes {
     attributions = new AttributionsBySha(facts.attributions());
   }
 
+  /**
+   * The earliest moment of the facts kept by time (epoch millis), or Long.MAX_VALUE when there is
+   * none. Deployments, incidents and seats are not among them.
+   */
+  long first() {
+    long first = Long.MAX_VALUE;
+    for (Timeline<?> timeline :
+        List.of(
+            pullRequests,
+            commits,
+            reviews,
+            ciRuns,
+            usageDays,
+            meetingWeeks,
+            betSignals,
+            betLearnings,
+            pulseAnswers)) {
+      first = Math.min(first, timeline.first());
+    }
+    return first;
+  }
+
   private static long[] span(PullRequestFact pr) {
     long[] span =
         span(pr.createdAt(), pr.mergedAt(), pr.closedAt(), pr.readyForReviewAt(), pr.updatedAt());
@@ -119,6 +141,7 @@ final class FactTimes {
     private final List<T> facts;
     private final long[] earliest;
     private final long[] latest;
+    private final long first;
     // an overlay: facts of this timeline no longer current, and a timeline of facts added since
     private final java.util.Set<Object> stale;
     private final Timeline<T> added;
@@ -129,6 +152,8 @@ final class FactTimes {
       this.latest = base.latest;
       this.stale = stale;
       this.added = added;
+      // a fact gone stale may leave it earlier than the facts current: a hint, not a bound
+      this.first = Math.min(base.first, added.first);
     }
 
     Timeline<T> overlaid(java.util.Set<Object> stale, Timeline<T> added) {
@@ -150,11 +175,19 @@ final class FactTimes {
       latest = new long[spanned.size()];
       stale = java.util.Set.of();
       added = null;
+      long soonest = Long.MAX_VALUE;
       for (int i = 0; i < spanned.size(); i++) {
         facts.add(spanned.get(i).fact());
         earliest[i] = spanned.get(i).earliest();
         latest[i] = spanned.get(i).latest();
+        soonest = Math.min(soonest, earliest[i]);
       }
+      first = soonest;
+    }
+
+    /** The earliest moment of its facts (epoch millis; Long.MAX_VALUE when it has none). */
+    long first() {
+      return first;
     }
 
     /** The facts with a moment in [start, end) (and a few spanning it). */

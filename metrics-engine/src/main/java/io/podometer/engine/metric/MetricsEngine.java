@@ -1,9 +1,8 @@
 package io.podometer.engine.metric;
 
 import io.podometer.engine.figure.Contribution;
-import io.podometer.engine.figure.Figure;
-import io.podometer.engine.figure.FigureKey;
 import io.podometer.engine.figure.FigurePool;
+import io.podometer.engine.figure.FigureTable;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.time.IsoWeek;
 import java.util.ArrayList;
@@ -198,7 +197,7 @@ public final class MetricsEngine {
       }
     }
     PrivacyFloor floor = new PrivacyFloor(context, pool);
-    Map<FigureKey, Figure> figures =
+    FigureTable figures =
         pool.figures(context.weekOf(context.now()), pooled -> tiers.applyTo(floor.apply(pooled)));
     new DisclosureControl(floor, pool, complements, suppressions).apply(figures);
     new DerivedFigures(context, tiers).apply(figures);
@@ -252,8 +251,8 @@ public final class MetricsEngine {
    * weeks: deployment frequency tiers (the 4 weeks ending each) and weeks to 90 % adoption (a
    * pilot's whole series). {@code context} gives the weeks and pilots; its facts are not read.
    */
-  public void rederive(Map<FigureKey, Figure> figures, EngineContext context) {
-    figures.keySet().removeIf(key -> key.metric() == MetricId.WEEKS_TO_90PCT_ADOPTION);
+  public void rederive(FigureTable figures, EngineContext context) {
+    figures.removeMetric(MetricId.WEEKS_TO_90PCT_ADOPTION);
     new DerivedFigures(context, tiers).apply(figures);
   }
 

@@ -87,6 +87,42 @@ class ChunkedRecomputationTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void weeksBeforeTheHistoryAndAShortLastStepJoinTheStepBeside() {
+    java.util.TreeSet<IsoWeek> weeks = new java.util.TreeSet<>();
+    for (int week = 1; week <= 10; week++) {
+      weeks.add(new IsoWeek(2026, week));
+    }
+    weeks.add(new IsoWeek(2026, 12)); // after a gap: a step of its own
+
+    // history from W05: W01-W04 ride along with W05-W07, then steps of 3 weeks
+    assertEquals(
+        List.of(weeksOf(1, 7), weeksOf(8, 10), weeksOf(12, 12)),
+        MaterializedFigures.runs(weeks, 3, new IsoWeek(2026, 5)));
+    // no history known: every week counts
+    assertEquals(
+        List.of(weeksOf(1, 3), weeksOf(4, 6), weeksOf(7, 9), weeksOf(10, 10), weeksOf(12, 12)),
+        MaterializedFigures.runs(weeks, 3, null));
+    // a last step of fewer than a quarter of the longest joins the one before (not across a gap)
+    assertEquals(
+        List.of(weeksOf(1, 10), weeksOf(12, 12)), MaterializedFigures.runs(weeks, 9, null));
+    assertEquals(
+        List.of(weeksOf(1, 8), weeksOf(9, 10), weeksOf(12, 12)),
+        MaterializedFigures.runs(weeks, 8, null));
+    // history from before the range: as if none were known
+    assertEquals(
+        MaterializedFigures.runs(weeks, 3, null),
+        MaterializedFigures.runs(weeks, 3, new IsoWeek(2025, 40)));
+  }
+
+  private static List<IsoWeek> weeksOf(int first, int last) {
+    List<IsoWeek> weeks = new ArrayList<>();
+    for (int week = first; week <= last; week++) {
+      weeks.add(new IsoWeek(2026, week));
+    }
+    return weeks;
+  }
+
   private static List<FoldedFact> fold(List<CanonicalEvent> events) {
     Map<FactKey, List<CanonicalEvent>> byKey = new LinkedHashMap<>();
     events.forEach(e -> byKey.computeIfAbsent(FactKey.of(e), k -> new ArrayList<>()).add(e));
