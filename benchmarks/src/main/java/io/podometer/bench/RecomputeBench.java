@@ -27,11 +27,6 @@ public final class RecomputeBench {
 
   private static final int LOAD_CHUNK = 10_000;
 
-  private static final boolean EXPLICIT_COLLECTION_IS_CONCURRENT =
-      ManagementFactory.getRuntimeMXBean()
-          .getInputArguments()
-          .contains("-XX:+ExplicitGCInvokesConcurrent");
-
   static final String USAGE =
       """
       Usage: ./podometer bench-recompute [--engineers N] [--weeks W] [--runs R] [--warmups U]
@@ -39,10 +34,9 @@ public final class RecomputeBench {
 
       Simulates an organization, loads its facts as the server holds them (104 weeks of figures,
       members' own left out), then times full recomputations as POST /api/admin/recompute runs
-      them, without HTTP or a database. Each is preceded by System.gc(): with
-      JAVA_OPTS='-Xmx4g -XX:+ExplicitGCInvokesConcurrent' (as the server runs) the collection
-      is concurrent, asked for on another thread, and overlaps the recomputation, as in the
-      server; otherwise it is a full collection before the timing starts.
+      them, one after the other, without HTTP or a database. Run it with the server's heap and
+      collector options: JAVA_OPTS='-Xmx4g -XX:-G1UseAdaptiveIHOP
+      -XX:InitiatingHeapOccupancyPercent=75'.
 
         --engineers N   engineers to simulate (default 1000)
         --weeks W       ISO weeks of events ending with --now (default 52)
@@ -142,15 +136,6 @@ public final class RecomputeBench {
   }
 
   private static Timed recompute(MaterializedFigures figures, BenchSettings settings) {
-    // what the server asks for as a full computation starts (ReclaimBeforeComputation): a
-    // concurrent cycle asked for on another thread, System.gc() returning only once it is over
-    if (EXPLICIT_COLLECTION_IS_CONCURRENT) {
-      Thread asking = new Thread(System::gc, "reclaim");
-      asking.setDaemon(true);
-      asking.start();
-    } else {
-      System.gc();
-    }
     long gcBefore = gcMillis();
     long t = System.nanoTime();
     FigureChanges changes = figures.recomputeAll(settings.now());

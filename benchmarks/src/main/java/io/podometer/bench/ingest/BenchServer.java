@@ -68,7 +68,9 @@ final class BenchServer implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + settings.heap());
-    command.add("-XX:+ExplicitGCInvokesConcurrent"); // as ./podometer starts the server
+    // the collector as ./podometer starts the server
+    command.add("-XX:-G1UseAdaptiveIHOP");
+    command.add("-XX:InitiatingHeapOccupancyPercent=75");
     command.add("-Xlog:gc:file=" + gcLog);
     // e.g. a flight recording of the server while it is measured
     String extra = System.getenv("PODOMETER_BENCH_SERVER_OPTS");

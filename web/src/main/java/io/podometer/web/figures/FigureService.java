@@ -87,7 +87,6 @@ public class FigureService {
 
   // members' own figures are computed when they ask (MemberFigures), not kept for everyone
   private final MetricsEngine engine = MetricFamilies.engine().withoutMembers();
-  private final ReclaimBeforeComputation reclaim = new ReclaimBeforeComputation();
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(daemon("podometer-figures"));
 
@@ -165,9 +164,6 @@ public class FigureService {
   /** Loads or computes the figures; called once at start, after the demo or org file import. */
   public void start() {
     long started = System.nanoTime();
-    LOG.debugf(
-        "a concurrent collection as each full computation starts: %s",
-        reclaim.enabled() ? "yes" : "no (-XX:+ExplicitGCInvokesConcurrent not set)");
     OrgSnapshot org = orgs.current();
     IsoWeek to = currentWeek(org);
     IsoWeek from = to.plusWeeks(-(config.figures().weeks() - 1));
@@ -191,7 +187,6 @@ public class FigureService {
           loaded.snapshot().size(), from, to, (System.nanoTime() - started) / 1_000_000);
     } else {
       long computing = System.nanoTime();
-      reclaim.beforeFullComputation();
       loaded.recomputeAll(clock.instant());
       nanosPerWeek = (System.nanoTime() - computing) / loaded.weekCount();
       store.replaceAll(loaded.snapshot(), state(org.version(), loaded));
@@ -581,7 +576,6 @@ public class FigureService {
     OrgSnapshot org = orgs.current();
     IsoWeek to = currentWeek(org);
     IsoWeek from = to.plusWeeks(-(config.figures().weeks() - 1));
-    reclaim.beforeFullComputation();
     FullComputation computation = live.beginFullComputation(org.model(), from, to, clock.instant());
     FullRun run = new FullRun(why, org, started, computation, live, waiting);
     fullComputer.execute(
@@ -689,7 +683,6 @@ public class FigureService {
     IsoWeek from = to.plusWeeks(-(config.figures().weeks() - 1));
     MaterializedFigures reloaded = loadFacts(org, from, to, false);
     reloaded.adopt(live.snapshot());
-    reclaim.beforeFullComputation();
     FigureChanges changes = reloaded.recomputeAll(clock.instant());
     live = reloaded;
     Instant newest = facts.dataAsOf().orElse(null);
