@@ -234,8 +234,9 @@ public final class FigurePool {
   }
 
   /**
-   * After {@link #figures}: per week and people-derived metric, its figures as {@link #figures}
-   * made them (what disclosure control works on, week by week).
+   * After {@link #figures}: per week and people-derived metric, its figures in the table {@link
+   * #figures} returned (a view of it: what disclosure control works on, week by week, before it
+   * puts the figures it withholds there).
    */
   public Map<IsoWeek, Map<MetricId, Collection<Figure>>> peopleDerivedFigures() {
     return peopleDerived;
