@@ -66,28 +66,14 @@ public final class WeekFigures {
       Map<MetricId, Map<ScopeId, CellSummary>> summaries,
       Map<ScopeId, String[]> contributors,
       WeekFigures earlier) {
-    EnumMap<MetricId, Map<ScopeId, Figure>> byMetric = new EnumMap<>(MetricId.class);
+    Map<MetricId, Map<ScopeId, Figure>> byMetric = new EnumMap<>(MetricId.class);
     for (Figure figure : figures) {
-      Figure was = earlier == null ? null : earlier.figure(figure.metric(), figure.scope());
       // a year's weeks hold over a million figures: open-addressing maps, no entry objects
       byMetric
           .computeIfAbsent(figure.metric(), m -> new Object2ObjectOpenHashMap<>())
-          .put(figure.scope(), figure.equals(was) ? was : figure);
+          .put(figure.scope(), figure);
     }
-    byMetric.replaceAll(
-        (metric, scopes) ->
-            earlier != null && sameInstances(scopes, earlier.of(metric))
-                ? earlier.of(metric)
-                : Collections.unmodifiableMap(scopes));
-    boolean summarized = summaries != null;
-    if (summarized && earlier != null && !summaries.isEmpty()) {
-      summaries = sharing(summaries, earlier.summaries);
-    }
-    return new WeekFigures(
-        byMetric,
-        summarized ? summaries : Map.of(),
-        summarized && contributors != null ? contributors : Map.of(),
-        summarized);
+    return ofMetrics(byMetric, summaries, contributors, earlier);
   }
 
   /**
