@@ -84,7 +84,11 @@ public final class FigureTable extends AbstractMap<FigureKey, Figure> {
     if (was != null) {
       size--;
       if (scopes.isEmpty()) {
-        weeks.get(cell.week()).remove(cell.metric());
+        Map<MetricId, Map<ScopeId, Figure>> metrics = weeks.get(cell.week());
+        metrics.remove(cell.metric());
+        if (metrics.isEmpty()) {
+          weeks.remove(cell.week());
+        }
       }
     }
     return was;
@@ -94,12 +98,13 @@ public final class FigureTable extends AbstractMap<FigureKey, Figure> {
   public void removeMetric(MetricId metric) {
     weeks
         .values()
-        .forEach(
+        .removeIf(
             metrics -> {
               Map<ScopeId, Figure> scopes = metrics.remove(metric);
               if (scopes != null) {
                 size -= scopes.size();
               }
+              return metrics.isEmpty();
             });
   }
 

@@ -110,9 +110,11 @@ class FigureTableTest {
     assertNull(table.remove(key(share)));
     assertEquals(2, table.size());
     assertTrue(table.week(W10).keySet().equals(Set.of(MetricId.DEPLOYMENT_FREQUENCY)));
+    assertEquals(Set.of(W10, W11), table.weeks());
 
     table.removeMetric(MetricId.DEPLOYMENT_FREQUENCY);
     assertEquals(0, table.size());
+    assertEquals(Set.of(), table.weeks()); // no week left without a figure
     assertTrue(table.isEmpty());
     assertEquals(Map.of(), table);
   }
