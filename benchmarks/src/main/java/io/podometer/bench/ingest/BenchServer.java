@@ -71,6 +71,7 @@ final class BenchServer implements AutoCloseable {
     // the collector as ./podometer starts the server
     command.add("-XX:-G1UseAdaptiveIHOP");
     command.add("-XX:InitiatingHeapOccupancyPercent=75");
+    command.add("-XX:+ExplicitGCInvokesConcurrent");
     command.add("-Xlog:gc:file=" + gcLog);
     // e.g. a flight recording of the server while it is measured
     String extra = System.getenv("PODOMETER_BENCH_SERVER_OPTS");

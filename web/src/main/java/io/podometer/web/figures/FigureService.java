@@ -87,6 +87,7 @@ public class FigureService {
 
   // members' own figures are computed when they ask (MemberFigures), not kept for everyone
   private final MetricsEngine engine = MetricFamilies.engine().withoutMembers();
+  private final ReclaimAfterCatchUp reclaim = new ReclaimAfterCatchUp();
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(daemon("podometer-figures"));
 
@@ -135,6 +136,8 @@ public class FigureService {
   // a test holds full recomputations at a gate to see what happens while one is under way
   private volatile FullComputationGate fullComputationGate;
   private int absorbed;
+  // read by tests
+  private volatile int catchUpsInstalled;
   private Instant absorbedAsOf;
   private long absorbedSinceNanos;
   // how long recomputing one week of figures took last time (0: not measured yet)
@@ -164,6 +167,9 @@ public class FigureService {
   /** Loads or computes the figures; called once at start, after the demo or org file import. */
   public void start() {
     long started = System.nanoTime();
+    LOG.debugf(
+        "a concurrent collection after a bulk load's catch-up: %s",
+        reclaim.enabled() ? "yes" : "no (-XX:+ExplicitGCInvokesConcurrent not set)");
     OrgSnapshot org = orgs.current();
     IsoWeek to = currentWeek(org);
     IsoWeek from = to.plusWeeks(-(config.figures().weeks() - 1));
@@ -392,7 +398,7 @@ public class FigureService {
       if (everythingDirty) {
         if (fullRun == null) {
           // most weeks moved (a bulk load): one full recomputation, on its own thread
-          beginFullRun("catching up with " + absorbed + " facts", List.of());
+          beginFullRun("catching up with " + absorbed + " facts", true, List.of());
         }
         return; // else what waits goes into the one that follows the one under way
       }
@@ -479,6 +485,7 @@ public class FigureService {
         absorbed,
         nanosPerWeek * weeks,
         System.nanoTime(),
+        pending.lastIngestNanos(),
         pending.previousIngestNanos(),
         absorbedSinceNanos,
         config.figures().maxLag().toNanos());
@@ -559,12 +566,13 @@ public class FigureService {
       fullAskedWhy.add(why);
       fullAsked.add(done);
     } else {
-      beginFullRun(why, List.of(done));
+      beginFullRun(why, false, List.of(done));
     }
     return done;
   }
 
-  private void beginFullRun(String why, List<CompletableFuture<RecomputeReport>> waiting) {
+  private void beginFullRun(
+      String why, boolean catchUp, List<CompletableFuture<RecomputeReport>> waiting) {
     long started = System.nanoTime();
     absorbPending();
     if (everythingDirty) {
@@ -577,7 +585,7 @@ public class FigureService {
     IsoWeek to = currentWeek(org);
     IsoWeek from = to.plusWeeks(-(config.figures().weeks() - 1));
     FullComputation computation = live.beginFullComputation(org.model(), from, to, clock.instant());
-    FullRun run = new FullRun(why, org, started, computation, live, waiting);
+    FullRun run = new FullRun(why, catchUp, org, started, computation, live, waiting);
     fullComputer.execute(
         () -> {
           try {
@@ -615,7 +623,7 @@ public class FigureService {
     try {
       if (run.figures() != live) {
         // the figures were reloaded from the store meanwhile: once more, on those
-        beginFullRun(run.why(), waiting);
+        beginFullRun(run.why(), run.catchUp(), waiting);
         return;
       }
       FigureChanges changes = live.install(run.computation(), clock.instant());
@@ -627,6 +635,10 @@ public class FigureService {
               run.started(),
               run.computation().everythingMovedMeanwhile());
       waiting.forEach(done -> done.complete(report));
+      if (run.catchUp() && !run.computation().everythingMovedMeanwhile()) {
+        catchUpsInstalled++;
+        reclaim.afterCatchUp(); // the figures it replaced are the collector's now
+      }
     } catch (RuntimeException e) {
       LOG.errorf(e, "figure recomputation failed (%s); reloading the facts", run.why());
       health.failed("recomputing (" + run.why() + ")", e);
@@ -642,7 +654,7 @@ public class FigureService {
       fullAskedWhy.clear();
       fullAsked.clear();
       try {
-        beginFullRun(why, asked);
+        beginFullRun(why, false, asked);
       } catch (RuntimeException e) {
         LOG.errorf(e, "figure recomputation failed (%s)", why);
         health.failed("recomputing (" + why + ")", e);
@@ -662,12 +674,20 @@ public class FigureService {
     fullComputationGate = gate;
   }
 
+  /**
+   * Bulk loads' catch-ups installed so far (each asks the collector to reclaim what it replaced).
+   */
+  int catchUpsInstalled() {
+    return catchUpsInstalled;
+  }
+
   /** Where a test holds full recomputations. */
   record FullComputationGate(CountDownLatch reached, CountDownLatch open) {}
 
   /** A full recomputation under way and who waits for it. */
   private record FullRun(
       String why,
+      boolean catchUp,
       OrgSnapshot org,
       long started,
       FullComputation computation,

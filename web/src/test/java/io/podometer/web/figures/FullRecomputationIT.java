@@ -97,6 +97,39 @@ class FullRecomputationIT {
         .body("changed", org.hamcrest.Matchers.equalTo(0));
   }
 
+  @Test
+  void aBulkLoadsCatchUpAsksTheCollectorToReclaimWhatItReplacedAndARecomputationDoesNot() {
+    db.resetAll();
+    given().contentType("application/yaml").body(ORG).put("/api/org").then().statusCode(200);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    // a production deployment in each of the last 12 weeks: those weeks have figures
+    String[] first = new String[12];
+    String[] second = new String[12];
+    for (int back = 0; back < 12; back++) {
+      Instant at = now.minus(Duration.ofDays(7L * back + 1));
+      first[back] = Events.deployment("a" + back, "checkout-api", "success", at.toString());
+      second[back] =
+          Events.deployment(
+              "b" + back, "checkout-api", "success", at.minus(Duration.ofHours(2)).toString());
+    }
+    Events.send(first);
+    db.awaitFigures();
+    int before = figures.catchUpsInstalled();
+
+    // then one batch moving every one of those weeks: one full recomputation catches up
+    Events.send(second);
+    db.awaitFigures();
+    assertEquals(before + 1, figures.catchUpsInstalled(), "the catch-up was installed");
+    assertEquals(
+        2.0,
+        deployments(IsoWeek.of(now.minus(Duration.ofDays(1)), ZoneOffset.UTC).toString()),
+        "both deployments of the last week count");
+
+    // a recomputation asked for replaces figures by equal ones: no catch-up, nothing asked
+    given().post("/api/admin/recompute").then().statusCode(200);
+    assertEquals(before + 1, figures.catchUpsInstalled());
+  }
+
   private static double deployments(String week) {
     return given()
         .get(
