@@ -49,25 +49,12 @@ class BulkLoadTest {
     // an update expected to take 1 s (window max(1.5, 1) = 1.5 s), but the last two batches came
     // 3 s apart (a cold server ingests its first batches slowly): 2.5 s after the last one the load
     // is still coming in (window max(1.5, 1, 3) = 3 s) ...
-    assertTrue(
-        BulkLoad.goingOn(
-            5_000,
-            SECOND,
-            NOW,
-            NOW - 5 * SECOND / 2,
-            NOW - 11 * SECOND / 2,
-            NOW - 6 * SECOND,
-            MAX_LAG));
+    long last = NOW - 5 * SECOND / 2;
+    long previous = NOW - 11 * SECOND / 2;
+    assertTrue(BulkLoad.goingOn(5_000, SECOND, NOW, last, previous, NOW - 6 * SECOND, MAX_LAG));
     // ... 3.5 s after it, it stopped
     assertFalse(
-        BulkLoad.goingOn(
-            5_000,
-            SECOND,
-            NOW + SECOND,
-            NOW - 5 * SECOND / 2,
-            NOW - 11 * SECOND / 2,
-            NOW - 6 * SECOND,
-            MAX_LAG));
+        BulkLoad.goingOn(5_000, SECOND, NOW + SECOND, last, previous, NOW - 6 * SECOND, MAX_LAG));
     // however far apart, the window stays at most 5 s
     assertFalse(
         BulkLoad.goingOn(
