@@ -1,13 +1,19 @@
 package io.podometer.bench;
 
+import io.podometer.engine.event.CanonicalEvent;
 import io.podometer.engine.event.EventCodec;
+import io.podometer.engine.event.FactKey;
+import io.podometer.engine.fact.FactFolder;
 import io.podometer.engine.fact.FoldedFact;
 import io.podometer.engine.live.FigureChanges;
 import io.podometer.engine.live.MaterializedFigures;
 import io.podometer.engine.metric.MetricFamilies;
+import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.time.IsoWeek;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +33,8 @@ public final class RecomputeBench {
 
   private static final int LOAD_CHUNK = 10_000;
 
+  private static final int NEW_DEPLOYMENTS = 15;
+
   static final String USAGE =
       """
       Usage: ./podometer bench-recompute [--engineers N] [--weeks W] [--runs R] [--warmups U]
@@ -34,7 +42,8 @@ public final class RecomputeBench {
 
       Simulates an organization, loads its facts as the server holds them (104 weeks of figures,
       members' own left out), then times full recomputations as POST /api/admin/recompute runs
-      them, one after the other, without HTTP or a database. Run it with the server's heap and
+      them, one after the other, without HTTP or a database; then new production deployments
+      applied one at a time, as the server's worker applies a new event. Run it with the server's heap and
       collector options: JAVA_OPTS='-Xmx4g -XX:-G1UseAdaptiveIHOP
       -XX:InitiatingHeapOccupancyPercent=75'.
 
@@ -118,6 +127,50 @@ public final class RecomputeBench {
             Arrays.toString(EngineBench.rounded(seconds)),
             EngineBench.median(gcSeconds),
             last == null ? "" : last.figuresDescribed()));
+    newDeployments(figures, stored.org(), settings);
+  }
+
+  /**
+   * What a new event costs the figures once a year is held: new production deployments of one
+   * service at the simulated present, one at a time, each applied and its weeks recomputed as the
+   * server's worker does on a POST (a deployment moves deployment frequency, lead times and
+   * failures: the costliest family to run for one week).
+   */
+  private static void newDeployments(
+      MaterializedFigures figures, OrgModel org, BenchSettings settings) {
+    String service = org.services().get(0).id();
+    EventCodec codec =
+        new EventCodec(Clock.fixed(settings.now(), ZoneOffset.UTC), Duration.ofDays(1));
+    FactFolder folder = new FactFolder();
+    double[] millis = new double[NEW_DEPLOYMENTS];
+    int weeks = 0;
+    for (int i = 0; i < NEW_DEPLOYMENTS; i++) {
+      String at = settings.now().minusSeconds(NEW_DEPLOYMENTS - i).toString();
+      String id = "bench-new-" + i;
+      CanonicalEvent event =
+          codec.parseOne(
+              "{\"id\":\"deploy:%s:%s\",\"type\":\"deployment.finished\",\"source\":\"bench\","
+                      .formatted(service, id)
+                  + "\"occurredAt\":\"%s\",\"schema\":1,\"data\":{\"deploymentId\":\"%s\","
+                      .formatted(at, id)
+                  + "\"service\":\"%s\",\"environment\":\"production\",\"status\":\"success\","
+                      .formatted(service)
+                  + "\"finishedAt\":\"%s\"}}".formatted(at));
+      FoldedFact fact = folder.fold(FactKey.of(event), List.of(event));
+      long t = System.nanoTime();
+      FigureChanges changes = figures.apply(List.of(fact), settings.now());
+      millis[i] = (System.nanoTime() - t) / 1e6;
+      weeks = Math.max(weeks, changes.weeks().size());
+    }
+    report(
+        "a new deployment's update",
+        String.format(
+            Locale.ROOT,
+            "%.0f ms median of %d, each one after the other (ms: %s); at most %d weeks recomputed",
+            EngineBench.median(millis),
+            millis.length,
+            Arrays.toString(Arrays.stream(millis).map(Math::rint).toArray()),
+            weeks));
   }
 
   /** Folds the stored events into the held facts a chunk at a time, the events spent as it goes. */

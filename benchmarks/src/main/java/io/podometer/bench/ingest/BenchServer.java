@@ -68,6 +68,9 @@ final class BenchServer implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + settings.heap());
+    // the whole heap committed from the start, as the README advises: G1 starts marking at 75 % of
+    // the heap committed so far, which a heap grown on demand puts gigabytes lower
+    command.add("-Xms" + settings.heap());
     // the collector as ./podometer starts the server
     command.add("-XX:-G1UseAdaptiveIHOP");
     command.add("-XX:InitiatingHeapOccupancyPercent=75");

@@ -35,7 +35,7 @@ record IngestBenchSettings(
         --engineers N    engineers to simulate (default 1000)
         --weeks W        ISO weeks ending with the current one (default 52)
         --db KIND        h2 (default) or pg
-        --heap SIZE      the server's -Xmx (default 4g: twice what it holds after the load)
+        --heap SIZE      the server's -Xmx and -Xms (default 6g: three times what it holds after the load)
         --batch N        events per request (default 5000)
         --parallel P     requests in flight (default 2)
         --probes K       new events timed one by one after the load (default 40)
@@ -55,7 +55,7 @@ record IngestBenchSettings(
     String url = "jdbc:postgresql://127.0.0.1:5432/podometer_bench";
     String user = "podometer";
     String password = "podometer";
-    String heap = "4g";
+    String heap = "6g";
     int batch = 5000;
     int parallel = 2;
     int probes = 40;

@@ -24,6 +24,7 @@ public final class FigureSnapshot implements io.podometer.engine.metric.RangeTot
   private final Map<IsoWeek, WeekFigures> weeks;
   private final FactSet facts;
   private final OrgModel org;
+  private final io.podometer.engine.metric.OrgLookups lookups;
   private final IsoWeek from;
   private final IsoWeek to;
   private volatile SortedSet<ScopeId> scopes;
@@ -37,10 +38,15 @@ public final class FigureSnapshot implements io.podometer.engine.metric.RangeTot
   private static final int WINDOWS_KEPT = 2;
 
   FigureSnapshot(
-      Map<IsoWeek, WeekFigures> weeks, FactSet facts, OrgModel org, IsoWeek from, IsoWeek to) {
+      Map<IsoWeek, WeekFigures> weeks,
+      FactSet facts,
+      io.podometer.engine.metric.OrgLookups lookups,
+      IsoWeek from,
+      IsoWeek to) {
     this.weeks = Map.copyOf(weeks);
     this.facts = facts;
-    this.org = org;
+    this.org = lookups.org();
+    this.lookups = lookups;
     this.from = from;
     this.to = to;
   }
@@ -184,6 +190,15 @@ public final class FigureSnapshot implements io.podometer.engine.metric.RangeTot
 
   public OrgModel org() {
     return org;
+  }
+
+  /**
+   * The model's lookups the figures were computed with, and what they decided meanwhile (a commit's
+   * attribution, a pull request's bets): a drill-down or a range total reads them rather than
+   * deciding everything again.
+   */
+  public io.podometer.engine.metric.OrgLookups lookups() {
+    return lookups;
   }
 
   public IsoWeek from() {

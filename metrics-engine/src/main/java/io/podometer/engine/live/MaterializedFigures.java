@@ -13,6 +13,7 @@ import io.podometer.engine.metric.FactSet;
 import io.podometer.engine.metric.FactWindow;
 import io.podometer.engine.metric.MetricFamily;
 import io.podometer.engine.metric.MetricsEngine;
+import io.podometer.engine.metric.OrgLookups;
 import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
@@ -68,6 +69,8 @@ public final class MaterializedFigures {
   private final FactSet fixedFacts;
   // the full computation running on another thread, told which weeks changes move meanwhile
   private FullComputation inFlight;
+  // the model's lookups, shared by every computation under it (also a full computation's)
+  private OrgLookups lookups;
 
   public MaterializedFigures(MetricsEngine engine, OrgModel org, IsoWeek from, IsoWeek to) {
     this(engine, org, from, to, null);
@@ -162,6 +165,7 @@ public final class MaterializedFigures {
     MaterializedFigures detached =
         new MaterializedFigures(engine, newOrg, newFrom, newTo, facts.factSet());
     detached.chunkWeeks = chunkWeeks;
+    detached.lookups = lookups();
     // what is held now, so that the figures that do not change keep their instances
     detached.weeks.putAll(weeks);
     inFlight = new FullComputation(detached, now);
@@ -587,7 +591,15 @@ public final class MaterializedFigures {
   }
 
   private EngineContext context(FactSet factSet, IsoWeek first, IsoWeek last, Instant now) {
-    return new EngineContext(org, factSet, first, last, now);
+    return new EngineContext(lookups(), factSet, first, last, now);
+  }
+
+  /** The lookups of the model in force, made anew when the model changes. */
+  private OrgLookups lookups() {
+    if (lookups == null || lookups.org() != org) {
+      lookups = new OrgLookups(org);
+    }
+    return lookups;
   }
 
   private static FigureKey key(Figure figure) {
@@ -596,7 +608,7 @@ public final class MaterializedFigures {
 
   /** The figures, facts and model as they are now, for readers on other threads. */
   public FigureSnapshot snapshot() {
-    return new FigureSnapshot(weeks, facts.factSet(), org, from, to);
+    return new FigureSnapshot(weeks, facts.factSet(), lookups(), from, to);
   }
 
   // ---- reads (the owner's; other threads read a snapshot) ----

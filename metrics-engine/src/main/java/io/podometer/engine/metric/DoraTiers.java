@@ -37,10 +37,16 @@ public record DoraTiers(
    * the weeks around it, see {@link DerivedFigures}).
    */
   public Figure applyTo(Figure figure) {
-    if (figure.value() == null) {
+    MetricId metric = figure.metric();
+    // every figure of a computation comes through here: the value is read (boxed) only for the
+    // few metrics with tiers
+    if (metric != MetricId.LEAD_TIME_P50_HOURS
+        && metric != MetricId.CHANGE_FAILURE_RATE
+        && metric != MetricId.RECOVERY_TIME_P50_HOURS) {
       return figure;
     }
-    String tier = of(figure.metric(), figure.value());
+    Double value = figure.value();
+    String tier = value == null ? null : of(metric, value);
     return tier == null ? figure : figure.withTier(tier);
   }
 

@@ -1,6 +1,5 @@
 package io.podometer.engine.metric;
 
-import io.podometer.engine.attribution.PathGlobs;
 import io.podometer.engine.attribution.PullRequestAttributor;
 import io.podometer.engine.identity.AgentDirectory;
 import io.podometer.engine.identity.IdentityDirectory;
@@ -36,20 +35,24 @@ public final class EngineContext {
   private final ConcurrentHashMap<Class<?>, Future<Object>> shared = new ConcurrentHashMap<>();
 
   public EngineContext(OrgModel org, FactSet facts, IsoWeek from, IsoWeek to, Instant now) {
-    this.org = org;
-    this.members = new MemberDirectory(org);
-    this.identities = new IdentityDirectory(org);
+    this(new OrgLookups(org), facts, from, to, now);
+  }
+
+  /**
+   * A context reading the model through lookups shared with other computations under the same model
+   * (what they decided once is not decided again).
+   */
+  public EngineContext(OrgLookups lookups, FactSet facts, IsoWeek from, IsoWeek to, Instant now) {
+    this.org = lookups.org();
+    this.members = lookups.members();
+    this.identities = lookups.identities();
     this.facts = facts;
     this.from = from;
     this.to = to;
     this.now = now;
-    this.pods = new PodAttribution(members, identities);
-    this.scopes = new ScopeResolver(org, members);
-    this.attributor =
-        new PullRequestAttributor(
-            identities.agents(),
-            new PathGlobs(org.org().excludedPaths()),
-            org.org().declaredAiLabels());
+    this.pods = lookups.pods();
+    this.scopes = lookups.scopes();
+    this.attributor = lookups.attributor();
   }
 
   public OrgModel org() {

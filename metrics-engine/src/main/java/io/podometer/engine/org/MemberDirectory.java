@@ -53,16 +53,17 @@ public final class MemberDirectory {
 
   /** The member's pod on a day ({@code from} inclusive, {@code until} exclusive). */
   public Optional<String> podOf(String memberId, LocalDate day) {
-    if (day == null) {
+    Member member = day == null || memberId == null ? null : membersById.get(memberId);
+    if (member == null) {
       return Optional.empty();
     }
-    return member(memberId)
-        .flatMap(
-            member ->
-                member.memberships().stream()
-                    .filter(membership -> membership.covers(day))
-                    .map(Membership::pod)
-                    .findFirst());
+    // asked for most items of a computation: a loop, not a stream per call
+    for (Membership membership : member.memberships()) {
+      if (membership.covers(day)) {
+        return Optional.of(membership.pod());
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -22,7 +22,7 @@ public final class ScopeResolver {
   private final MemberDirectory members;
   private final Map<String, List<ScopeId>> podChains = new ConcurrentHashMap<>();
   private final BetLinker bets;
-  private final Map<PullRequestRef, List<String>> linkedBets = new ConcurrentHashMap<>();
+  private final Map<PullRequestRef, LinkedBets> linkedBets = new ConcurrentHashMap<>();
   // millions of items share a few thousand scope lists: one list (and one ScopeId each) per shape
   private final Map<ChangeShape, List<ScopeId>> changeScopes = new ConcurrentHashMap<>();
   private final Map<String, List<ScopeId>> serviceScopes = new ConcurrentHashMap<>();
@@ -143,10 +143,20 @@ public final class ScopeResolver {
     if (bets.isEmpty()) {
       return List.of();
     }
-    // every family asks for every pull request: decide once per pull request
-    return linkedBets.computeIfAbsent(
-        new PullRequestRef(pr.repo(), pr.number()), key -> bets.betsOf(pr));
+    // every family of every computation under this model asks for every pull request: decided
+    // once per version of the pull request (a changed one is a new fact)
+    PullRequestRef ref = new PullRequestRef(pr.repo(), pr.number());
+    LinkedBets known = linkedBets.get(ref);
+    if (known != null && known.pr() == pr) {
+      return known.bets();
+    }
+    List<String> linked = bets.betsOf(pr);
+    linkedBets.put(ref, new LinkedBets(pr, linked));
+    return linked;
   }
+
+  /** The bets decided for one version of a pull request. */
+  private record LinkedBets(PullRequestFact pr, List<String> bets) {}
 
   public List<Service> services() {
     return org.services();

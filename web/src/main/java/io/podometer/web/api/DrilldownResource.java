@@ -139,10 +139,12 @@ public class DrilldownResource {
         figures.window(isoWeek, isoWeek, org.org().timeZone(), ENGINE.readsAfterTheWeek(metricId));
     FactSet slice =
         ScopeSlice.of(
-            new EngineContext(org, window, isoWeek, isoWeek, clock.instant()), window, scopeId);
+            new EngineContext(figures.lookups(), window, isoWeek, isoWeek, clock.instant()),
+            window,
+            scopeId);
     List<Contribution> contributions =
         ENGINE.drilldown(
-            new EngineContext(org, slice, isoWeek, isoWeek, clock.instant()),
+            new EngineContext(figures.lookups(), slice, isoWeek, isoWeek, clock.instant()),
             metricId,
             scopeId,
             isoWeek);

@@ -7,7 +7,6 @@ import io.podometer.engine.fact.FoldedFact;
 import io.podometer.engine.fact.PullRequestFact;
 import io.podometer.engine.live.FigureSnapshot;
 import io.podometer.engine.metric.EngineContext;
-import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import io.podometer.web.figures.FigureService;
@@ -185,9 +184,8 @@ public class FactResource {
     if (figures == null) {
       throw new jakarta.ws.rs.ServiceUnavailableException("figures are being computed");
     }
-    OrgModel org = figures.org();
     EngineContext context =
-        new EngineContext(org, figures.facts(), week, week, java.time.Instant.now());
+        new EngineContext(figures.lookups(), figures.facts(), week, week, java.time.Instant.now());
     List<FactKey> keys = new java.util.ArrayList<>();
     for (PullRequestFact pr : figures.facts().pullRequests()) {
       if (pr.mergedAt() == null

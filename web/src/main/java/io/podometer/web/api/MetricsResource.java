@@ -278,17 +278,22 @@ public class MetricsResource {
     RangeTotals totals = new RangeTotals(MetricFamilies.engine(), DoraTiers.DEFAULTS);
     EngineContext lookups =
         new EngineContext(
-            org, FactSet.ofTyped(Map.of()), query.from(), query.to(), clock.instant());
+            figures.lookups(),
+            FactSet.ofTyped(Map.of()),
+            query.from(),
+            query.to(),
+            clock.instant());
     if (query.scope().kind() == ScopeKind.MEMBER) {
       // from the facts of the member's pods (their figures are not kept)
       FactSet window = figures.window(query.from(), query.to(), org.org().timeZone());
       FactSet slice =
           ScopeSlice.of(
-              new EngineContext(org, window, query.from(), query.to(), clock.instant()),
+              new EngineContext(
+                  figures.lookups(), window, query.from(), query.to(), clock.instant()),
               window,
               query.scope());
       return totals.totals(
-          new EngineContext(org, slice, query.from(), query.to(), clock.instant()),
+          new EngineContext(figures.lookups(), slice, query.from(), query.to(), clock.instant()),
           query.scope(),
           query.metrics());
     }
@@ -310,14 +315,19 @@ public class MetricsResource {
       java.time.Instant now) {
     var org = figures.org();
     RangeTotals totals = new RangeTotals(MetricFamilies.engine(), DoraTiers.DEFAULTS);
-    EngineContext lookups = new EngineContext(org, FactSet.ofTyped(Map.of()), from, to, now);
+    EngineContext lookups =
+        new EngineContext(figures.lookups(), FactSet.ofTyped(Map.of()), from, to, now);
     return totals
         .fromWeeks(lookups, scope, metrics, figures)
         .orElseGet(
             () ->
                 totals.totals(
                     new EngineContext(
-                        org, figures.window(from, to, org.org().timeZone()), from, to, now),
+                        figures.lookups(),
+                        figures.window(from, to, org.org().timeZone()),
+                        from,
+                        to,
+                        now),
                     scope,
                     metrics));
   }

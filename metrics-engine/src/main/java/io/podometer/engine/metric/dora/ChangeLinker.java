@@ -232,7 +232,9 @@ final class ChangeLinker {
   /** Shas are mostly written in lower case already: no copy for them. */
   private static String lowerCase(String sha) {
     for (int i = 0; i < sha.length(); i++) {
-      if (Character.isUpperCase(sha.charAt(i))) {
+      char c = sha.charAt(i);
+      // hexadecimal digits are ASCII: the Unicode tables only for what is not
+      if (c >= 'A' && c <= 'Z' || c > 0x7F && Character.isUpperCase(c)) {
         return sha.toLowerCase(Locale.ROOT);
       }
     }
