@@ -149,13 +149,11 @@ public final class RecomputeBench {
       String id = "bench-new-" + i;
       CanonicalEvent event =
           codec.parseOne(
-              "{\"id\":\"deploy:%s:%s\",\"type\":\"deployment.finished\",\"source\":\"bench\","
-                      .formatted(service, id)
-                  + "\"occurredAt\":\"%s\",\"schema\":1,\"data\":{\"deploymentId\":\"%s\","
-                      .formatted(at, id)
-                  + "\"service\":\"%s\",\"environment\":\"production\",\"status\":\"success\","
-                      .formatted(service)
-                  + "\"finishedAt\":\"%s\"}}".formatted(at));
+              """
+              {"id":"deploy:%s:%s","type":"deployment.finished","source":"bench","occurredAt":"%s",\
+              "schema":1,"data":{"deploymentId":"%s","service":"%s","environment":"production",\
+              "status":"success","finishedAt":"%s"}}"""
+                  .formatted(service, id, at, id, service, at));
       FoldedFact fact = folder.fold(FactKey.of(event), List.of(event));
       long t = System.nanoTime();
       FigureChanges changes = figures.apply(List.of(fact), settings.now());

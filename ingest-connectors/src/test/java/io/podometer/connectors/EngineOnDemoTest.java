@@ -21,6 +21,7 @@ import io.podometer.engine.metric.FactWindow;
 import io.podometer.engine.metric.MemberFigures;
 import io.podometer.engine.metric.MetricFamilies;
 import io.podometer.engine.metric.MetricFamily;
+import io.podometer.engine.metric.OrgLookups;
 import io.podometer.engine.metric.PodSlice;
 import io.podometer.engine.metric.RangeTotals;
 import io.podometer.engine.metric.ScopeSlice;
@@ -572,12 +573,13 @@ class EngineOnDemoTest {
     IsoWeek first = to.plusWeeks(-7);
     int compared = 0;
     List<String> differences = new ArrayList<>();
+    OrgLookups lookups = new OrgLookups(demo.org);
     for (var member : demo.org.members()) {
       ScopeId scope = ScopeId.member(member.id());
       Map<MetricId, TreeMap<IsoWeek, Figure>> series =
           MemberFigures.series(
               MetricFamilies.engine(),
-              demo.org,
+              lookups,
               facts,
               member.id(),
               List.of(MetricId.values()),

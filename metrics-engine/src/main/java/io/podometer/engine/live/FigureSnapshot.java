@@ -4,6 +4,7 @@ import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.FigureKey;
 import io.podometer.engine.figure.MetricId;
 import io.podometer.engine.metric.FactSet;
+import io.podometer.engine.metric.OrgLookups;
 import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
@@ -24,7 +25,7 @@ public final class FigureSnapshot implements io.podometer.engine.metric.RangeTot
   private final Map<IsoWeek, WeekFigures> weeks;
   private final FactSet facts;
   private final OrgModel org;
-  private final io.podometer.engine.metric.OrgLookups lookups;
+  private final OrgLookups lookups;
   private final IsoWeek from;
   private final IsoWeek to;
   private volatile SortedSet<ScopeId> scopes;
@@ -40,7 +41,7 @@ public final class FigureSnapshot implements io.podometer.engine.metric.RangeTot
   FigureSnapshot(
       Map<IsoWeek, WeekFigures> weeks,
       FactSet facts,
-      io.podometer.engine.metric.OrgLookups lookups,
+      OrgLookups lookups,
       IsoWeek from,
       IsoWeek to) {
     this.weeks = Map.copyOf(weeks);
@@ -197,7 +198,7 @@ public final class FigureSnapshot implements io.podometer.engine.metric.RangeTot
    * attribution, a pull request's bets): a drill-down or a range total reads them rather than
    * deciding everything again.
    */
-  public io.podometer.engine.metric.OrgLookups lookups() {
+  public OrgLookups lookups() {
     return lookups;
   }
 

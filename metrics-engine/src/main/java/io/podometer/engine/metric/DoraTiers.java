@@ -22,6 +22,13 @@ public record DoraTiers(
   public static final DoraTiers DEFAULTS =
       new DoraTiers(5, 24, 168, 720, 0.05, 0.10, 0.15, 1, 24, 168);
 
+  /** The metrics {@link #of} gives a tier. */
+  private static final java.util.Set<MetricId> TIERED =
+      java.util.EnumSet.of(
+          MetricId.LEAD_TIME_P50_HOURS,
+          MetricId.CHANGE_FAILURE_RATE,
+          MetricId.RECOVERY_TIME_P50_HOURS);
+
   public String deploymentFrequency(double deployDays, double deployments, double lastFourWeeks) {
     if (deployDays >= eliteDeployDays) {
       return "elite";
@@ -37,16 +44,13 @@ public record DoraTiers(
    * the weeks around it, see {@link DerivedFigures}).
    */
   public Figure applyTo(Figure figure) {
-    MetricId metric = figure.metric();
     // every figure of a computation comes through here: the value is read (boxed) only for the
     // few metrics with tiers
-    if (metric != MetricId.LEAD_TIME_P50_HOURS
-        && metric != MetricId.CHANGE_FAILURE_RATE
-        && metric != MetricId.RECOVERY_TIME_P50_HOURS) {
+    if (!TIERED.contains(figure.metric())) {
       return figure;
     }
     Double value = figure.value();
-    String tier = value == null ? null : of(metric, value);
+    String tier = value == null ? null : of(figure.metric(), value);
     return tier == null ? figure : figure.withTier(tier);
   }
 

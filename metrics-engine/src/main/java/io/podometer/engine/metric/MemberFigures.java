@@ -2,7 +2,6 @@ package io.podometer.engine.metric;
 
 import io.podometer.engine.figure.Figure;
 import io.podometer.engine.figure.MetricId;
-import io.podometer.engine.org.OrgModel;
 import io.podometer.engine.scope.ScopeId;
 import io.podometer.engine.time.IsoWeek;
 import java.time.Instant;
@@ -21,7 +20,7 @@ public final class MemberFigures {
 
   public static Map<MetricId, TreeMap<IsoWeek, Figure>> series(
       MetricsEngine engine,
-      OrgModel org,
+      OrgLookups lookups,
       FactSet facts,
       String member,
       Collection<MetricId> metrics,
@@ -29,9 +28,9 @@ public final class MemberFigures {
       IsoWeek to,
       Instant now) {
     ScopeId scope = ScopeId.member(member);
-    FactSet window = FactWindow.around(facts, from, to, org.org().timeZone());
-    FactSet slice = ScopeSlice.of(new EngineContext(org, window, from, to, now), window, scope);
-    EngineResult result = engine.computeFigures(new EngineContext(org, slice, from, to, now));
+    FactSet window = FactWindow.around(facts, from, to, lookups.org().org().timeZone());
+    FactSet slice = ScopeSlice.of(new EngineContext(lookups, window, from, to, now), window, scope);
+    EngineResult result = engine.computeFigures(new EngineContext(lookups, slice, from, to, now));
     Map<MetricId, TreeMap<IsoWeek, Figure>> series = new TreeMap<>();
     for (MetricId metric : metrics) {
       TreeMap<IsoWeek, Figure> byWeek = new TreeMap<>();

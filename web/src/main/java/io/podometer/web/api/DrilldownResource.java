@@ -106,7 +106,7 @@ public class DrilldownResource {
         scopeId.kind() == io.podometer.engine.scope.ScopeKind.MEMBER
             ? MemberFigures.series(
                     ENGINE,
-                    figures.org(),
+                    figures.lookups(),
                     figures.facts(),
                     scopeId.id(),
                     List.of(metricId),

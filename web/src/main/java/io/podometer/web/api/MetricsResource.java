@@ -102,7 +102,7 @@ public class MetricsResource {
             // a member's own figures are not kept for everyone: computed from their pods' facts
             ? MemberFigures.series(
                 MetricFamilies.engine(),
-                figures.org(),
+                figures.lookups(),
                 figures.facts(),
                 query.scope().id(),
                 List.of(MetricId.values()),
